@@ -1,0 +1,34 @@
+"""Language knowledge as data: one folder per language (``de/``, ``en/``).
+
+Each folder holds plain resource files (TOML tables, one-item-per-line word lists) read
+through :func:`resource` and :func:`word_list`.  Adding a language means adding a folder with
+the same file names; the engines never name a language.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SUPPORTED = ("de", "en")
+
+
+def _read(lang: str, name: str) -> str:
+    if lang not in SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r} (supported: {', '.join(SUPPORTED)})")
+    return resources.files(__package__).joinpath(lang, name).read_text(encoding="utf-8")
+
+
+@cache
+def resource(lang: str, name: str) -> dict[str, Any]:
+    """A TOML resource of a language, e.g. ``resource("de", "events.toml")``."""
+    return tomllib.loads(_read(lang, name))
+
+
+@cache
+def word_list(lang: str, name: str) -> frozenset[str]:
+    """A one-entry-per-line list (``#`` starts a comment), e.g. abbreviations."""
+    entries = (line.split("#", 1)[0].strip() for line in _read(lang, name).splitlines())
+    return frozenset(entry for entry in entries if entry)

@@ -1,0 +1,172 @@
+"""The typed data model that every pipeline stage enriches.
+
+documents → sentences → time expressions → event mentions → events → timeline.  Each stage is
+a plain function over these dataclasses; nothing here imports from the stages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from storyline.dates import Mod, Period, Precision
+
+__all__ = [
+    "Document",
+    "Event",
+    "EventMention",
+    "InputError",
+    "Mod",
+    "Period",
+    "Precision",
+    "Sentence",
+    "Status",
+    "TimeExpression",
+    "Timeline",
+    "TimexType",
+]
+
+
+class TimexType(str, Enum):
+    """TIMEX3 types."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Status(str, Enum):
+    """What a source says about an event: its modality."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+    DENIED = "denied"
+    REPORTED = "reported"
+
+
+@dataclass
+class Sentence:
+    """A sentence as character offsets into its document's text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class TimeExpression:
+    """A TIMEX3 expression found in a document, normalised against the DCT.
+
+    ``start``/``end`` are offsets into the document text.  ``value`` is the TIMEX3 value
+    (``2025-05-19``, ``2025-W11``, ``P3Y``, ``PAST_REF``, ``XXXX-WXX-1`` …); ``period`` is the
+    calendar span it denotes when it denotes one (DATE and TIME values), else ``None``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    sentence: int = -1
+    quant: str | None = None
+    freq: str | None = None
+    timezone: str | None = None
+    period: Period | None = None
+
+
+@dataclass
+class EventMention:
+    """One sentence (or clause) of one document reporting something that happens."""
+
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    phrase: str
+    trigger: str
+    date: Period
+    status: Status = Status.OCCURRED
+    participants: list[str] = field(default_factory=list)
+    attributed_to: str | None = None
+    time_text: str | None = None
+    time_value: str | None = None
+    background: bool = False
+    prominence: float = 0.0
+    lang: str = "de"
+
+
+@dataclass
+class Document:
+    """An input article and what the stages found in it.
+
+    ``published`` is the document creation time (DCT) at the precision the input or the text
+    supports; ``published_source`` says where it came from (``marker``, ``metadata``,
+    ``dateline``, ``option`` …).
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    published: Period | None = None
+    published_source: str | None = None
+    lang: str = ""
+    source: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    duplicate_of: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    timexes: list[TimeExpression] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+
+
+@dataclass
+class InputError:
+    """A problem with one input (file or record), reported without stopping the others."""
+
+    source: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.error}"
+
+
+@dataclass
+class Conflict:
+    """Sources that place the same event on incompatible dates."""
+
+    date: Period
+    docs: list[str]
+
+
+@dataclass
+class Event:
+    """A happening merged from mentions across sentences and documents."""
+
+    id: str
+    date: Period
+    status: Status
+    title: str
+    summary: str
+    participants: list[str]
+    mentions: list[EventMention]
+    salience: float = 0.0
+    conflicts: list[Conflict] = field(default_factory=list)
+    background: bool = False
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return list(dict.fromkeys(m.doc_id for m in self.mentions))
+
+
+@dataclass
+class Timeline:
+    """The result: documents read, events chosen (in date order), input errors."""
+
+    documents: list[Document]
+    events: list[Event]
+    errors: list[InputError] = field(default_factory=list)
