@@ -12,7 +12,7 @@ import sys
 
 from storyline import __version__
 
-SUBCOMMANDS = ("build",)
+SUBCOMMANDS = ("build", "tag", "ingest", "serve", "eval", "bench")
 
 
 def parser() -> argparse.ArgumentParser:

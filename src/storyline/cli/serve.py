@@ -1,0 +1,15 @@
+"""PLACEHOLDER for `storyline ... serve`: replaced by its owner."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    sub = subparsers.add_parser("serve", help="(not yet available)")
+    sub.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    raise SystemExit("storyline: this command is not available yet")
