@@ -12,10 +12,10 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How much of a calendar value is known, coarsest first."""
 
     CENTURY = "century"
@@ -38,7 +38,7 @@ class Precision(str, Enum):
 _PRECISION_ORDER = list(Precision)
 
 
-class Mod(str, Enum):
+class Mod(StrEnum):
     """Where inside its period a value lies (TimeML ``mod``, the calendar part of it)."""
 
     START = "start"
@@ -161,12 +161,29 @@ class Period:
     def overlaps(self, other: Period) -> bool:
         return self.first <= other.last and other.first <= self.last
 
-    def compatible(self, other: Period) -> bool:
-        """Could both values name the same happening? Same value, or one contains the other.
+    def likely_span(self) -> tuple[date, date]:
+        """The days the value most likely denotes: its modifier narrows the span to the first,
+        middle or last third (with a little slack, since "Mitte März" may be the 21st)."""
+        if self.mod not in (Mod.START, Mod.MID, Mod.END) or self.first == self.last:
+            return self.first, self.last
+        length = (self.last - self.first).days + 1
+        third = length // 3
+        slack = max(1, length // 15)
+        if self.mod is Mod.START:
+            return self.first, self.first + timedelta(days=third + slack)
+        if self.mod is Mod.END:
+            return self.last - timedelta(days=third + slack), self.last
+        return self.first + timedelta(days=third - slack), self.last - timedelta(days=third - slack)
 
-        "2025-06" and "2025-06-04" are compatible; "2025-05-18" and "2025-05-19" are not.
+    def compatible(self, other: Period) -> bool:
+        """Could both values name the same happening? One lies within the other's likely span.
+
+        "2025-06" and "2025-06-04" are compatible, so are "Mitte Februar" and 12 February;
+        "2025-05-18" and "2025-05-19" are not.
         """
-        return self.contains(other) or other.contains(self)
+        a_first, a_last = self.likely_span()
+        b_first, b_last = other.likely_span()
+        return (a_first <= b_first and b_last <= a_last) or (b_first <= a_first and a_last <= b_last)
 
     def days_apart(self, other: Period) -> int:
         """0 when the spans overlap, else the gap in days between them."""

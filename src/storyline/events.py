@@ -1,40 +1,276 @@
 """Cross-document event merging (stage: mentions → events).
 
-STUB (owned by the lead): signatures are the contract.  The merge is incremental: an
-:class:`EventIndex` takes mentions one document at a time and can forget a document again, so
-that a store can grow without re-merging everything.
+Two mentions are the same happening when their dates are compatible at their precisions
+("Mitte Februar" and 12 February; never 18 and 19 May), they name the same kind of event, and
+their participants and content words overlap.  The merge is incremental: an
+:class:`EventIndex` takes mentions one at a time and can forget a document again, so a store can
+grow without re-merging everything.  ``merge`` fills one index in a good order (precise dates
+first, anaphoric references last).
+
+An event's date is the most precise one its sources support; its status follows the latest
+evidence (a planned call later reported as held is ``occurred``); sources that place it on an
+incompatible day are listed as ``conflicts``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from storyline.model import Event, EventMention
+from storyline.mentions import ANAPHORA_WINDOW_DAYS
+from storyline.model import Conflict, Event, EventMention, Participant, Period, Status
+
+# A candidate event must score at least this to take a mention (see ``_similarity``).
+MATCH_THRESHOLD = 0.45
+# Sources one day apart may still report the same event (time zones, late reports) when
+# their sentences say nearly the same thing; such events carry a conflict.
+CONFLICT_CONTENT_SIMILARITY = 0.5
+
+# Later evidence wins; at equal time, a definite statement beats a plan or a claim.
+_STATUS_WEIGHT = {
+    Status.REPORTED: 0,
+    Status.PLANNED: 1,
+    Status.OCCURRED: 2,
+    Status.CANCELLED: 3,
+    Status.DENIED: 3,
+}
+
+
+def _jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _months(first: date, last: date) -> Iterator[tuple[int, int]]:
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+@dataclass
+class _Cluster:
+    id: str
+    mentions: list[EventMention] = field(default_factory=list)
+    date: Period | None = None
+    keys: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+    classes: Counter[str] = field(default_factory=Counter)
+
+    def refresh(self) -> None:
+        """Recompute what matching needs from the mentions (after removals)."""
+        self.date = _event_date(self.mentions)
+        self.keys = {p.key for m in self.mentions for p in m.participants if p.kind == "person"}
+        self.lemmas = set().union(*(m.lemmas for m in self.mentions)) if self.mentions else set()
+        self.classes = Counter(m.event_class for m in self.mentions if m.event_class)
+
+
+def _event_date(mentions: list[EventMention]) -> Period | None:
+    """The most precise date that most dated (non-anaphoric) sources are compatible with."""
+    dated = [m for m in mentions if not m.anaphoric] or mentions
+    if not dated:
+        return None
+    candidates = {m.date for m in dated}
+
+    def support(candidate: Period) -> tuple[int, int, int]:
+        agreeing = {m.doc_id for m in dated if m.date.compatible(candidate)}
+        return (len(agreeing), candidate.precision.rank, -candidate.first.toordinal())
+
+    return max(candidates, key=support)
+
+
+def _mention_id(mention: EventMention) -> str:
+    raw = f"{mention.doc_id}\x00{mention.sentence}\x00{mention.trigger}".encode()
+    return "e" + hashlib.sha1(raw).hexdigest()[:12]
 
 
 class EventIndex:
     """Events built up mention by mention."""
 
+    def __init__(self) -> None:
+        self._clusters: dict[str, _Cluster] = {}
+        self._by_month: dict[tuple[int, int], set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    # -- changes --------------------------------------------------------------------------
     def add(self, mention: EventMention) -> str:
         """Attach ``mention`` to the best matching event (or a new one); return the event id."""
-        raise NotImplementedError
+        best = self._best_match(mention)
+        if best is not None:
+            self.add_to(mention, best)
+            return best
+        event_id = _mention_id(mention)
+        while event_id in self._clusters:
+            event_id = "e" + hashlib.sha1(event_id.encode()).hexdigest()[:12]
+        self._clusters[event_id] = _Cluster(event_id)
+        self.add_to(mention, event_id)
+        return event_id
 
     def add_to(self, mention: EventMention, event_id: str) -> None:
-        """Attach ``mention`` to a known event (to restore a stored assignment)."""
-        raise NotImplementedError
+        """Attach ``mention`` to a known event (also to restore a stored assignment)."""
+        cluster = self._clusters.setdefault(event_id, _Cluster(event_id))
+        old = cluster.date
+        cluster.mentions.append(mention)
+        cluster.refresh()
+        if cluster.date != old:
+            self._reindex(cluster, old)
 
     def remove_document(self, doc_id: str) -> None:
         """Forget every mention of a document; events left without evidence disappear."""
-        raise NotImplementedError
+        for cluster in list(self._clusters.values()):
+            kept = [m for m in cluster.mentions if m.doc_id != doc_id]
+            if len(kept) == len(cluster.mentions):
+                continue
+            old = cluster.date
+            cluster.mentions = kept
+            if not kept:
+                self._unindex(cluster.id, old)
+                del self._clusters[cluster.id]
+                continue
+            cluster.refresh()
+            self._reindex(cluster, old)
 
+    # -- reading --------------------------------------------------------------------------
     def events(self) -> list[Event]:
-        """The current events, each with date, status, participants and conflicts derived."""
-        raise NotImplementedError
+        """The current events in date order, each with status, participants and conflicts.
+
+        Events made only of anaphoric references (nothing dated them) are left out: they
+        would carry a publication date the texts do not support."""
+        built = [_build_event(c) for c in self._clusters.values() if any(not m.anaphoric for m in c.mentions)]
+        return sorted(built, key=lambda e: (e.date.sort_key(), e.id))
+
+    # -- matching -------------------------------------------------------------------------
+    def _candidates(self, mention: EventMention) -> set[str]:
+        first, last = _search_span(mention)
+        found: set[str] = set()
+        for key in _months(first, last):
+            found |= self._by_month.get(key, set())
+        return found
+
+    def _best_match(self, mention: EventMention) -> str | None:
+        best: tuple[float, str] | None = None
+        for event_id in self._candidates(mention):
+            score = _similarity(mention, self._clusters[event_id])
+            if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
+                best = (score, event_id)
+        return None if best is None else best[1]
+
+    def _reindex(self, cluster: _Cluster, old: Period | None) -> None:
+        self._unindex(cluster.id, old)
+        if cluster.date is not None:
+            for key in _months(cluster.date.first, cluster.date.last):
+                self._by_month.setdefault(key, set()).add(cluster.id)
+
+    def _unindex(self, event_id: str, period: Period | None) -> None:
+        if period is None:
+            return
+        for key in _months(period.first, period.last):
+            self._by_month.get(key, set()).discard(event_id)
+
+
+def _search_span(mention: EventMention) -> tuple[date, date]:
+    if mention.anaphoric and mention.published is not None:
+        return mention.published.first - timedelta(days=ANAPHORA_WINDOW_DAYS), mention.published.last
+    return mention.date.first - timedelta(days=1), mention.date.last + timedelta(days=1)
+
+
+def _dates_fit(mention: EventMention, event_date: Period) -> float:
+    """1 for compatible dates, 0.5 for near-misses worth a conflict, 0 otherwise."""
+    if mention.anaphoric and mention.published is not None:
+        earliest = mention.published.first - timedelta(days=ANAPHORA_WINDOW_DAYS)
+        return 1.0 if earliest <= event_date.first and event_date.last <= mention.published.last else 0.0
+    if mention.date.compatible(event_date):
+        return 1.0
+    if mention.date.is_day_or_finer and event_date.is_day_or_finer and mention.date.days_apart(event_date) == 1:
+        return 0.5
+    return 0.0
+
+
+def _similarity(mention: EventMention, cluster: _Cluster) -> float:
+    """How well a mention fits an event: same kind, same people, same words, same day."""
+    if cluster.date is None:
+        return 0.0
+    fit = _dates_fit(mention, cluster.date)
+    if fit == 0.0:
+        return 0.0
+    content = _jaccard(mention.lemmas, cluster.lemmas)
+    if fit < 1.0 and content < CONFLICT_CONTENT_SIMILARITY:
+        return 0.0
+    keys = {p.key for p in mention.participants if p.kind == "person"}
+    if keys and cluster.keys and not keys & cluster.keys:
+        return 0.0  # different people: different happenings
+    same_class = 1.0 if mention.event_class and cluster.classes[mention.event_class] else 0.0
+    people = len(keys & cluster.keys) / max(1, min(len(keys), len(cluster.keys))) if keys and cluster.keys else 0.0
+    same_doc = 0.15 if any(m.doc_id == mention.doc_id for m in cluster.mentions) else 0.0
+    return 0.35 * same_class + 0.35 * people + 0.6 * content + same_doc
+
+
+def _latest_status(mentions: list[EventMention]) -> Status:
+    def evidence(m: EventMention) -> tuple[date, int]:
+        published = m.published.last if m.published is not None else date.min
+        return (published, _STATUS_WEIGHT[m.status])
+
+    return max(mentions, key=evidence).status
+
+
+def _participants(mentions: list[EventMention]) -> list[Participant]:
+    """Participants of an event, most mentioned first, each under its fullest name."""
+    counts: Counter[str] = Counter()
+    best: dict[str, Participant] = {}
+    for mention in mentions:
+        for participant in mention.participants:
+            counts[participant.key] += 1
+            current = best.get(participant.key)
+            if current is None or len(participant.name.split()) > len(current.name.split()):
+                best[participant.key] = participant
+    return [best[key] for key, _ in counts.most_common()]
+
+
+def _representative(mentions: list[EventMention]) -> EventMention:
+    """The mention that says it best: prominent, dated by its own words, plainly stated."""
+    return max(
+        mentions,
+        key=lambda m: (not m.anaphoric, m.time_text is not None, m.prominence, -len(m.text)),
+    )
+
+
+def _build_event(cluster: _Cluster) -> Event:
+    mentions = sorted(cluster.mentions, key=lambda m: (m.doc_id, m.sentence))
+    assert cluster.date is not None
+    conflicts: dict[str, Conflict] = {}
+    for mention in mentions:
+        if not mention.anaphoric and not mention.date.compatible(cluster.date):
+            conflict = conflicts.setdefault(mention.date.value, Conflict(mention.date, []))
+            if mention.doc_id not in conflict.docs:
+                conflict.docs.append(mention.doc_id)
+    best = _representative(mentions)
+    return Event(
+        id=cluster.id,
+        date=cluster.date,
+        status=_latest_status(mentions),
+        title=best.phrase,
+        summary=best.text,
+        participants=_participants(mentions),
+        mentions=mentions,
+        conflicts=list(conflicts.values()),
+        background=all(m.background for m in mentions),
+    )
+
+
+def _merge_order(mention: EventMention) -> tuple[bool, int, date, str, int]:
+    """Dated, precise mentions found events; vague ones and references join them later."""
+    return (mention.anaphoric, -mention.date.precision.rank, mention.date.first, mention.doc_id, mention.sentence)
 
 
 def merge(mentions: Iterable[EventMention]) -> list[Event]:
-    """Events from a collection of mentions (an :class:`EventIndex` filled in one go)."""
+    """Events from a collection of mentions (an :class:`EventIndex` filled in a good order)."""
     index = EventIndex()
-    for mention in mentions:
+    for mention in sorted(mentions, key=_merge_order):
         index.add(mention)
     return index.events()

@@ -1,13 +1,270 @@
 """Event mentions: sentences that report something happening (stage: timexes → mentions).
 
-STUB (owned by the lead): signatures are the contract.
+A sentence is an event mention when it names a kind of happening from the language's event
+lexicon (``lang/<lang>/events.toml``: "telefonieren", "Gipfeltreffen", "ran aground" …).  Each
+mention gets a date (from the sentence's own time expression, else the publication date), a
+status from the sentence's framing (planned, cancelled, denied, reported, occurred), who
+claims it, and the participants named in it.  The rules are per-language data; the code
+here is language-neutral.
 """
 
 from __future__ import annotations
 
-from storyline.model import Document
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import simplemma
+
+from storyline import participants
+from storyline.lang import resource, word_list
+from storyline.model import Document, EventMention, Participant, Period, Sentence, Status, TimeExpression, TimexType
+
+_WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
+_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]„“”\"«»]|,\s|\s-\s")
+_DEFINITE = re.compile(
+    r"(?i)\b(?:das|dem|des|dieses|diesem|ihrem|ihres|seinem|seines|the|this|that|their|his|her)\s+(?:\w+\s+){0,3}$"
+)
+
+# How long before its publication date an anaphoric mention may refer back ("nach dem Telefonat").
+ANAPHORA_WINDOW_DAYS = 10
+# Dated clauses this far before publication are background unless they are the sentence's news.
+BACKGROUND_AGE_DAYS = 400
+MAX_PHRASE_WORDS = 14
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    triggers: dict[str, str]  # lemma → class
+    noun_suffixes: tuple[tuple[str, str], ...]  # compound heads, longest first (German-like languages)
+    planned: tuple[str, ...]
+    cancelled: tuple[str, ...]
+    denied: tuple[str, ...]
+    alleged: tuple[str, ...]
+    reported: tuple[str, ...]
+    occurred: tuple[str, ...]
+    attribution_verbs: frozenset[str]
+    attribution_phrases: tuple[str, ...]
+    background: tuple[str, ...]
+    stopwords: frozenset[str]
+
+
+@cache
+def _lexicon(lang: str) -> _Lexicon:
+    data = resource(lang, "events.toml")
+    triggers = {lemma: cls for cls, lemmas in data["triggers"].items() for lemma in lemmas}
+    suffixes = sorted(((lemma, cls) for lemma, cls in triggers.items() if len(lemma) >= 5), key=lambda p: -len(p[0]))
+    if not data.get("compound_nouns", False):
+        suffixes = []
+    status = data["status"]
+    return _Lexicon(
+        triggers=triggers,
+        noun_suffixes=tuple(suffixes),
+        planned=tuple(status["planned"]),
+        cancelled=tuple(status["cancelled"]),
+        denied=tuple(status["denied"]),
+        alleged=tuple(status["alleged"]),
+        reported=tuple(status["reported"]),
+        occurred=tuple(status["occurred"]),
+        attribution_verbs=frozenset(data["attribution"]["verbs"]),
+        attribution_phrases=tuple(data["attribution"]["before_source"]),
+        background=tuple(data["background"]["cues"]),
+        stopwords=word_list(lang, "stopwords.txt"),
+    )
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    """Lowercase lemma of a word (cached: news vocabulary repeats)."""
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
+def content_lemmas(text: str, lang: str) -> frozenset[str]:
+    """The content words of a text as lemmas (no stop words, no short tokens)."""
+    stop = _lexicon(lang).stopwords
+    lemmas = (lemma(word, lang) for word in _WORD.findall(text) if len(word) > 2)
+    return frozenset(lem for lem in lemmas if lem not in stop and not lem.isdigit())
+
+
+def _has_cue(words: list[str], lemmas: list[str], cues: tuple[str, ...]) -> bool:
+    """True when a cue occurs as a word, a lemma, or a multi-word phrase (gaps allowed:
+    "soll … haben")."""
+    lowered = [w.lower() for w in words]
+    for cue in cues:
+        parts = cue.split()
+        if len(parts) == 1:
+            if cue in lowered or cue in lemmas:
+                return True
+            continue
+        position = 0
+        for part in parts:
+            try:
+                position = lowered.index(part, position) + 1
+            except ValueError:
+                break
+        else:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    word: str
+    start: int
+    event_class: str
+    is_noun: bool
+
+
+def _find_trigger(sentence: str, lang: str) -> _Trigger | None:
+    """The first word in the sentence that names a kind of happening."""
+    lexicon = _lexicon(lang)
+    for match in _WORD.finditer(sentence):
+        word = match.group()
+        lem = lemma(word, lang)
+        cls = lexicon.triggers.get(lem) or lexicon.triggers.get(word.lower())
+        if cls is None and lexicon.noun_suffixes and word[:1].isupper():
+            lower = word.lower()
+            cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
+        if cls is not None and cls != "statement":
+            return _Trigger(word, match.start(), cls, word[:1].isupper())
+    return None
+
+
+def _status(sentence: str, lang: str, date: Period, published: Period | None, dated: bool) -> Status:
+    lexicon = _lexicon(lang)
+    words = _WORD.findall(sentence)
+    lemmas = [lemma(w, lang) for w in words]
+    if _has_cue(words, lemmas, lexicon.denied):
+        return Status.DENIED
+    if _has_cue(words, lemmas, lexicon.cancelled):
+        return Status.CANCELLED
+    if dated and published is not None and date.first > published.last:
+        return Status.PLANNED
+    if _has_cue(words, lemmas, lexicon.alleged):
+        return Status.REPORTED
+    past = _has_cue(words, lemmas, lexicon.occurred)
+    if not past and _has_cue(words, lemmas, lexicon.planned):
+        return Status.PLANNED
+    if _has_cue(words, lemmas, lexicon.reported):
+        return Status.REPORTED
+    return Status.OCCURRED
+
+
+def _attribution(sentence: str, lang: str, named: list[Participant]) -> str | None:
+    """Who the sentence says claims it: the participant nearest an attribution cue."""
+    lexicon = _lexicon(lang)
+    lowered = sentence.lower()
+    cue_positions = [lowered.find(p) for p in lexicon.attribution_phrases if re.search(rf"\b{re.escape(p)}\b", lowered)]
+    cue_positions += [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lexicon.attribution_verbs]
+    cue_positions = [p for p in cue_positions if p >= 0]
+    if not cue_positions or not named:
+        return None
+    best: tuple[int, str] | None = None
+    for participant in named:
+        at = sentence.find(participant.name.split()[-1])
+        if at < 0:
+            continue
+        distance = min(abs(at - p) for p in cue_positions)
+        if best is None or distance < best[0]:
+            best = (distance, participant.name)
+    return best[1] if best and best[0] <= 60 else None
+
+
+def _phrase(sentence: str, anchor: int) -> str:
+    """The clause around ``anchor``, at most MAX_PHRASE_WORDS words: a short event phrase."""
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    start = max(b for b in bounds if b <= anchor)
+    end = min((b for b in bounds if b > anchor), default=len(sentence))
+    clause = sentence[start:end].strip(" ,;:-–—()\"„“”«»")
+    if len(clause.split()) < 4:
+        clause = sentence.strip()
+    words = clause.split()
+    if len(words) > MAX_PHRASE_WORDS:
+        position = len(sentence[start:anchor].split())
+        first = max(0, min(position - MAX_PHRASE_WORDS // 2, len(words) - MAX_PHRASE_WORDS))
+        words = words[first : first + MAX_PHRASE_WORDS]
+        clause = " ".join(words) + " …"
+    return clause.rstrip(".")
+
+
+def _pick_timex(timexes: list[TimeExpression], sentence: Sentence, anchor: int) -> TimeExpression | None:
+    """The calendar expression of the sentence nearest to the trigger."""
+    dated = [t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME)]
+    if not dated:
+        return None
+    position = sentence.start + anchor
+    return min(dated, key=lambda t: abs(t.start - position))
+
+
+def _is_background(sentence: Sentence, lang: str, timex: TimeExpression | None, published: Period | None) -> bool:
+    """A dated clause introduced by "seit"/"since" or dated long before publication."""
+    if timex is None or timex.period is None:
+        return False
+    before = sentence.text[: max(0, timex.start - sentence.start)].lower().split()[-2:]
+    if any(cue in before for cue in _lexicon(lang).background):
+        return True
+    return published is not None and (published.first - timex.period.last).days > BACKGROUND_AGE_DAYS
+
+
+def _prominence(sentence: Sentence, n_sentences: int) -> float:
+    """Headline and lead carry the news; later sentences, less."""
+    if sentence.index == 0:
+        return 1.0
+    if sentence.index <= 2:
+        return 0.8
+    return max(0.2, 0.6 - 0.4 * sentence.index / max(n_sentences, 1))
 
 
 def annotate(doc: Document) -> Document:
     """Fill ``doc.mentions`` from its sentences and time expressions."""
-    raise NotImplementedError
+    lang = doc.lang or "de"
+    by_sentence: dict[int, list[TimeExpression]] = {}
+    for timex in doc.timexes:
+        by_sentence.setdefault(timex.sentence, []).append(timex)
+    doc.mentions = []
+    for sentence in doc.sentences:
+        mention = _mention(doc, sentence, by_sentence.get(sentence.index, []), lang)
+        if mention is not None:
+            doc.mentions.append(mention)
+    return doc
+
+
+def _mention(doc: Document, sentence: Sentence, timexes: list[TimeExpression], lang: str) -> EventMention | None:
+    trigger = _find_trigger(sentence.text, lang)
+    if trigger is None:
+        return None
+    timex = _pick_timex(timexes, sentence, trigger.start)
+    anaphoric = False
+    if timex is not None and timex.period is not None:
+        date = timex.period
+    elif doc.published is not None:
+        date = doc.published
+        anaphoric = trigger.is_noun and bool(_DEFINITE.search(sentence.text[: trigger.start]))
+    else:
+        return None
+    status = _status(sentence.text, lang, date, doc.published, timex is not None)
+    if timex is None and status is Status.PLANNED:
+        anaphoric = True  # a plan without a date says nothing about the publication day
+    named = participants.find(sentence.text, lang)
+    return EventMention(
+        doc_id=doc.id,
+        sentence=sentence.index,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        phrase=_phrase(sentence.text, trigger.start),
+        trigger=trigger.word,
+        date=date,
+        status=status,
+        participants=named,
+        attributed_to=_attribution(sentence.text, lang, named),
+        time_text=None if timex is None else timex.text,
+        time_value=None if timex is None else timex.value,
+        event_class=trigger.event_class,
+        lemmas=content_lemmas(sentence.text, lang),
+        anaphoric=anaphoric,
+        background=_is_background(sentence, lang, timex, doc.published),
+        prominence=_prominence(sentence, len(doc.sentences)),
+        published=doc.published,
+        lang=lang,
+    )

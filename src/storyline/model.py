@@ -7,7 +7,7 @@ a plain function over these dataclasses; nothing here imports from the stages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from storyline.dates import Mod, Period, Precision
 
@@ -17,6 +17,7 @@ __all__ = [
     "EventMention",
     "InputError",
     "Mod",
+    "Participant",
     "Period",
     "Precision",
     "Sentence",
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 
-class TimexType(str, Enum):
+class TimexType(StrEnum):
     """TIMEX3 types."""
 
     DATE = "DATE"
@@ -36,7 +37,7 @@ class TimexType(str, Enum):
     SET = "SET"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """What a source says about an event: its modality."""
 
     OCCURRED = "occurred"
@@ -78,9 +79,26 @@ class TimeExpression:
     period: Period | None = None
 
 
+@dataclass(frozen=True)
+class Participant:
+    """A named actor; ``key`` identifies it across mentions and languages
+    (``person:putin``, ``country:RU``, ``org:nato``)."""
+
+    key: str
+    name: str
+    kind: str  # "person", "country" or "organisation"
+
+
 @dataclass
 class EventMention:
-    """One sentence (or clause) of one document reporting something that happens."""
+    """One sentence (or clause) of one document reporting something that happens.
+
+    ``date`` comes from the sentence's time expression (``time_text``/``time_value``) or, failing
+    that, from the document's publication date.  An ``anaphoric`` mention ("nach dem Telefonat")
+    refers back to an event reported elsewhere: it may join an event, never found one.
+    ``event_class`` is the kind of happening (``communication``, ``meeting`` …) from the language
+    data, ``lemmas`` the sentence's content words, both used to recognise the same event.
+    """
 
     doc_id: str
     sentence: int
@@ -91,12 +109,16 @@ class EventMention:
     trigger: str
     date: Period
     status: Status = Status.OCCURRED
-    participants: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
     attributed_to: str | None = None
     time_text: str | None = None
     time_value: str | None = None
+    event_class: str | None = None
+    lemmas: frozenset[str] = frozenset()
+    anaphoric: bool = False
     background: bool = False
     prominence: float = 0.0
+    published: Period | None = None
     lang: str = "de"
 
 
@@ -152,7 +174,7 @@ class Event:
     status: Status
     title: str
     summary: str
-    participants: list[str]
+    participants: list[Participant]
     mentions: list[EventMention]
     salience: float = 0.0
     conflicts: list[Conflict] = field(default_factory=list)

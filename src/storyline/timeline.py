@@ -1,11 +1,62 @@
 """Salience, selection and sizing (stage: events → timeline).
 
-STUB (owned by the lead): signatures are the contract.
+Salience follows what the timeline-summarisation literature finds predictive: how many
+independent sources report an event (wire copies count once), how prominently (headline,
+lead), how often, and how definitely (a held call over a rumour); background facts rank low.
 """
 
 from __future__ import annotations
 
-from storyline.model import Document, Event, InputError, Timeline
+import math
+import re
+
+from storyline.mentions import lemma
+from storyline.model import Document, Event, InputError, Status, Timeline
+
+_STATUS_FACTOR = {
+    Status.OCCURRED: 1.0,
+    Status.PLANNED: 0.9,
+    Status.CANCELLED: 0.8,
+    Status.DENIED: 0.8,
+    Status.REPORTED: 0.7,
+}
+BACKGROUND_FACTOR = 0.3
+_QUERY_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def independent_sources(event: Event, documents: dict[str, Document]) -> int:
+    """Distinct original reports behind an event: wire copies count once with their original."""
+    roots = set()
+    for doc_id in event.doc_ids:
+        doc = documents.get(doc_id)
+        roots.add(doc.duplicate_of or doc_id if doc is not None else doc_id)
+    return len(roots)
+
+
+def salience(event: Event, documents: dict[str, Document]) -> float:
+    """A score in (0, ~1]: sources, prominence, mentions, certainty of the event."""
+    sources = independent_sources(event, documents)
+    prominence = max((m.prominence for m in event.mentions), default=0.0)
+    score = (
+        0.45 * min(1.0, math.log1p(sources) / math.log(8))
+        + 0.35 * prominence
+        + 0.2 * min(1.0, math.log1p(len(event.mentions)) / math.log(12))
+    )
+    score *= _STATUS_FACTOR[event.status]
+    if event.background:
+        score *= BACKGROUND_FACTOR
+    return round(score, 4)
+
+
+def matches_query(event: Event, query: str) -> bool:
+    """True when the event's sentences use a word of the query (as lemma or compound part)."""
+    for mention in event.mentions:
+        words = {w.lower() for w in _QUERY_WORD.findall(query)}
+        wanted = words | {lemma(w, mention.lang) for w in words}
+        text = mention.text.lower()
+        if mention.lemmas & wanted or any(len(w) > 3 and w in text for w in wanted):
+            return True
+    return False
 
 
 def select(
@@ -18,4 +69,11 @@ def select(
 ) -> Timeline:
     """Score salience, drop off-topic events for ``query``, keep the ``max_events`` most
     salient, and return them in date order."""
-    raise NotImplementedError
+    by_id = {doc.id: doc for doc in documents}
+    for event in events:
+        event.salience = salience(event, by_id)
+    kept = [e for e in events if not query or matches_query(e, query)]
+    if max_events is not None and len(kept) > max_events:
+        kept = sorted(kept, key=lambda e: (-e.salience, e.date.sort_key(), e.id))[:max_events]
+    kept.sort(key=lambda e: (e.date.sort_key(), -e.salience, e.id))
+    return Timeline(documents=documents, events=kept, errors=list(errors or []))

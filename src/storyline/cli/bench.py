@@ -8,4 +8,6 @@ from storyline.cli._group import register_group
 
 
 def register(subparsers: Any) -> None:
-    register_group(subparsers, "bench", "benchmarks that print the numbers the issues ask for", ("timex", "tls", "store", "serve"))
+    register_group(
+        subparsers, "bench", "benchmarks that print the numbers the issues ask for", ("timex", "tls", "store", "serve")
+    )

@@ -1,15 +1,89 @@
-"""PLACEHOLDER for `storyline build` (lead)."""
+"""``storyline build``: articles (or a story desk database) in, a sourced timeline out."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from tqdm import tqdm
+
+from storyline import pipeline
+from storyline.cli.common import add_input_options, error_line, parse_dct
+from storyline.model import Document, InputError, Timeline
+from storyline.render import FORMATS, render
+
+_SUFFIX_FORMATS = {".json": "json", ".md": "md", ".html": "html", ".htm": "html"}
 
 
 def register(subparsers: Any) -> None:
-    sub = subparsers.add_parser("build", help="(not yet available)")
+    sub = subparsers.add_parser(
+        "build",
+        help="build a timeline from articles",
+        description="Build a sourced timeline from article files and folders (txt, json, jsonl, html).",
+    )
+    sub.add_argument("articles", nargs="*", type=Path, help="files or folders (recursed)")
+    sub.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    sub.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else md)")
+    add_input_options(sub)
+    sub.add_argument("--query", help="focus on a topic: events whose sentences use none of these words drop out")
+    sub.add_argument("--max-events", type=int, metavar="N", help="keep the N most salient events")
+    sub.add_argument("--with-text", action="store_true", help="json: include each document's text")
+    sub.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
+    sub.add_argument("--db", type=Path, help="build from a story desk database instead of files")
+    sub.add_argument("--story", default="default", help="the story in --db (default: default)")
     sub.set_defaults(func=run)
 
 
+def _output_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output is not None:
+        return _SUFFIX_FORMATS.get(args.output.suffix.lower(), "md")
+    return "md"
+
+
+def _from_files(args: argparse.Namespace) -> Timeline:
+    bar = tqdm(desc="storyline", unit=" doc", file=sys.stderr, disable=not sys.stderr.isatty())
+
+    def progress(item: Document | InputError) -> None:
+        if isinstance(item, InputError):
+            tqdm.write(error_line(item), file=sys.stderr)
+        bar.update(1)
+
+    try:
+        return pipeline.build(
+            args.articles,
+            dct=parse_dct(args.dct),
+            lang=None if args.lang == "auto" else args.lang,
+            query=args.query,
+            max_events=args.max_events,
+            on_item=progress,
+        )
+    finally:
+        bar.close()
+
+
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("storyline: this command is not available yet")
+    if args.db is not None:
+        from storyline.store import timeline_from_store
+
+        timeline = timeline_from_store(args.db, story=args.story, query=args.query, max_events=args.max_events)
+    elif not args.articles:
+        raise SystemExit("storyline build: give article files or folders, or --db")
+    else:
+        timeline = _from_files(args)
+    output = render(timeline, _output_format(args), with_text=args.with_text)
+    if args.output is not None:
+        args.output.write_text(output, encoding="utf-8")
+    else:
+        sys.stdout.write(output)
+    print(
+        f"storyline: {len(timeline.documents)} documents, {len(timeline.errors)} errors, "
+        f"{len(timeline.events)} events",
+        file=sys.stderr,
+    )
+    if not timeline.documents:
+        return 1
+    return 1 if args.strict and timeline.errors else 0

@@ -1,15 +1,47 @@
-"""PLACEHOLDER for `storyline ... timex`: replaced by its owner."""
+"""``storyline eval timex CORPUS_DIR... [--lang de|en] [--errors N] [--json]``.
+
+Runs the temporal tagger on the plain text of every TimeML file under each directory (its DCT
+from the document) and prints TempEval-3 scores per corpus and overall.  Folders named
+``heideltime_output_by_authors`` hold system output, not gold, and are skipped.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
+
+from storyline.evaluate.timex import as_json, evaluate_corpora, format_errors, format_table, overall
+from storyline.lang import SUPPORTED
 
 
 def register(subparsers: Any) -> None:
-    sub = subparsers.add_parser("timex", help="(not yet available)")
+    sub = subparsers.add_parser(
+        "timex",
+        help="score the temporal tagger on TimeML corpora (TempEval-3 metrics)",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+    )
+    sub.add_argument("corpora", nargs="+", type=Path, metavar="CORPUS_DIR", help="folders of .tml files (recursed)")
+    sub.add_argument("--lang", choices=SUPPORTED, help="language of the texts (default: detected per document)")
+    sub.add_argument("--errors", type=int, default=0, metavar="N", help="show the N most frequent errors of each kind")
+    sub.add_argument("--json", action="store_true", help="print the scores as JSON")
     sub.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("storyline: this command is not available yet")
+    missing = [str(path) for path in args.corpora if not path.exists()]
+    if missing:
+        print(f"storyline eval timex: no such corpus: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    results = evaluate_corpora(args.corpora, lang=args.lang)
+    if args.json:
+        print(json.dumps(as_json(results), indent=2))
+    else:
+        rows = [*results, overall(results)] if len(results) > 1 else results
+        print(format_table(rows))
+    if args.errors > 0:
+        stream = sys.stderr if args.json else sys.stdout
+        print("\n" + format_errors(overall(results).errors, args.errors), file=stream)
+    return 0

@@ -1,15 +1,66 @@
-"""PLACEHOLDER for `storyline ... ingest`: replaced by its owner."""
+"""``storyline ingest ARTICLES... --db story.db``: add new or changed articles to a store."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import Any
+
+from storyline import ingest
+from storyline.dates import Period
+from storyline.model import InputError
+from storyline.store import DEFAULT_STORY, IngestReport, Store
 
 
 def register(subparsers: Any) -> None:
-    sub = subparsers.add_parser("ingest", help="(not yet available)")
+    sub = subparsers.add_parser(
+        "ingest",
+        help="add articles to a story store (only new or changed ones are analysed)",
+        description="Add articles (files or folders, recursed) to a SQLite story store. Unchanged "
+        "documents are skipped, changed ones replace their old version; events are merged "
+        "incrementally. Each batch is one transaction: an interrupted run can simply be repeated.",
+    )
+    sub.add_argument("articles", nargs="+", metavar="ARTICLES", help="files or folders")
+    sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
+    sub.add_argument("--story", default=DEFAULT_STORY, help="story within the store (default: %(default)s)")
+    sub.add_argument("--dct", type=Period.parse, help="publication date where an input has none (YYYY[-MM[-DD]])")
+    sub.add_argument("--lang", choices=("de", "en", "auto"), default="auto", help="language of the articles")
+    sub.add_argument("--batch-size", type=int, default=25, help="documents per transaction")
+    sub.add_argument("--strict", action="store_true", help="exit 1 when any input could not be read")
     sub.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("storyline: this command is not available yet")
+    store = Store(args.db, args.story)
+    lang = None if args.lang == "auto" else args.lang
+
+    def report_error(error: InputError) -> None:
+        print(f"storyline: {error}", file=sys.stderr, flush=True)
+
+    def report_batch(report: IngestReport) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{len(report.added) + len(report.replaced)} stored …", end="", file=sys.stderr, flush=True)
+
+    try:
+        report = store.ingest(
+            ingest.read_inputs(args.articles, dct=args.dct, lang=lang),
+            batch_size=max(1, args.batch_size),
+            on_error=report_error,
+            on_batch=report_batch,
+        )
+        counts = store.counts()
+    finally:
+        store.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"storyline: {len(report.added)} added, {len(report.replaced)} replaced, "
+        f"{len(report.unchanged)} unchanged, {len(report.errors)} unreadable; "
+        f"story {args.story!r} holds {counts['documents']} documents, {counts['events']} events",
+        file=sys.stderr,
+    )
+    if report.read == 0:
+        print("storyline: nothing could be read", file=sys.stderr)
+        return 1
+    return 1 if args.strict and report.errors else 0

@@ -1,21 +1,108 @@
 """Temporal tagger: TIMEX3 expressions found and normalised against the DCT.
 
-STUB: owned by the timex helper; the signatures are the contract.
+Per sentence: a cheap trigger regex rejects sentences without any time word or digit; the
+rules of the language (``lang/<lang>/timex_rules.toml``) then propose matches, the longest
+non-overlapping ones win, and each is normalised (:mod:`storyline.timex.normalise`) against
+the DCT, the tense cue nearest to it, and the last day the narrative named.
 """
 
 from __future__ import annotations
 
-from storyline.model import Document, Period, Sentence, TimeExpression
+import re
+from datetime import date
+
+from storyline.dates import Mod
+from storyline.model import Document, Period, Sentence, TimeExpression, TimexType
+from storyline.text import split_sentences
+from storyline.timex.calendar import period_of
+from storyline.timex.grammar import Grammar, Rule, grammar
+from storyline.timex.normalise import Context, normalise
+
+__all__ = ["annotate", "tag", "tense_at"]
+
+_CALENDAR_MODS = {m.name for m in Mod}
+
+
+def tense_at(g: Grammar, sentence: str, start: int, end: int) -> str:
+    """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none)."""
+    best, best_distance = "", len(sentence) + 1
+    for tense, cues in (("future", g.future_cues), ("past", g.past_cues), ("present", g.present_cues)):
+        if cues is None:
+            continue
+        for cue in cues.finditer(sentence):
+            if cue.start() < end and cue.end() > start:
+                continue
+            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+            if distance < best_distance:
+                best, best_distance = tense, distance
+    return best
+
+
+def _candidates(g: Grammar, text: str) -> list[tuple[re.Match[str], Rule]]:
+    """Non-overlapping matches, longest first, then the earlier rule."""
+    found: list[tuple[int, int, int, re.Match[str], Rule]] = []
+    for index, rule in enumerate(g.rules):
+        for match in rule.regex.finditer(text):
+            if match.end() > match.start():
+                found.append((match.end() - match.start(), -index, match.start(), match, rule))
+    found.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    taken: list[tuple[re.Match[str], Rule]] = []
+    for _, _, _, match, rule in found:
+        if all(match.end() <= other.start() or match.start() >= other.end() for other, _ in taken):
+            taken.append((match, rule))
+    taken.sort(key=lambda item: item[0].start())
+    return taken
+
+
+def _period(type_: str, value: str, mod: str | None) -> Period | None:
+    if type_ not in ("DATE", "TIME"):
+        return None
+    period = period_of(value)
+    if period is None:
+        return None
+    return period.with_mod(Mod[mod]) if mod in _CALENDAR_MODS and mod else period
 
 
 def tag(
     text: str, lang: str, dct: Period | None, sentences: list[Sentence] | None = None
 ) -> list[TimeExpression]:
     """All time expressions in ``text``, in text order, each with its sentence index."""
-    raise NotImplementedError
+    g = grammar(lang)
+    if sentences is None:
+        sentences = split_sentences(text, lang)
+    result: list[TimeExpression] = []
+    narrative_day: date | None = None
+    for sentence in sentences:
+        body = text[sentence.start : sentence.end]
+        if not g.trigger.search(body):
+            continue
+        for match, rule in _candidates(g, body):
+            ctx = Context(g, dct, tense_at(g, body, match.start(), match.end()), narrative_day)
+            reading = normalise(match, ctx, rule)
+            if reading is None:
+                continue
+            period = _period(reading.type, reading.value, reading.mod)
+            if period is not None and period.is_day_or_finer and reading.type == "DATE":
+                narrative_day = period.first
+            result.append(
+                TimeExpression(
+                    start=sentence.start + match.start(),
+                    end=sentence.start + match.end(),
+                    text=match.group(0),
+                    type=TimexType(reading.type),
+                    value=reading.value,
+                    mod=reading.mod,
+                    sentence=sentence.index,
+                    quant=reading.quant,
+                    freq=reading.freq,
+                    timezone=reading.timezone,
+                    period=period,
+                )
+            )
+    return result
 
 
 def annotate(doc: Document) -> Document:
     """Fill ``doc.timexes`` from ``doc.text``, ``doc.lang``, ``doc.published``, ``doc.sentences``."""
-    doc.timexes = tag(doc.text, doc.lang, doc.published, doc.sentences)
+    doc.timexes = tag(doc.text, doc.lang, doc.published, doc.sentences or None)
     return doc

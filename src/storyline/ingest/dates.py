@@ -1,0 +1,288 @@
+"""Publication dates (DCT): metadata values, the ``.txt`` marker, and refinement from the text.
+
+A DCT keeps the precision its source gives (``2025``, ``2025-05``, ``2025-05-17``; a time of
+day is dropped, the DCT is a calendar day at most).  ``published_source`` names where it came
+from: ``marker``, ``metadata``, ``option`` (``--dct``), ``stamp`` or ``dateline``.
+
+:func:`refine_published` looks for the article's own date in its head only (title lines and
+the first paragraphs): a labelled stamp ("Stand: 17.05.2025 19:54 Uhr", "Published 18 March
+2025"), a line that is nothing but a date and time ("12.02.2025 - 18:27:49"), a dateline
+("Washington, 18. März (dpa) -", "WASHINGTON, March 18 (Reuters) -") or a weekday line
+("Dienstag, 18. März 2025").  A date merely mentioned in a sentence never counts, a weekday
+that contradicts its date discards it, and a day found must lie inside the month or year
+already known, so no day is ever invented.  Month and weekday names, stamp labels and filler
+words are language data (``lang/<lang>/ingest_dates.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from email.utils import parsedate_to_datetime
+from functools import cache
+
+from storyline.dates import Period
+from storyline.ingest.langdata import languages
+from storyline.lang import resource
+from storyline.model import Document
+
+__all__ = [
+    "DateHit",
+    "find_dates",
+    "parse_published",
+    "refine_published",
+    "split_marker",
+    "strip_stamp",
+]
+
+MARKER = "marker"
+METADATA = "metadata"
+OPTION = "option"
+STAMP = "stamp"
+DATELINE = "dateline"
+
+# How many non-empty lines of an article count as its head.
+HEAD_LINES = 6
+HEAD_CHARS = 2000
+# A line that is only a date and time ("12.02.2025 - 18:27:49") is short.
+STAMP_LINE_CHARS = 80
+
+_ISO = re.compile(
+    r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
+)
+_MARKER = re.compile(r"\A[ \t]*date[ \t]+(\d\S*)[ \t]*")
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
+_DATELINE_PLACE = r"(?:[^\W\d_][\w'’.-]*(?:[ /-][^\W\d_][\w'’.-]*){0,3},\s+)?"
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[-–—]\s)")
+
+
+def parse_published(value: object) -> Period:
+    """A metadata date at the precision it is written in; ``ValueError`` if it is none.
+
+    ISO at any precision (``2025``, ``2025-05``, ``2025-05-17``, ``2025-05-17T19:54:00+02:00``;
+    the day is the one written, not converted to UTC) or an RFC 2822 date as in feeds.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    text = value.strip()
+    match = _ISO.fullmatch(text)
+    if match:
+        year, month, day, hour, minute = match.groups()
+        if hour is not None and not (int(hour) <= 24 and int(minute) < 60):
+            raise ValueError(f"not a date: {value!r} (bad time of day)")
+        iso = "-".join(part for part in (year, month, day) if part is not None)
+        try:
+            return Period.parse(iso)
+        except ValueError as error:
+            raise ValueError(f"not a date: {value!r} ({error})") from None
+    try:
+        return Period.of_day(parsedate_to_datetime(text).date())
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"not a date: {value!r}") from None
+
+
+def split_marker(text: str) -> tuple[str | None, str]:
+    """Split the ``.txt`` marker `` date YYYY-MM[-DD]`` off the first line.
+
+    Returns the marker's value (``None`` without a marker) and the text without it; the first
+    words of the article that follow the marker on its line stay as the first line.
+    """
+    match = _MARKER.match(text)
+    if not match:
+        return None, text
+    rest = text[match.end() :]
+    if rest.startswith("\r\n"):
+        rest = rest[2:]
+    elif rest.startswith("\n"):
+        rest = rest[1:]
+    return match.group(1), rest
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A calendar date written in a line, perhaps without its year ("18. März")."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+
+    def resolve(self, context: Period | None) -> Period | None:
+        """The day it names; a year-less date takes its year from ``context`` (else ``None``)."""
+        year = self.year if self.year is not None else (context.year if context is not None else None)
+        if year is None:
+            return None
+        try:
+            return Period.of_day(date(year, self.month, self.day))
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    dates: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    labelled: re.Pattern[str]
+    weekday_before: re.Pattern[str]
+    dateline_before: re.Pattern[str]
+    fillers: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _rules(langs: tuple[str, ...]) -> _Rules:
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    labels: list[str] = []
+    fillers: set[str] = set()
+    for lang in langs:
+        data = resource(lang, "ingest_dates.toml")
+        months.update({name.lower(): number for name, number in data["months"].items()})
+        weekdays.update({name.lower(): number for name, number in data["weekdays"].items()})
+        labels.extend(data["stamp_labels"])
+        fillers.update(word.lower().rstrip(".") for word in data["stamp_fillers"])
+    month = rf"(?:{_alternation(list(months))})\.?"
+    weekday = rf"(?:{_alternation(list(weekdays))})\.?"
+    dates = re.compile(
+        rf"(?<![\w.])(?:"
+        rf"(?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}})"
+        rf"|(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})"
+        rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<n3>{month})(?:,?\s+(?P<y3>\d{{4}}))?"
+        rf"|(?P<n4>{month})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{{4}}))?"
+        rf")(?!\w)",
+        re.IGNORECASE,
+    )
+    return _Rules(
+        dates=dates,
+        months=months,
+        weekdays=weekdays,
+        labelled=re.compile(rf"(?<!\w)(?:{_alternation(labels)})\s*:?\s*(?:[\w.,]+\s+){{0,2}}$", re.IGNORECASE),
+        weekday_before=re.compile(rf"(?<!\w)(?P<weekday>{weekday}),?\s+(?:\w{{2,3}}\s+)?$", re.IGNORECASE),
+        dateline_before=re.compile(rf"^\s*{_DATELINE_PLACE}(?:{weekday},?\s+)?$", re.IGNORECASE),
+        fillers=frozenset(fillers | set(weekdays)),
+    )
+
+
+def find_dates(line: str, lang: str = "") -> list[DateHit]:
+    """Every calendar date written in ``line`` (numeric, ISO, or with a month name)."""
+    rules = _rules(languages(lang))
+    hits: list[DateHit] = []
+    for match in rules.dates.finditer(line):
+        groups = match.groupdict()
+        year: int | None
+        if groups["d1"]:
+            day, month, year = int(groups["d1"]), int(groups["m1"]), int(groups["y1"])
+        elif groups["y2"]:
+            day, month, year = int(groups["d2"]), int(groups["m2"]), int(groups["y2"])
+        else:
+            name = groups["n3"] or groups["n4"]
+            month = rules.months[name.lower().rstrip(".")]
+            day = int(groups["d3"] or groups["d4"])
+            written_year = groups["y3"] or groups["y4"]
+            year = int(written_year) if written_year else None
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            hits.append(DateHit(match.start(), match.end(), day, month, year))
+    return hits
+
+
+def _only_fillers(text: str, rules: _Rules) -> bool:
+    """Nothing but times, weekdays, filler words ("Uhr", "GMT") and punctuation."""
+    rest = _TIME.sub(" ", text)
+    return not any(char.isdigit() for char in rest) and all(
+        word.lower().rstrip(".") in rules.fillers for word in _WORD.findall(rest)
+    )
+
+
+def _is_stamp_line(line: str, hit: DateHit, rules: _Rules) -> bool:
+    """A short line that holds nothing but this date, times, weekdays and filler words."""
+    return len(line.strip()) <= STAMP_LINE_CHARS and _only_fillers(
+        line[: hit.start] + " " + line[hit.end :], rules
+    )
+
+
+def strip_stamp(line: str, lang: str = "") -> str:
+    """``line`` without a labelled stamp at its end ("… Stand: 17.05.2025 19:54 Uhr")."""
+    rules = _rules(languages(lang))
+    for hit in find_dates(line, lang):
+        label = rules.labelled.search(line[: hit.start])
+        if label and label.start() > 0 and _only_fillers(line[hit.end :], rules):
+            return line[: label.start()].rstrip(" -–—|·,;:")
+    return line
+
+
+def _stamp_kind(line: str, hit: DateHit, rules: _Rules) -> str | None:
+    """``stamp`` or ``dateline`` when ``hit`` is the line's own date stamp, else ``None``."""
+    before = line[: hit.start]
+    weekday = rules.weekday_before.search(before)
+    if weekday:
+        named = rules.weekdays[weekday.group("weekday").lower().rstrip(".")]
+        resolved = date(hit.year, hit.month, hit.day) if hit.year is not None else None
+        if resolved is not None and resolved.isoweekday() != named:
+            return None
+    if rules.labelled.search(before) or _is_stamp_line(line, hit, rules):
+        return STAMP
+    if rules.dateline_before.match(before):
+        if _DATELINE_END.match(line, hit.end):
+            return DATELINE
+        if weekday:
+            return STAMP
+    return None
+
+
+def head_lines(doc: Document) -> list[str]:
+    """The title and the first non-empty lines of the text: where an article dates itself."""
+    lines: list[str] = []
+    size = 0
+    for line in doc.text.splitlines():
+        if not line.strip():
+            continue
+        lines.append(line[: HEAD_CHARS - size])
+        size += len(lines[-1])
+        if len(lines) >= HEAD_LINES or size >= HEAD_CHARS:
+            break
+    if doc.title and (not lines or not lines[0].strip().startswith(doc.title.strip())):
+        lines.insert(0, doc.title)
+    return lines
+
+
+def _head_stamps(doc: Document) -> Iterator[tuple[DateHit, str]]:
+    rules = _rules(languages(doc.lang))
+    for line in head_lines(doc):
+        for hit in find_dates(line, doc.lang):
+            kind = _stamp_kind(line, hit, rules)
+            if kind is not None:
+                yield hit, kind
+
+
+def refine_published(doc: Document) -> None:
+    """Make the DCT a day where the article's head dates itself, within what is known.
+
+    A DCT already known to the day (from marker or metadata) stays.  A month or year DCT
+    becomes the day of the first head stamp or dateline that lies inside it; a document
+    without a DCT, or with the ``--dct`` fallback, takes the first stamp that names its year.
+    Idempotent; uses ``doc.lang``'s data, or every language's while ``doc.lang`` is empty.
+    """
+    current = doc.published
+    fallback = current is None or doc.published_source == OPTION
+    if current is not None and current.is_day_or_finer and not fallback:
+        return
+    for hit, kind in _head_stamps(doc):
+        day = hit.resolve(current)
+        if day is None:
+            continue
+        inside = current is not None and current.contains(day)
+        if inside or (fallback and hit.year is not None):
+            doc.published = day
+            doc.published_source = kind
+            return

@@ -1,0 +1,240 @@
+"""Finding input files, naming them, and reading their bytes as text.
+
+Folders are walked depth-first in sorted name order (hidden entries skipped, symbolic links to
+folders not followed), so the same inputs always give the same documents in the same order.
+A document id is the file's stem; where several inputs share a stem, their path relative to
+the argument, and where even that is shared, the path as given.
+
+Text is decoded as UTF-8 (a byte-order mark picks UTF-8/16/32); anything else is detected
+with charset-normalizer, so Latin-1 or Windows-1252 German reads right.  NUL bytes or control
+characters mark binary data, which is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from storyline.model import InputError
+
+__all__ = [
+    "MAX_BYTES",
+    "SUFFIXES",
+    "InputFile",
+    "ReadProblem",
+    "decode",
+    "list_inputs",
+    "read_bytes",
+    "read_lines",
+]
+
+# Larger .txt/.html/.json files are refused, and larger JSONL records skipped: no input is
+# ever held in memory whole beyond this size.
+MAX_BYTES = 20 * 1024 * 1024
+
+TEXT = "text"
+HTML = "html"
+JSON = "json"
+JSONL = "jsonl"
+SUFFIXES = {
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".md": TEXT,
+    ".html": HTML,
+    ".htm": HTML,
+    ".json": JSON,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+}
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Share of control characters (other than white space) above which text is binary data.
+_CONTROL_SHARE = 0.01
+_SNIFF_CHARS = 65536
+
+
+class ReadProblem(Exception):
+    """An input that cannot be read as text; the message is the one-line report."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read: its path, how reports name it, its document id and its format."""
+
+    path: Path
+    source: str
+    id: str
+    format: str
+
+
+def _walk(folder: Path, relative: Path) -> Iterator[tuple[Path, Path] | InputError]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield InputError(str(folder), f"cannot list folder: {error.strerror or error}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_folder = False
+        if is_folder:
+            yield from _walk(Path(entry.path), relative / entry.name)
+        else:
+            yield Path(entry.path), relative / entry.name
+
+
+def _candidates(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path] | InputError]:
+    for argument in paths:
+        path = Path(argument)
+        if path.is_dir():
+            yield from _walk(path, Path())
+        elif path.exists() or path.is_symlink():
+            yield path, Path(path.name)
+        else:
+            yield InputError(str(path), "no such file or folder")
+
+
+def _ids(files: list[tuple[Path, Path]]) -> list[str]:
+    """Stems where unique, else the path relative to the argument, else the path as given."""
+    stems = Counter(path.stem for path, _ in files)
+    relatives = Counter(relative.as_posix() for path, relative in files if stems[path.stem] > 1)
+    ids = []
+    for path, relative in files:
+        if stems[path.stem] == 1:
+            ids.append(path.stem)
+        elif relatives[relative.as_posix()] == 1:
+            ids.append(relative.as_posix())
+        else:
+            ids.append(path.as_posix())
+    return ids
+
+
+def list_inputs(paths: Iterable[str | Path]) -> list[InputFile | InputError]:
+    """Every input file under ``paths`` (a list of names only, however many files), in order.
+
+    Missing paths, unlistable folders and files of an unknown type are reported in place.
+    """
+    found: list[tuple[Path, Path] | InputError] = []
+    seen: set[Path] = set()
+    for item in _candidates(paths):
+        if isinstance(item, tuple):
+            key = Path(os.path.abspath(item[0]))
+            if key in seen:
+                continue
+            seen.add(key)
+        found.append(item)
+    files = [item for item in found if isinstance(item, tuple)]
+    ids = iter(_ids(files))
+    result: list[InputFile | InputError] = []
+    for item in found:
+        if isinstance(item, InputError):
+            result.append(item)
+            continue
+        path, _ = item
+        doc_id = next(ids)
+        kind = SUFFIXES.get(path.suffix.lower())
+        if kind is None:
+            supported = ", ".join(sorted(SUFFIXES))
+            result.append(InputError(str(path), f"skipped: unsupported file type (supported: {supported})"))
+        else:
+            result.append(InputFile(path, str(path), doc_id, kind))
+    return result
+
+
+def _open_regular(path: Path, limit: int | None) -> int:
+    """The size of a readable regular file; ``ReadProblem`` otherwise."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise ReadProblem(f"cannot read: {error.strerror or error}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadProblem("cannot read: not a regular file")
+    if not os.access(path, os.R_OK):
+        raise ReadProblem("cannot read: permission denied")
+    if info.st_size == 0:
+        raise ReadProblem("empty file")
+    if limit is not None and info.st_size > limit:
+        raise ReadProblem(
+            f"file too large ({info.st_size / 2**20:.1f} MB; limit {limit / 2**20:.0f} MB): "
+            "split it, or give records as JSONL, which is read line by line"
+        )
+    return info.st_size
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """A whole file of at most ``limit`` bytes; ``ReadProblem`` for anything unreadable."""
+    _open_regular(path, limit)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ReadProblem(f"cannot read: {error.strerror or error}") from None
+
+
+def read_lines(path: Path, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Stream a file's lines as ``(line number, bytes)``; ``None`` for a line over ``limit``.
+
+    Memory stays bounded by ``limit`` whatever the file size: an over-long line is skipped
+    chunk by chunk, never read whole.
+    """
+    _open_regular(path, None)
+    try:
+        with path.open("rb") as stream:
+            number = 0
+            while line := stream.readline(limit + 1):
+                number += 1
+                if len(line) > limit and not line.endswith(b"\n"):
+                    while (chunk := stream.readline(2**20)) and not chunk.endswith(b"\n"):
+                        pass
+                    yield number, None
+                else:
+                    yield number, line
+    except OSError as error:
+        raise ReadProblem(f"cannot read: {error.strerror or error}") from None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SNIFF_CHARS]
+    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and not char.isspace())
+    return controls > _CONTROL_SHARE * max(len(sample), 1)
+
+
+def decode(data: bytes) -> str:
+    """Bytes as text with ``\\n`` line ends; ``ReadProblem`` for binary or undecodable data."""
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise ReadProblem(f"not text: invalid {encoding} after its byte-order mark") from None
+            break
+    if text is None:
+        if b"\x00" in data:
+            raise ReadProblem("binary data (NUL bytes), not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            best = from_bytes(data).best()
+            if best is None:
+                raise ReadProblem("not text: neither UTF-8 nor any encoding that could be detected") from None
+            text = str(best)
+    if _looks_binary(text):
+        raise ReadProblem("binary data (control characters), not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,124 @@
+"""Lists of other articles' teasers appended to an article ("Weitere Meldungen", "Related").
+
+Such a list is not part of the article, and its dates are not the article's: each teaser is
+another article's headline and lead with that article's own stamp ("… (Wirtschaft,
+19.03.2025 - 10:38) weiterlesen...").  Recognised by structure, not by wording: a line that is
+a known heading (language data, ``lang/<lang>/ingest_teasers.toml``) followed by one or more
+lines that each carry a full date.  The block is cut from the article text and every item
+becomes a :class:`Teaser`, dated by its stamp, so its facts can still be cited with their own
+date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from storyline.dates import Period
+from storyline.ingest.dates import DateHit, find_dates
+from storyline.ingest.langdata import languages
+from storyline.lang import resource
+
+__all__ = ["Teaser", "split_teasers"]
+
+# How many words of a teaser make its title.
+TITLE_WORDS = 8
+
+_LINE = re.compile(r"[^\n]+")
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """One item of a teaser list: its text (stamp and "read more" removed), title and date."""
+
+    text: str
+    title: str
+    published: Period
+
+
+@dataclass(frozen=True)
+class _Rules:
+    heading: re.Pattern[str]
+    read_more: re.Pattern[str]
+
+
+@cache
+def _rules(langs: tuple[str, ...]) -> _Rules:
+    headings: list[str] = []
+    read_more: list[str] = []
+    for lang in langs:
+        data = resource(lang, "ingest_teasers.toml")
+        headings.extend(data["headings"])
+        read_more.extend(data["read_more"])
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    return _Rules(
+        heading=re.compile(rf"\s*(?:{alternation(headings)})\s*[:…]?\s*", re.IGNORECASE),
+        read_more=re.compile(rf"(?<!\w)(?:{alternation(read_more)})(?!\w)", re.IGNORECASE),
+    )
+
+
+def _stamp(line: str, lang: str) -> DateHit | None:
+    """The item's own stamp: the last date in it that names its year."""
+    dated = [hit for hit in find_dates(line, lang) if hit.year is not None]
+    return dated[-1] if dated else None
+
+
+def _is_trailer(text: str, rules: _Rules) -> bool:
+    """Only times, "read more" links and punctuation: what follows a teaser's stamp."""
+    return not re.search(r"\w", _TIME.sub(" ", rules.read_more.sub(" ", text)))
+
+
+def _teaser(line: str, stamp: DateHit, rules: _Rules) -> Teaser:
+    published = stamp.resolve(None)
+    assert published is not None  # a stamp names its year
+    cut = len(line)
+    opening = line.rfind("(", 0, stamp.start)
+    closing = line.find(")", stamp.end)
+    if opening >= 0 and ")" not in line[opening : stamp.start] and closing >= 0:
+        if _is_trailer(line[stamp.end : closing], rules) and _is_trailer(line[closing + 1 :], rules):
+            cut = opening
+    elif _is_trailer(line[stamp.end :], rules):
+        cut = stamp.start
+    text = line[:cut].strip() or line.strip()
+    words = text.split()
+    title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    return Teaser(text=text, title=title, published=published)
+
+
+def split_teasers(text: str, lang: str = "") -> tuple[str, list[Teaser]]:
+    """The article text without its teaser lists, and the teasers cut from it, in order."""
+    rules = _rules(languages(lang))
+    lines = [line for line in _LINE.finditer(text) if line.group().strip()]
+    cuts: list[tuple[int, int]] = []
+    teasers: list[Teaser] = []
+    index = 0
+    while index < len(lines):
+        if not rules.heading.fullmatch(lines[index].group()):
+            index += 1
+            continue
+        items: list[Teaser] = []
+        end = index + 1
+        while end < len(lines):
+            stamp = _stamp(lines[end].group(), lang)
+            if stamp is None:
+                break
+            items.append(_teaser(lines[end].group(), stamp, rules))
+            end += 1
+        if items:
+            cuts.append((lines[index].start(), lines[end - 1].end()))
+            teasers.extend(items)
+        index = max(end, index + 1)
+    if not cuts:
+        return text, []
+    kept: list[str] = []
+    position = 0
+    for start, stop in cuts:
+        kept.append(text[position:start])
+        position = stop
+    kept.append(text[position:])
+    return "".join(kept).rstrip(), teasers

@@ -1,0 +1,166 @@
+"""Participants: people, countries and organisations named in a sentence.
+
+No German named-entity model ships on PyPI (see the project notes), so this is deliberately
+rule-based and data-driven: role words introduce names ("Kremlchef Wladimir Putin"),
+capitalised words the lexicon does not know are name candidates, countries come from CLDR
+(babel) plus per-language adjectives and prefixes, organisations from a list.  Each participant
+has a language-neutral ``key`` (an ISO code for a country, the surname for a person) so that
+"Putin", "Kremlchef Putin" and "Wladimir Putin" are one participant, across languages too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import simplemma
+from babel import Locale
+
+from storyline.lang import resource
+from storyline.model import Participant
+
+_WORD = re.compile(r"[\w][\w.'’-]*\w|\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    role_suffixes: tuple[str, ...]
+    role_words: frozenset[str]
+    not_names: frozenset[str]
+    organisations: dict[str, str]
+    country_forms: dict[str, str]
+    country_names: dict[str, str]
+    display: dict[str, str]
+
+
+def _fold(text: str) -> str:
+    """Lowercase ASCII skeleton of a name, for keys ("Selenskyj" and "Selenskyj" alike)."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+@cache
+def _lexicon(lang: str) -> _Lexicon:
+    data = resource(lang, "participants.toml")
+    territories = Locale(lang).territories
+    names: dict[str, str] = {}
+    for code, name in territories.items():
+        if code.isalpha() and len(code) == 2:
+            names[name] = code
+    display = dict(data.get("country_display", {}))
+    for code, name in display.items():
+        names[name] = code
+    return _Lexicon(
+        role_suffixes=tuple(s.lower() for s in data["role_suffixes"]),
+        role_words=frozenset(data["role_words"]),
+        not_names=frozenset(data["not_names"]),
+        organisations={org: _fold(org) for org in data["organisations"]},
+        country_forms=dict(data["country_forms"]),
+        country_names=names,
+        display=display,
+    )
+
+
+def country_name(code: str, lang: str) -> str:
+    """The display name of a country (ISO code) in ``lang``."""
+    lexicon = _lexicon(lang)
+    return lexicon.display.get(code) or Locale(lang).territories.get(code, code)
+
+
+def _is_role(word: str, lexicon: _Lexicon) -> bool:
+    lower = word.lower()
+    return word in lexicon.role_words or any(
+        lower.endswith(suffix) and len(lower) >= len(suffix) for suffix in lexicon.role_suffixes
+    )
+
+
+def _is_capitalised(word: str) -> bool:
+    return (word[:1].isupper() and not word.isupper()) or (word.isupper() and len(word) > 1)
+
+
+def _country(word: str, lexicon: _Lexicon) -> str | None:
+    """The ISO code a word names: a country name (also genitive), a prefix ("US-Präsident"),
+    or an adjective stem ("russischen")."""
+    head = word.split("-", 1)[0]
+    if "-" in word and head + "-" in lexicon.country_forms:
+        return lexicon.country_forms[head + "-"]
+    for form in (head, head.removesuffix("s"), head.removesuffix("'s")):
+        code = lexicon.country_names.get(form) or lexicon.country_forms.get(form)
+        if code:
+            return code
+    lower = head.lower()
+    for form, code in lexicon.country_forms.items():
+        if form.islower() and lower.startswith(form):
+            return code
+    return None
+
+
+def find(sentence: str, lang: str) -> list[Participant]:
+    """Participants named in one sentence, in order of first appearance, without repeats."""
+    lexicon = _lexicon(lang)
+    words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
+    found: dict[str, Participant] = {}
+
+    def add(participant: Participant) -> None:
+        found.setdefault(participant.key, participant)
+
+    taken: set[int] = set()
+    for org, key in lexicon.organisations.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", sentence):
+            add(Participant(f"org:{key}", org, "organisation"))
+            taken.update(range(match.start(), match.end()))
+
+    i = 0
+    while i < len(words):
+        word, offset = words[i]
+        if offset in taken:
+            i += 1
+            continue
+        code = _country(word, lexicon)
+        if code:
+            add(Participant(f"country:{code}", country_name(code, lang), "country"))
+            i += 1
+            continue
+        after_role = _is_role(word, lexicon) or (i > 0 and _is_role(words[i - 1][0], lexicon))
+        if _is_capitalised(word) and word not in lexicon.not_names and not _is_role(word, lexicon):
+            run = [word]
+            j = i + 1
+            while j < len(words) and _is_capitalised(words[j][0]) and words[j][0] not in lexicon.not_names:
+                following = words[j][0]
+                if following.isupper() or _country(following, lexicon) or _is_role(following, lexicon):
+                    break
+                run.append(words[j][0])
+                j += 1
+            if _looks_like_name(run, i == 0, after_role, lang):
+                surname = run[-1]
+                add(Participant(f"person:{_fold(surname)}", " ".join(run), "person"))
+                i = j
+                continue
+        i += 1
+    return list(found.values())
+
+
+def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, lang: str) -> bool:
+    """A run of capitalised words is a person's name when a role introduces it, or when its
+    last word is unknown to the lexicon (German capitalises every noun, so capitals alone say
+    little)."""
+    if any(w.isupper() or "-" in w for w in run) or len(run) > 4:
+        return False
+    if after_role:
+        return True
+    if len(run) >= 2 and lang == "en" and not sentence_initial:
+        return True
+    last = run[-1]
+    return len(last) > 2 and not simplemma.is_known(last, lang=lang)
+
+
+def canonical_names(participants: list[Participant]) -> dict[str, str]:
+    """For each key, the fullest name seen ("Wladimir Putin" over "Putin")."""
+    best: dict[str, str] = {}
+    for participant in participants:
+        current = best.get(participant.key)
+        if current is None or len(participant.name.split()) > len(current.split()):
+            best[participant.key] = participant.name
+    return best

@@ -1,0 +1,241 @@
+"""What every human-facing renderer shows the same way: dates in words at their precision,
+status wording, conflicts and citations.
+
+The wording is English whatever the articles' language, so that one timeline built from German
+and English sources reads as one text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from storyline.dates import Mod, Period, Precision
+from storyline.model import Document, Event, EventMention, Status, Timeline
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_MOD_PREFIX = {Mod.START: "early ", Mod.MID: "mid-", Mod.END: "late ", Mod.APPROX: "around "}
+QUOTE_LIMIT = 280
+
+
+def chronological(events: list[Event]) -> list[Event]:
+    """Events in date order (stable, so equal dates keep the timeline's order)."""
+    return sorted(events, key=lambda event: event.date.sort_key())
+
+
+def day_label(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _plain_label(period: Period) -> str:
+    """The period in words without its modifier: "May 2025", "week 11 of 2025 (10–16 March)"."""
+    precision, value, first = period.precision, period.value, period.first
+    if precision is Precision.TIME:
+        return f"{day_label(first)}, {value[11:16]}"
+    if precision is Precision.DAY:
+        return day_label(first)
+    if precision is Precision.WEEK:
+        last = period.last
+        if first.month == last.month:
+            days = f"{first.day}–{last.day} {_MONTHS[first.month - 1]}"
+        else:
+            days = f"{first.day} {_MONTHS[first.month - 1]} – {last.day} {_MONTHS[last.month - 1]}"
+        return f"week {int(value[6:8])} of {value[:4]} ({days})"
+    if precision is Precision.MONTH:
+        return f"{_MONTHS[first.month - 1]} {first.year}"
+    if precision is Precision.SEASON:
+        season = _SEASON_NAMES[value[5:7]]
+        years = f"{first.year}/{str(period.last.year)[2:]}" if season == "winter" else str(first.year)
+        return f"{season} {years}"
+    if precision is Precision.QUARTER:
+        return f"Q{value[6]} {value[:4]}"
+    if precision is Precision.HALF:
+        return f"{'first' if value[6] == '1' else 'second'} half of {value[:4]}"
+    if precision is Precision.YEAR:
+        return value
+    if precision is Precision.DECADE:
+        return f"the {first.year // 10 * 10}s"
+    return f"{period.first.year}–{period.last.year}"
+
+
+def date_label(period: Period) -> str:
+    """The period in words at exactly its precision, modifier included ("mid-August 2025")."""
+    label = _plain_label(period)
+    if period.mod is None:
+        return label
+    if period.is_day_or_finer and period.mod is not Mod.APPROX:
+        return f"{label} ({period.mod.value})"
+    return _MOD_PREFIX[period.mod] + label
+
+
+def group_by_date(events: list[Event]) -> list[tuple[Period, list[Event]]]:
+    """Chronological events in runs that share one date (value and modifier)."""
+    groups: list[tuple[Period, list[Event]]] = []
+    for event in chronological(events):
+        if groups and groups[-1][0] == event.date:
+            groups[-1][1].append(event)
+        else:
+            groups.append((event.date, [event]))
+    return groups
+
+
+def claimants(mentions: list[EventMention]) -> list[str]:
+    """Who the ``reported`` mentions attribute the claim to, each once."""
+    names = (m.attributed_to for m in mentions if m.status is Status.REPORTED and m.attributed_to)
+    return list(dict.fromkeys(names))
+
+
+def status_note(status: Status, mentions: list[EventMention]) -> str | None:
+    """Status in words, or None for ``occurred`` (the unmarked case needs no badge)."""
+    if status is Status.OCCURRED:
+        return None
+    if status is Status.REPORTED:
+        who = claimants(mentions)
+        return f"reported by {', '.join(who)}" if who else "reported, unconfirmed"
+    return str(status.value)
+
+
+def event_status_note(event: Event) -> str | None:
+    return status_note(event.status, event.mentions)
+
+
+def mention_status_note(mention: EventMention) -> str | None:
+    return status_note(mention.status, [mention])
+
+
+def doc_label(doc_id: str, documents: dict[str, Document]) -> str:
+    """A short name for a source: its outlet, else its id."""
+    doc = documents.get(doc_id)
+    return doc.outlet if doc is not None and doc.outlet else doc_id
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    """One of the dates that sources give for an event, with the sources giving it."""
+
+    date: Period
+    docs: list[str]
+
+
+def conflict_sides(event: Event) -> list[ConflictSide]:
+    """Every date the sources give, the event's own date first; empty without a conflict.
+
+    The event's own date joins the sides (with the sources not named in any conflict) when
+    the conflicts list only the dissenting dates.
+    """
+    if not event.conflicts:
+        return []
+    sides = [ConflictSide(conflict.date, list(conflict.docs)) for conflict in event.conflicts]
+    if all(side.date.value != event.date.value for side in sides):
+        named = {doc for side in sides for doc in side.docs}
+        agreeing = [doc for doc in event.doc_ids if doc not in named]
+        sides.insert(0, ConflictSide(event.date, agreeing))
+    return sides
+
+
+def conflict_sentence(event: Event, documents: dict[str, Document]) -> str | None:
+    """ "sources disagree: 18 March 2025 (Reuters) vs 19 March 2025 (dpa)", or None."""
+    sides = conflict_sides(event)
+    if not sides:
+        return None
+    parts = []
+    for side in sides:
+        names = ", ".join(dict.fromkeys(doc_label(doc, documents) for doc in side.docs))
+        parts.append(f"{date_label(side.date)} ({names})" if names else date_label(side.date))
+    return "sources disagree: " + " vs ".join(parts)
+
+
+def one_line(text: str) -> str:
+    """Text with every run of whitespace (line breaks included) as one space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def short_quote(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """The cited text on one line, cut at a word boundary with "…" when longer than ``limit``."""
+    line = one_line(text)
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an http(s) link that may be offered to a reader, else None."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source sentence of an event, with what a reader needs to find the article."""
+
+    doc_id: str
+    outlet: str | None
+    title: str
+    published: str | None
+    url: str | None
+    source: str
+    sentence: int
+    quote: str
+    status: Status
+    status_note: str | None
+    duplicate_of: str | None  # the label of the document this one copies
+
+
+def citations(event: Event, documents: dict[str, Document]) -> list[Citation]:
+    """The event's mentions as citations, one per cited sentence, in the order given.
+
+    A citation names its own status only where it differs from the event's (an article that
+    announced what a later one reports as held).
+    """
+    seen: set[tuple[str, int]] = set()
+    result: list[Citation] = []
+    for mention in event.mentions:
+        key = (mention.doc_id, mention.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        doc = documents.get(mention.doc_id)
+        own_status = mention_status_note(mention) or "occurred"
+        result.append(
+            Citation(
+                doc_id=mention.doc_id,
+                outlet=doc.outlet if doc else None,
+                title=one_line(doc.title) if doc and doc.title else mention.doc_id,
+                published=date_label(doc.published) if doc and doc.published else None,
+                url=safe_url(doc.url) if doc else None,
+                source=doc.source if doc else "",
+                sentence=mention.sentence,
+                quote=short_quote(mention.text),
+                status=mention.status,
+                status_note=None if mention.status is event.status else own_status,
+                duplicate_of=doc_label(doc.duplicate_of, documents) if doc and doc.duplicate_of else None,
+            )
+        )
+    return result
+
+
+def fragment_id(event_id: str) -> str:
+    """The event id with anything not safe in an HTML id or URL fragment replaced by "-"."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", event_id) or "event"
+
+
+def documents_by_id(timeline: Timeline) -> dict[str, Document]:
+    return {doc.id: doc for doc in timeline.documents}
+
+
+def span_label(events: list[Event]) -> str | None:
+    """ "12 February 2025 – 19 May 2025": the dates the timeline covers, or None if empty."""
+    if not events:
+        return None
+    ordered = chronological(events)
+    first, last = date_label(ordered[0].date), date_label(ordered[-1].date)
+    return first if first == last else f"{first} – {last}"

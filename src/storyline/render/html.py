@@ -1,0 +1,142 @@
+"""A self-contained timeline page (``--format html``).
+
+One file with inline CSS and no scripts, fonts or images: it makes no request of its own (a
+Content-Security-Policy says so to the browser), so it can be mailed or archived as is.  Every
+piece of article text is escaped; links are offered only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from storyline.dates import Precision
+from storyline.model import Document, Event, Timeline
+from storyline.render.common import (
+    Citation,
+    citations,
+    conflict_sentence,
+    date_label,
+    documents_by_id,
+    event_status_note,
+    fragment_id,
+    group_by_date,
+    one_line,
+    span_label,
+)
+
+# Precisions whose TimeML value is also a valid HTML <time datetime> value.
+_HTML_DATETIME = {Precision.YEAR, Precision.MONTH, Precision.WEEK, Precision.DAY, Precision.TIME}
+
+_STYLE = """
+body { font: 16px/1.5 system-ui, sans-serif; color: #1d1d1f; background: #fafafa;
+       max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+.lead { color: #555; margin-top: 0; }
+.date { border-left: 4px solid #3a6ea5; padding-left: 1rem; margin: 2rem 0 0; }
+.date > h2 { font-size: 1.15rem; margin: 0; color: #3a6ea5; }
+.precision { font-size: 0.75rem; font-weight: normal; color: #777; margin-left: 0.4rem; }
+.event { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.8rem 1rem;
+         margin: 0.8rem 0; }
+.event.background { opacity: 0.75; }
+.event h3 { font-size: 1.05rem; margin: 0 0 0.3rem; }
+.badge { display: inline-block; font-size: 0.75rem; padding: 0 0.45rem; border-radius: 999px;
+         margin-left: 0.4rem; vertical-align: middle; background: #e8e8e8; color: #333; }
+.badge.planned { background: #e3efff; color: #174a8b; }
+.badge.cancelled { background: #fde8e8; color: #8b1c1c; }
+.badge.denied { background: #fde8e8; color: #8b1c1c; }
+.badge.reported { background: #fff4d6; color: #6b4e00; }
+.participants, .conflict { margin: 0.3rem 0; font-size: 0.92rem; }
+.conflict { color: #8b1c1c; }
+details { margin-top: 0.4rem; font-size: 0.92rem; }
+summary { cursor: pointer; color: #3a6ea5; }
+details li { margin: 0.5rem 0; }
+blockquote { margin: 0.25rem 0 0 0; padding-left: 0.7rem; border-left: 3px solid #ccc; color: #444; }
+.errors { margin-top: 2.5rem; color: #8b1c1c; }
+"""
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def _badge(note: str, css_class: str) -> str:
+    return f' <span class="badge {escape(css_class)}">{escape(note)}</span>'
+
+
+def citation_html(citation: Citation) -> str:
+    title = escape(citation.title)
+    if citation.url:
+        title = f'<a href="{escape(citation.url)}" rel="noopener noreferrer">{title}</a>'
+    where = [escape(citation.outlet)] if citation.outlet else []
+    where.append(escape(citation.published or "date unknown"))
+    if not citation.url:
+        where.append(f"file {escape(citation.source or citation.doc_id)}")
+    if citation.duplicate_of:
+        where.append(f"same text as {escape(citation.duplicate_of)}")
+    status = _badge(citation.status_note, citation.status.value) if citation.status_note else ""
+    return (
+        f'<li>{title} <span class="where">({", ".join(where)})</span>{status}'
+        f"<blockquote>{escape(citation.quote)}</blockquote></li>"
+    )
+
+
+def event_facts_html(event: Event, documents: dict[str, Document]) -> list[str]:
+    """Summary, participants and any date conflict as paragraphs (also used by timelinejs)."""
+    parts = []
+    if event.summary and one_line(event.summary) != one_line(event.title):
+        parts.append(f'<p class="summary">{escape(one_line(event.summary))}</p>')
+    if event.participants:
+        names = ", ".join(escape(participant.name) for participant in event.participants)
+        parts.append(f'<p class="participants"><strong>Participants:</strong> {names}</p>')
+    disagreement = conflict_sentence(event, documents)
+    if disagreement:
+        parts.append(f'<p class="conflict">{escape(disagreement)}</p>')
+    return parts
+
+
+def event_html(event: Event, documents: dict[str, Document]) -> str:
+    classes = "event background" if event.background else "event"
+    note = event_status_note(event)
+    badge = _badge(note, event.status.value) if note else ""
+    if event.background:
+        badge += _badge("background", "background")
+    parts = [f'<article class="{classes}" id="{fragment_id(event.id)}">', f"<h3>{escape(event.title)}{badge}</h3>"]
+    parts += event_facts_html(event, documents)
+    cited = citations(event, documents)
+    label = "1 source" if len(cited) == 1 else f"{len(cited)} sources"
+    items = "".join(citation_html(citation) for citation in cited)
+    parts.append(f"<details><summary>{label}</summary><ul>{items}</ul></details>")
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def render_html(timeline: Timeline) -> str:
+    documents = documents_by_id(timeline)
+    span = span_label(timeline.events)
+    heading = f"Timeline: {span}" if span else "Timeline"
+    body = [
+        f"<h1>{escape(heading)}</h1>",
+        f'<p class="lead">{len(timeline.events)} events from {len(timeline.documents)} documents. '
+        "Dates are given only as precisely as the sources support.</p>",
+    ]
+    if not timeline.events:
+        body.append("<p>No dated events found.</p>")
+    for period, events in group_by_date(timeline.events):
+        label = escape(date_label(period))
+        if period.precision in _HTML_DATETIME:
+            label = f'<time datetime="{escape(period.value)}">{label}</time>'
+        precision = f'<span class="precision">{escape(period.precision.value)}</span>'
+        body.append(f'<section class="date"><h2>{label}{precision}</h2>')
+        body.extend(event_html(event, documents) for event in events)
+        body.append("</section>")
+    if timeline.errors:
+        items = "".join(f"<li>{escape(error.source)}: {escape(error.error)}</li>" for error in timeline.errors)
+        body.append(f'<section class="errors"><h2>Input problems</h2><ul>{items}</ul></section>')
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(heading)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(body)
+        + "\n</main>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,108 @@
+"""The readable timeline (``--format md``, the default on stdout).
+
+Events are grouped under their date, written at the precision the sources support; every event
+lists its citations (outlet, title, publication date, link, the quoted sentence).  Text from
+the articles is escaped so that it can neither format nor inject HTML when the Markdown is
+rendered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Document, Event, Timeline
+from storyline.render.common import (
+    Citation,
+    citations,
+    conflict_sentence,
+    date_label,
+    documents_by_id,
+    event_status_note,
+    group_by_date,
+    one_line,
+    span_label,
+)
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_LIST_MARKER = re.compile(r"^(\d+)([.)])(?= )|^([-+=])")
+
+
+def escape(text: str) -> str:
+    """Article text on one line with Markdown's active characters backslash-escaped (a
+    leading "1." or "-" too, which would start a list where the text starts a line)."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    return _LIST_MARKER.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def code(text: str) -> str:
+    """A code span (shown verbatim, so paths need no escaping), fenced past any backticks."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{one_line(text)}{padding}{fence}"
+
+
+def _link(url: str) -> str:
+    """An autolink; characters that would end it early are percent-encoded."""
+    return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def citation_lines(citation: Citation) -> list[str]:
+    where = [escape(citation.outlet)] if citation.outlet else []
+    where.append(f"“{escape(citation.title)}”")
+    where.append(citation.published or "date unknown")
+    if citation.url:
+        where.append(_link(citation.url))
+    else:
+        where.append(f"file {code(citation.source or citation.doc_id)}")
+    if citation.duplicate_of:
+        where.append(f"same text as {escape(citation.duplicate_of)}")
+    line = f"- {', '.join(where)}"
+    if citation.status_note:
+        line += f" (this source: {escape(citation.status_note)})"
+    return [line, f"  > {escape(citation.quote)}"]
+
+
+def event_lines(event: Event, documents: dict[str, Document]) -> list[str]:
+    heading = f"### {escape(event.title)}"
+    note = event_status_note(event)
+    if note:
+        heading += f" — **{escape(note)}**"
+    lines = [heading, ""]
+    if event.background:
+        lines += ["_Background._", ""]
+    if event.summary and one_line(event.summary) != one_line(event.title):
+        lines += [escape(event.summary), ""]
+    if event.participants:
+        lines += [f"**Participants:** {', '.join(escape(participant.name) for participant in event.participants)}", ""]
+    disagreement = conflict_sentence(event, documents)
+    if disagreement:
+        lines += [f"**Note:** {escape(disagreement)}", ""]
+    lines.append("**Sources:**")
+    lines.append("")
+    for citation in citations(event, documents):
+        lines += citation_lines(citation)
+    lines.append("")
+    return lines
+
+
+def render_markdown(timeline: Timeline) -> str:
+    documents = documents_by_id(timeline)
+    span = span_label(timeline.events)
+    lines = [f"# Timeline{': ' + span if span else ''}", ""]
+    lines += [
+        f"{len(timeline.events)} events from {len(timeline.documents)} documents. "
+        "Dates are given only as precisely as the sources support.",
+        "",
+    ]
+    if not timeline.events:
+        lines += ["_No dated events found._", ""]
+    for period, events in group_by_date(timeline.events):
+        lines += [f"## {date_label(period)}", ""]
+        for event in events:
+            lines += event_lines(event, documents)
+    if timeline.errors:
+        lines += ["## Input problems", ""]
+        lines += [f"- {code(error.source)}: {escape(error.error)}" for error in timeline.errors]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,99 @@
+"""JSON forms of the model's dataclasses, for the store's JSON columns.
+
+The store keeps each derived layer (sentences, time expressions, mentions, events) as one JSON
+value a row.  The conversion follows the dataclasses' type hints, so the model can grow fields
+without touching this module or migrating the store: a field missing from an old row takes its
+dataclass default, a field the model no longer has is ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, cast
+
+from storyline.dates import Period
+from storyline.model import Document
+
+T = TypeVar("T")
+
+
+def to_json(value: Any) -> Any:
+    """A JSON-ready form of a model value (dataclass, Period, enum, collection, scalar)."""
+    if isinstance(value, Period):
+        return {"value": value.value, "mod": value.mod.value if value.mod else None}
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, frozenset | set):
+        return sorted(to_json(item) for item in value)
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    return value
+
+
+def from_json(cls: type[T], data: dict[str, Any], **overrides: Any) -> T:
+    """A dataclass ``cls`` from its :func:`to_json` form; ``overrides`` set fields directly."""
+    hints = _hints(cast(Any, cls))
+    kwargs = {name: _decode(hints[name], value) for name, value in data.items() if name in hints}
+    kwargs.update(overrides)
+    return cls(**kwargs)
+
+
+@cache
+def _hints(cls: Any) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls) if f.init}
+    return {name: hint for name, hint in typing.get_type_hints(cls).items() if name in names}
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        return _decode(next(arg for arg in args if arg is not type(None)), value)
+    if hint is Period:
+        return period_from_json(value)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return from_json(hint, value)
+    if origin in (list, frozenset, set, tuple):
+        return origin(_decode(args[0], item) for item in value)
+    return value
+
+
+def period_from_json(data: dict[str, Any]) -> Period:
+    return Period.parse(data["value"], data.get("mod") or None)
+
+
+def document_meta(doc: Document) -> dict[str, Any]:
+    """What a reader supplied about a document (not what the stages derived from it)."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "published": to_json(doc.published),
+        "published_source": doc.published_source,
+        "lang": doc.lang,
+        "source": doc.source,
+        "url": doc.url,
+        "outlet": doc.outlet,
+    }
+
+
+def content_hash(doc: Document) -> str:
+    """Identity of a document's content: the same input read twice hashes the same.
+
+    The source path is left out so that moving a file does not count as a change.
+    """
+    meta = document_meta(doc)
+    del meta["source"]
+    payload = json.dumps([meta, doc.text], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

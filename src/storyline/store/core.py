@@ -1,0 +1,616 @@
+"""The story desk's store: documents, their derived layers and the merged events in SQLite.
+
+Writes happen in batches, each one ``BEGIN IMMEDIATE`` transaction that changes the documents,
+their sentences, time expressions and mentions, the mentions' event assignments and the
+materialised ``events`` rows together, so a killed process leaves either all of a batch or
+none of it.  Events are merged incrementally: an :class:`~storyline.events.EventIndex` is
+restored from the stored assignments (``add_to``), then only new mentions are ``add``-ed and
+only replaced or retracted documents removed; only the events this touched are re-written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from storyline import events, ingest, pipeline
+from storyline.dates import Period
+from storyline.model import Document, Event, EventMention, InputError, Sentence, Status, TimeExpression
+from storyline.store import codec
+from storyline.store.schema import migrate
+
+DEFAULT_STORY = "default"
+PRESENTATION_EDITS = ("hide", "redate", "rename")
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did, by document id."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return len(self.added) + len(self.replaced) + len(self.unchanged)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters of ``GET /api/events``; ``None`` means no filter."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    status: str | None = None
+    participant: str | None = None
+    lang: str | None = None
+    text: str | None = None
+    include_hidden: bool = False
+    limit: int = 500
+    offset: int = 0
+
+
+class EditError(ValueError):
+    """An edit that cannot be applied (unknown event, bad date, nothing to split …)."""
+
+
+class Store:
+    """One story in a store file.  Safe to share between threads (one connection each)."""
+
+    def __init__(self, path: str | Path, story: str = DEFAULT_STORY) -> None:
+        self.path = Path(path)
+        self.story = story
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._index: tuple[int, events.EventIndex] | None = None
+        conn = self._conn()
+        migrate(conn)
+        with self._write():
+            pass  # creates the story row
+        self.story_id: int = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()[0]
+
+    # -- connections and transactions ----------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=60, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crashed process loses nothing
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; bumps the story's revision on commit."""
+        conn = self._conn()
+        with self._write_lock:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("INSERT OR IGNORE INTO stories (name) VALUES (?)", (self.story,))
+                yield conn
+                conn.execute("UPDATE stories SET revision = revision + 1 WHERE name = ?", (self.story,))
+                revision = self.revision()
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                self._index = None  # it may hold changes that were rolled back
+                raise
+            if self._index is not None:
+                self._index = (revision, self._index[1])
+
+    def revision(self) -> int:
+        """A number that changes whenever anything in this story changes."""
+        row = self._conn().execute("SELECT revision FROM stories WHERE name = ?", (self.story,)).fetchone()
+        return int(row[0]) if row else 0
+
+    # -- the event index ------------------------------------------------------------------
+    def _event_index(self, conn: sqlite3.Connection) -> events.EventIndex:
+        """The index as stored: reused while no other writer changed the story, else restored."""
+        revision = self.revision()
+        if self._index is not None and self._index[0] == revision:
+            return self._index[1]
+        index = events.EventIndex()
+        rows = conn.execute(
+            "SELECT m.event_id, m.data FROM mentions m JOIN documents d"
+            " ON d.story_id = m.story_id AND d.doc_id = m.doc_id"
+            " WHERE m.story_id = ? ORDER BY d.seq, m.idx",
+            (self.story_id,),
+        )
+        for event_id, data in rows:
+            index.add_to(codec.from_json(EventMention, json.loads(data)), event_id)
+        self._index = (revision, index)
+        return index
+
+    def _assigned_events(self, conn: sqlite3.Connection, doc_id: str) -> set[str]:
+        rows = conn.execute(
+            "SELECT DISTINCT event_id FROM mentions WHERE story_id = ? AND doc_id = ?",
+            (self.story_id, doc_id),
+        )
+        return {row[0] for row in rows}
+
+    def _materialise(self, conn: sqlite3.Connection, index: events.EventIndex, event_ids: set[str]) -> None:
+        """Re-write the ``events`` rows of ``event_ids`` from the index, edits applied."""
+        if not event_ids:
+            return
+        current = {event.id: event for event in index.events() if event.id in event_ids}
+        for event_id in event_ids:
+            for table in ("events", "event_participants"):
+                conn.execute(f"DELETE FROM {table} WHERE story_id = ? AND event_id = ?", (self.story_id, event_id))
+            event = current.get(event_id)
+            if event is not None:
+                self._write_event(conn, event)
+
+    def _write_event(self, conn: sqlite3.Connection, event: Event) -> None:
+        hidden = self._apply_presentation_edits(conn, event)
+        data = _event_json(event)
+        search = " ".join([event.title, event.summary, *(p.name for p in event.participants)]).lower()
+        langs = " ".join(sorted({m.lang for m in event.mentions}))
+        conn.execute(
+            "INSERT INTO events (story_id, event_id, first_day, last_day, precision_rank, status, hidden,"
+            " title, search, langs, n_docs, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.story_id,
+                event.id,
+                event.date.first.isoformat(),
+                event.date.last.isoformat(),
+                event.date.precision.rank,
+                event.status.value,
+                int(hidden),
+                event.title,
+                search,
+                langs,
+                len(event.doc_ids),
+                json.dumps(data, ensure_ascii=False),
+            ),
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_participants (story_id, event_id, key, name) VALUES (?, ?, ?, ?)",
+            [(self.story_id, event.id, p.key, p.name) for p in event.participants],
+        )
+
+    def _apply_presentation_edits(self, conn: sqlite3.Connection, event: Event) -> bool:
+        """Apply the stored rename/re-date/hide edits of ``event`` in order; return whether hidden."""
+        hidden = False
+        rows = conn.execute(
+            "SELECT kind, payload FROM edits WHERE story_id = ? AND event_id = ? ORDER BY seq",
+            (self.story_id, event.id),
+        )
+        for kind, payload_text in rows:
+            payload = json.loads(payload_text)
+            if kind == "rename":
+                event.title = payload["title"]
+            elif kind == "redate":
+                event.date = Period.parse(payload["date"], payload.get("mod") or None)
+            elif kind == "hide":
+                hidden = bool(payload["hidden"])
+        return hidden
+
+    # -- ingest ---------------------------------------------------------------------------
+    def stored_hash(self, doc_id: str) -> str | None:
+        row = (
+            self._conn()
+            .execute("SELECT content_hash FROM documents WHERE story_id = ? AND doc_id = ?", (self.story_id, doc_id))
+            .fetchone()
+        )
+        return str(row[0]) if row else None
+
+    def ingest(
+        self,
+        items: Iterable[Document | InputError],
+        *,
+        batch_size: int = 25,
+        on_error: Callable[[InputError], None] | None = None,
+        on_batch: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Add new documents and replace changed ones; unchanged ones cost only a hash.
+
+        Only new and changed documents are analysed; every ``batch_size`` of them are written
+        in one transaction, so an interrupted ingest can simply be run again.
+        """
+        report = IngestReport()
+        pending: list[tuple[Document, str]] = []
+        for item in items:
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            digest = codec.content_hash(item)
+            if self.stored_hash(item.id) == digest or any(doc.id == item.id for doc, _ in pending):
+                report.unchanged.append(item.id)
+                continue
+            pending.append((item, digest))
+            if len(pending) >= batch_size:
+                self._commit_batch(pending, report)
+                pending = []
+                if on_batch:
+                    on_batch(report)
+        if pending:
+            self._commit_batch(pending, report)
+            if on_batch:
+                on_batch(report)
+        return report
+
+    def _commit_batch(self, batch: list[tuple[Document, str]], report: IngestReport) -> None:
+        analysed = [(pipeline.analyse(doc), digest) for doc, digest in batch]
+        ingest.mark_duplicates([doc for doc, _ in analysed])
+        with self._write() as conn:
+            index = self._event_index(conn)
+            touched: set[str] = set()
+            new_mentions: list[tuple[str, int, EventMention]] = []
+            next_seq = conn.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM documents WHERE story_id = ?", (self.story_id,)
+            ).fetchone()[0]
+            for doc, digest in analysed:
+                stored = self.stored_hash(doc.id)
+                if stored == digest:  # another writer stored it meanwhile
+                    report.unchanged.append(doc.id)
+                    continue
+                if stored is not None:
+                    touched |= self._forget(conn, index, doc.id)
+                    report.replaced.append(doc.id)
+                else:
+                    report.added.append(doc.id)
+                self._insert_document(conn, doc, digest, next_seq)
+                next_seq += 1
+                new_mentions += [(doc.id, idx, mention) for idx, mention in enumerate(doc.mentions)]
+            # the batch's mentions in the order the merge prefers (precise, dated ones found events)
+            new_mentions.sort(key=lambda item: events._merge_order(item[2]))
+            for doc_id, idx, mention in new_mentions:
+                event_id = index.add(mention)
+                touched.add(event_id)
+                conn.execute(
+                    "INSERT INTO mentions (story_id, doc_id, idx, event_id, data) VALUES (?, ?, ?, ?, ?)",
+                    (self.story_id, doc_id, idx, event_id, _dumps(codec.to_json(mention))),
+                )
+            self._materialise(conn, index, touched)
+
+    def _insert_document(self, conn: sqlite3.Connection, doc: Document, digest: str, seq: int) -> None:
+        conn.execute(
+            "INSERT INTO documents (story_id, doc_id, content_hash, seq, title, published, lang, url, outlet,"
+            " duplicate_of, meta, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.story_id,
+                doc.id,
+                digest,
+                seq,
+                doc.title,
+                doc.published.value if doc.published else None,
+                doc.lang,
+                doc.url,
+                doc.outlet,
+                doc.duplicate_of,
+                _dumps(codec.document_meta(doc)),
+                doc.text,
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO sentences (story_id, doc_id, idx, data) VALUES (?, ?, ?, ?)",
+            [(self.story_id, doc.id, s.index, _dumps(codec.to_json(s))) for s in doc.sentences],
+        )
+        conn.executemany(
+            "INSERT INTO timexes (story_id, doc_id, idx, data) VALUES (?, ?, ?, ?)",
+            [(self.story_id, doc.id, i, _dumps(codec.to_json(t))) for i, t in enumerate(doc.timexes)],
+        )
+
+    def _forget(self, conn: sqlite3.Connection, index: events.EventIndex, doc_id: str) -> set[str]:
+        """Remove a document, its derived rows and its evidence; return the events it touched."""
+        touched = self._assigned_events(conn, doc_id)
+        index.remove_document(doc_id)
+        for table in ("documents", "sentences", "timexes", "mentions"):
+            conn.execute(f"DELETE FROM {table} WHERE story_id = ? AND doc_id = ?", (self.story_id, doc_id))
+        return touched
+
+    def delete_document(self, doc_id: str) -> None:
+        """Retract a document: its evidence leaves the events (events left without any vanish)."""
+        with self._write() as conn:
+            if self.stored_hash(doc_id) is None:
+                raise KeyError(doc_id)
+            index = self._event_index(conn)
+            self._materialise(conn, index, self._forget(conn, index, doc_id))
+
+    # -- edits ----------------------------------------------------------------------------
+    def _require_event(self, conn: sqlite3.Connection, event_id: str) -> None:
+        row = conn.execute(
+            "SELECT 1 FROM mentions WHERE story_id = ? AND event_id = ? LIMIT 1", (self.story_id, event_id)
+        ).fetchone()
+        if row is None:
+            raise EditError(f"no event {event_id!r}")
+
+    def _record(self, conn: sqlite3.Connection, kind: str, event_id: str, payload: dict[str, Any]) -> int:
+        cursor = conn.execute(
+            "INSERT INTO edits (story_id, kind, event_id, payload) VALUES (?, ?, ?, ?)",
+            (self.story_id, kind, event_id, _dumps(payload)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _presentation_edit(self, kind: str, event_id: str, payload: dict[str, Any]) -> None:
+        with self._write() as conn:
+            self._require_event(conn, event_id)
+            self._record(conn, kind, event_id, payload)
+            self._materialise(conn, self._event_index(conn), {event_id})
+
+    def rename(self, event_id: str, title: str) -> None:
+        if not title.strip():
+            raise EditError("a title cannot be empty")
+        self._presentation_edit("rename", event_id, {"title": title.strip()})
+
+    def hide(self, event_id: str, hidden: bool = True) -> None:
+        self._presentation_edit("hide", event_id, {"hidden": hidden})
+
+    def redate(self, event_id: str, date: str, mod: str | None = None) -> None:
+        """Set an event's date (any precision: ``2025``, ``2025-06``, ``2025-06-04`` …)."""
+        try:
+            Period.parse(date, mod or None)
+        except ValueError as error:
+            raise EditError(str(error)) from error
+        self._presentation_edit("redate", event_id, {"date": date.strip(), "mod": mod or None})
+
+    def merge(self, into_id: str, other_id: str) -> None:
+        """Fold event ``other_id`` into ``into_id``: its mentions are re-assigned for good."""
+        if into_id == other_id:
+            raise EditError("cannot merge an event with itself")
+        with self._write() as conn:
+            self._require_event(conn, into_id)
+            self._require_event(conn, other_id)
+            self._record(conn, "merge", into_id, {"other": other_id})
+            conn.execute(
+                "UPDATE mentions SET event_id = ? WHERE story_id = ? AND event_id = ?",
+                (into_id, self.story_id, other_id),
+            )
+            self._index = None  # assignments changed under the index
+            self._materialise(conn, self._event_index(conn), {into_id, other_id})
+
+    def split(self, event_id: str, mention_keys: list[str]) -> str:
+        """Move the mentions ``mention_keys`` (``doc_id#idx``) out into a new event; return its id."""
+        with self._write() as conn:
+            self._require_event(conn, event_id)
+            keys = [_parse_mention_key(key) for key in mention_keys]
+            total = conn.execute(
+                "SELECT COUNT(*) FROM mentions WHERE story_id = ? AND event_id = ?", (self.story_id, event_id)
+            ).fetchone()[0]
+            chosen = [
+                key
+                for key in keys
+                if conn.execute(
+                    "SELECT 1 FROM mentions WHERE story_id = ? AND event_id = ? AND doc_id = ? AND idx = ?",
+                    (self.story_id, event_id, *key),
+                ).fetchone()
+            ]
+            if not chosen or len(set(chosen)) >= total:
+                raise EditError("choose some, but not all, of the event's mentions to split off")
+            seq = self._record(conn, "split", event_id, {"mentions": [f"{d}#{i}" for d, i in chosen]})
+            new_id = f"{event_id}.{seq}"
+            conn.executemany(
+                "UPDATE mentions SET event_id = ? WHERE story_id = ? AND doc_id = ? AND idx = ?",
+                [(new_id, self.story_id, *key) for key in chosen],
+            )
+            self._index = None
+            self._materialise(conn, self._event_index(conn), {event_id, new_id})
+            return new_id
+
+    def edits(self) -> list[dict[str, Any]]:
+        rows = self._conn().execute(
+            "SELECT seq, kind, event_id, payload, created_at FROM edits WHERE story_id = ? ORDER BY seq",
+            (self.story_id,),
+        )
+        return [
+            {"seq": seq, "kind": kind, "event": event_id, **json.loads(payload), "created_at": created}
+            for seq, kind, event_id, payload, created in rows
+        ]
+
+    # -- reading --------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        conn = self._conn()
+        return {
+            table: conn.execute(f"SELECT COUNT(*) FROM {table} WHERE story_id = ?", (self.story_id,)).fetchone()[0]
+            for table in ("documents", "sentences", "timexes", "mentions", "events", "edits")
+        }
+
+    def event_rows(self, where: EventFilter) -> list[dict[str, Any]]:
+        """Events (as JSON-ready dicts, in date order) that pass the filter."""
+        sql = ["SELECT e.data, e.hidden, e.langs, e.n_docs FROM events e WHERE e.story_id = ?"]
+        params: list[Any] = [self.story_id]
+        if not where.include_hidden:
+            sql.append("AND e.hidden = 0")
+        if where.date_from:
+            sql.append("AND e.last_day >= ?")
+            params.append(Period.parse(where.date_from).first.isoformat())
+        if where.date_to:
+            sql.append("AND e.first_day <= ?")
+            params.append(Period.parse(where.date_to).last.isoformat())
+        if where.status:
+            sql.append("AND e.status = ?")
+            params.append(Status(where.status).value)
+        if where.lang:
+            sql.append("AND (' ' || e.langs || ' ') LIKE ?")
+            params.append(f"% {where.lang} %")
+        if where.participant:
+            sql.append(
+                "AND e.event_id IN (SELECT event_id FROM event_participants"
+                " WHERE story_id = ? AND (key = ? OR name = ?))"
+            )
+            params += [self.story_id, where.participant, where.participant]
+        for word in (where.text or "").lower().split():
+            sql.append("AND e.search LIKE ? ESCAPE '\\'")
+            params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        sql.append("ORDER BY e.first_day, e.precision_rank, e.event_id LIMIT ? OFFSET ?")
+        params += [where.limit, where.offset]
+        rows = self._conn().execute(" ".join(sql), params)
+        return [_event_api(json.loads(data), bool(hid), langs, n_docs) for data, hid, langs, n_docs in rows]
+
+    def participants(self) -> list[dict[str, Any]]:
+        """Participants of visible events with their number of events, most frequent first."""
+        rows = self._conn().execute(
+            "SELECT p.key, MIN(p.name), COUNT(*) AS n FROM event_participants p JOIN events e"
+            " ON e.story_id = p.story_id AND e.event_id = p.event_id"
+            " WHERE p.story_id = ? AND e.hidden = 0 GROUP BY p.key ORDER BY n DESC, p.key",
+            (self.story_id,),
+        )
+        return [{"key": key, "name": name, "events": int(n)} for key, name, n in rows]
+
+    def event_detail(self, event_id: str) -> dict[str, Any]:
+        """One event with its sources: each citing sentence, its article and its time expression."""
+        conn = self._conn()
+        row = conn.execute(
+            "SELECT data, hidden, langs, n_docs FROM events WHERE story_id = ? AND event_id = ?",
+            (self.story_id, event_id),
+        ).fetchone()
+        if row is None:
+            raise KeyError(event_id)
+        result = _event_api(json.loads(row[0]), bool(row[1]), row[2], row[3])
+        mentions = conn.execute(
+            "SELECT m.doc_id, m.idx, m.data, d.title, d.url, d.outlet, d.published FROM mentions m"
+            " JOIN documents d ON d.story_id = m.story_id AND d.doc_id = m.doc_id"
+            " WHERE m.story_id = ? AND m.event_id = ? ORDER BY d.published, d.seq, m.idx",
+            (self.story_id, event_id),
+        )
+        result["sources"] = [
+            _source_api(f"{doc_id}#{idx}", codec.from_json(EventMention, json.loads(data)), title, url, outlet, date)
+            for doc_id, idx, data, title, url, outlet, date in mentions
+        ]
+        result["edits"] = [edit for edit in self.edits() if edit["event"] == event_id]
+        return result
+
+    def load_document(self, doc_id: str) -> Document:
+        """A stored document with its derived layers (mentions in stored order)."""
+        conn = self._conn()
+        row = conn.execute(
+            "SELECT meta, text, duplicate_of FROM documents WHERE story_id = ? AND doc_id = ?",
+            (self.story_id, doc_id),
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        doc = _document_from_row(row[0], row[1], row[2])
+        doc.sentences = [codec.from_json(Sentence, d) for d in self._layer("sentences", doc_id)]
+        doc.timexes = [codec.from_json(TimeExpression, d) for d in self._layer("timexes", doc_id)]
+        doc.mentions = [codec.from_json(EventMention, d) for d in self._layer("mentions", doc_id)]
+        return doc
+
+    def _layer(self, table: str, doc_id: str) -> list[dict[str, Any]]:
+        """The JSON rows of one derived layer of a document, in order."""
+        rows = self._conn().execute(
+            f"SELECT data FROM {table} WHERE story_id = ? AND doc_id = ? ORDER BY idx", (self.story_id, doc_id)
+        )
+        return [json.loads(data) for (data,) in rows]
+
+    def mention_events(self, doc_id: str) -> list[str]:
+        """The event of each of a document's mentions, in mention order."""
+        rows = self._conn().execute(
+            "SELECT event_id FROM mentions WHERE story_id = ? AND doc_id = ? ORDER BY idx",
+            (self.story_id, doc_id),
+        )
+        return [row[0] for row in rows]
+
+    def documents(self, *, with_text: bool = False) -> list[Document]:
+        """Every document's metadata (and text when asked), in arrival order."""
+        text_column = "text" if with_text else "''"
+        rows = self._conn().execute(
+            f"SELECT meta, {text_column}, duplicate_of FROM documents WHERE story_id = ? ORDER BY seq",
+            (self.story_id,),
+        )
+        return [_document_from_row(meta, text, duplicate_of) for meta, text, duplicate_of in rows]
+
+    def events(self, *, include_hidden: bool = False) -> list[Event]:
+        """The stored events (edits applied) with their mentions, in date order."""
+        conn = self._conn()
+        mentions: dict[str, list[EventMention]] = {}
+        rows = conn.execute(
+            "SELECT m.event_id, m.data FROM mentions m JOIN documents d"
+            " ON d.story_id = m.story_id AND d.doc_id = m.doc_id WHERE m.story_id = ? ORDER BY d.seq, m.idx",
+            (self.story_id,),
+        )
+        for event_id, data in rows:
+            mentions.setdefault(event_id, []).append(codec.from_json(EventMention, json.loads(data)))
+        hidden_clause = "" if include_hidden else "AND hidden = 0"
+        event_rows = conn.execute(
+            f"SELECT event_id, data FROM events WHERE story_id = ? {hidden_clause}"
+            " ORDER BY first_day, precision_rank, event_id",
+            (self.story_id,),
+        )
+        return [codec.from_json(Event, json.loads(data), mentions=mentions.get(eid, [])) for eid, data in event_rows]
+
+
+def _event_json(event: Event) -> dict[str, Any]:
+    """An event without its mentions (the store links mentions to events by assignment)."""
+    data: dict[str, Any] = codec.to_json(replace(event, mentions=[]))
+    del data["mentions"]
+    return data
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _parse_mention_key(key: str) -> tuple[str, int]:
+    doc_id, sep, idx = key.rpartition("#")
+    if not sep or not idx.isdigit():
+        raise EditError(f"not a mention key (doc_id#index): {key!r}")
+    return doc_id, int(idx)
+
+
+def _document_from_row(meta_text: str, text: str, duplicate_of: str | None) -> Document:
+    return codec.from_json(Document, json.loads(meta_text), text=text, duplicate_of=duplicate_of)
+
+
+def _event_api(data: dict[str, Any], hidden: bool, langs: str, n_docs: int) -> dict[str, Any]:
+    """The API form of an event row: the JSON contract's keys plus the desk's own."""
+    date = codec.period_from_json(data["date"])
+    return {
+        "id": data["id"],
+        "date": date.value,
+        "precision": date.precision.value,
+        "mod": date.mod.value if date.mod else None,
+        "first_day": date.first.isoformat(),
+        "last_day": date.last.isoformat(),
+        "status": data["status"],
+        "title": data["title"],
+        "summary": data["summary"],
+        "participants": data["participants"],
+        "salience": data.get("salience", 0.0),
+        "conflicts": [{"date": c["date"]["value"], "docs": c["docs"]} for c in data.get("conflicts", [])],
+        "background": data.get("background", False),
+        "hidden": hidden,
+        "langs": langs.split(),
+        "n_docs": n_docs,
+    }
+
+
+def _source_api(
+    key: str, mention: EventMention, title: str, url: str | None, outlet: str | None, published: str | None
+) -> dict[str, Any]:
+    """A citation: the sentence, where its time expression sits in it, and its article."""
+    time_start = mention.text.find(mention.time_text) if mention.time_text else -1
+    return {
+        "mention": key,
+        "doc": mention.doc_id,
+        "title": title,
+        "url": url,
+        "outlet": outlet,
+        "published": published,
+        "sentence": mention.sentence,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "time_text": mention.time_text,
+        "time_value": mention.time_value,
+        "time_span": [time_start, time_start + len(mention.time_text or "")] if time_start >= 0 else None,
+        "date": mention.date.value,
+        "status": mention.status.value,
+        "attributed_to": mention.attributed_to,
+        "participants": codec.to_json(mention.participants),
+    }

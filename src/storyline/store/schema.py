@@ -1,0 +1,134 @@
+"""The store's schema as an ordered list of migrations.
+
+``schema_version`` holds the number of migrations applied; opening a store applies the missing
+ones in order, all in one transaction, so an old store file is upgraded in place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    """Stories, documents with their derived layers, event assignments, materialised events, edits."""
+    _execute_all(
+        conn,
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            revision INTEGER NOT NULL DEFAULT 0  -- bumped by every write: a cheap change check
+        );
+        CREATE TABLE documents (
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            doc_id TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            seq INTEGER NOT NULL,               -- arrival order: mentions are re-added in it
+            title TEXT NOT NULL,
+            published TEXT,                     -- ISO value at its precision
+            lang TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            duplicate_of TEXT,
+            meta TEXT NOT NULL,                 -- JSON: codec.document_meta
+            text TEXT NOT NULL,
+            added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+            PRIMARY KEY (story_id, doc_id)
+        );
+        CREATE TABLE sentences (
+            story_id INTEGER NOT NULL,
+            doc_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (story_id, doc_id, idx)
+        );
+        CREATE TABLE timexes (
+            story_id INTEGER NOT NULL,
+            doc_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (story_id, doc_id, idx)
+        );
+        CREATE TABLE mentions (
+            story_id INTEGER NOT NULL,
+            doc_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            event_id TEXT NOT NULL,             -- the event this mention is assigned to
+            data TEXT NOT NULL,
+            PRIMARY KEY (story_id, doc_id, idx)
+        );
+        CREATE INDEX mentions_by_event ON mentions (story_id, event_id);
+        CREATE TABLE events (
+            story_id INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            first_day TEXT NOT NULL,            -- the span the (possibly re-dated) date covers
+            last_day TEXT NOT NULL,
+            precision_rank INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            hidden INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL,
+            search TEXT NOT NULL,               -- lower-cased title, summary and participants
+            langs TEXT NOT NULL,                -- space-separated languages of the sources
+            n_docs INTEGER NOT NULL,
+            data TEXT NOT NULL,                 -- JSON: codec.event_to_json, edits applied
+            PRIMARY KEY (story_id, event_id)
+        );
+        CREATE INDEX events_by_date ON events (story_id, first_day, precision_rank);
+        CREATE TABLE event_participants (
+            story_id INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            key TEXT NOT NULL,                  -- Participant.key: person:putin, country:RU …
+            name TEXT NOT NULL,
+            PRIMARY KEY (story_id, key, event_id)
+        );
+        CREATE TABLE edits (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            story_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,                 -- merge | split | hide | redate | rename
+            event_id TEXT NOT NULL,
+            payload TEXT NOT NULL,              -- JSON, kind-specific
+            created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE INDEX edits_by_event ON edits (story_id, event_id);
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial]
+
+
+def _execute_all(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements inside the open transaction (``executescript`` would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this store lacks; return the resulting version.
+
+    Raises ``RuntimeError`` for a store written by a newer storyline.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = schema_version(conn)
+        if version > len(MIGRATIONS):
+            raise RuntimeError(f"store schema version {version} is newer than this storyline supports")
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            migration(conn)
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return len(MIGRATIONS)

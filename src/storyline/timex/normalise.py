@@ -1,0 +1,506 @@
+"""From a rule match to a TIMEX3 type and value, resolved against the reference time.
+
+A match is read through its named groups (``year``, ``month``, ``day``, ``weekday``, ``num``,
+``unit`` …) and the lexicon tables of its language; the rule's ``kind`` says which reading
+applies.  Underspecified expressions are resolved against the DCT by a function of the
+reference day; when the DCT is only a month or a year, that function is evaluated at both ends
+of the DCT's span and only what both agree on is kept, so no day is ever guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.dates import Period
+from storyline.timex.calendar import SEASON_START, common_value, holiday, shift, value_at
+from storyline.timex.grammar import Grammar, Rule, Table
+
+_TIME_UNITS = {"H", "MIN", "S"}
+_MONTHS_PER_UNIT = {"Q": 3, "HALF": 6}
+_UNIT_TABLES = ("units", "units_sg", "units_pl", "unit_adjectives", "unit_adverbs")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a match is resolved against: the DCT, the tense around it, the narrative day."""
+
+    grammar: Grammar
+    dct: Period | None
+    tense: str  # "past", "future", "present" or ""
+    narrative_day: date | None
+
+
+@dataclass(frozen=True)
+class Normalised:
+    type: str
+    value: str
+    mod: str | None = None
+    quant: str | None = None
+    freq: str | None = None
+    timezone: str | None = None
+
+
+def resolve(ctx: Context, fn: Callable[[date], str | None]) -> str | None:
+    """``fn`` applied to the reference day; only the certain part when the DCT is coarse."""
+    if ctx.dct is None:
+        return None
+    if ctx.dct.is_day_or_finer:
+        return fn(ctx.dct.first)
+    first, last = fn(ctx.dct.first), fn(ctx.dct.last)
+    if first is None or last is None:
+        return None
+    return common_value(first, last)
+
+
+# -- reading groups ---------------------------------------------------------------------
+
+
+def number(grammar: Grammar, text: str) -> float | None:
+    """A number written in digits or words ("15", "1,5", "dreiundzwanzig", "twenty-four")."""
+    text = text.strip().lower()
+    if _DIGITS.fullmatch(text):
+        return float(text.replace(",", "."))
+    atoms = grammar.tables["number_atoms"]
+    multipliers = grammar.tables.get("number_multipliers")
+    joiners = tuple(grammar.settings.get("number_joiners", ()))
+    direct = atoms.lookup(text)
+    if direct is not None:
+        return float(direct)
+    total, current, rest = 0.0, 0.0, text
+    while rest:
+        if rest[0] in " -":
+            rest = rest[1:]
+            continue
+        joiner = next((j for j in joiners if rest.startswith(j) and len(rest) > len(j)), None)
+        prefix = _longest_prefix(atoms, rest)
+        mult_prefix = _longest_prefix(multipliers, rest) if multipliers else None
+        if mult_prefix and (not prefix or len(mult_prefix) >= len(prefix)):
+            assert multipliers is not None
+            factor = float(multipliers.lookup(mult_prefix))
+            current = max(current, 1.0) * factor
+            if factor >= 1000:
+                total, current = total + current, 0.0
+            rest = rest[len(mult_prefix) :]
+        elif prefix:
+            current += float(atoms.lookup(prefix))
+            rest = rest[len(prefix) :]
+        elif joiner:
+            rest = rest[len(joiner) :]
+        else:
+            return None
+    return total + current
+
+
+def _longest_prefix(table: Table, text: str) -> str | None:
+    """The longest literal form of ``table`` that ``text`` starts with."""
+    return next((form for form in table.forms if text.startswith(form)), None)
+
+
+def _int_or_table(grammar: Grammar, table: str, text: str | None) -> int | None:
+    if text is None:
+        return None
+    stripped = text.strip().rstrip(".")
+    if stripped.isdigit():
+        return int(stripped)
+    value = grammar.tables[table].lookup(stripped) if table in grammar.tables else None
+    return None if value is None else int(value)
+
+
+def _unit(grammar: Grammar, text: str | None) -> str:
+    """The unit letter of a unit word, from whichever unit table knows it ("" if none)."""
+    for table in _UNIT_TABLES:
+        value = _lookup(grammar, table, text)
+        if value is not None:
+            return str(value)
+    return ""
+
+
+def _lookup(grammar: Grammar, table: str, text: str | None) -> object:
+    if text is None or table not in grammar.tables:
+        return None
+    return grammar.tables[table].lookup(text.strip())
+
+
+def _year(text: str, ctx: Context) -> int:
+    digits = text.strip().lstrip("'’")
+    year = int(digits)
+    if len(digits) == 2:
+        base = ctx.dct.year if ctx.dct else 2000
+        year = base - base % 100 + year
+        if year > base + 20:
+            year -= 100
+    return year
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _direction(ctx: Context, rel: int | None) -> tuple[int, bool]:
+    """Which way an underspecified date lies from the reference: (sign, strictly)."""
+    if rel is not None:
+        return rel, True
+    if ctx.tense == "past":
+        return -1, False
+    if ctx.tense == "future":
+        return 1, False
+    return 0, False
+
+
+def _pick_year(ref: date, start_of: Callable[[int], date | None], sign: int, strict: bool, ref_start: date) -> int:
+    """The year that puts ``start_of(year)`` on the right side of the reference."""
+    this = start_of(ref.year)
+    if sign == 0 or this is None:
+        return ref.year
+    if sign < 0:
+        return ref.year if (this < ref_start or (not strict and this == ref_start)) else ref.year - 1
+    return ref.year if (this > ref_start or (not strict and this == ref_start)) else ref.year + 1
+
+
+def _weekday_day(ref: date, weekday: int, sign: int, strict: bool) -> date:
+    ahead = (weekday - ref.isoweekday()) % 7
+    if sign > 0:
+        return ref + timedelta(days=ahead or (7 if strict else 0))
+    if sign < 0:
+        back = (ref.isoweekday() - weekday) % 7
+        return ref - timedelta(days=back or (7 if strict else 0))
+    return ref + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+
+
+# -- kinds --------------------------------------------------------------------------------
+
+
+def _calendar(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """Dates, parts of days and clock times named by calendar fields."""
+    g = ctx.grammar
+    groups = match.groupdict()
+    mod = _lookup(g, "mods", groups.get("mod")) or rule.attrs.get("mod")
+    part = _lookup(g, "parts", groups.get("part"))
+    value: str | None
+    if groups.get("century"):
+        century = _int_or_table(g, "ordinals", groups["century"])
+        if century is None:
+            return None
+        value = f"{century - 1:02d}"
+    elif groups.get("decade"):
+        value = _decade(groups["decade"], groups.get("century_digits"), ctx)
+    else:
+        value = _calendar_value(groups, ctx, rule)
+    if value is None:
+        return None
+    kind = "DATE"
+    hour = groups.get("hour")
+    if hour is not None:
+        clock = _clock(groups, value, ctx)
+        if clock is None:
+            return None
+        value, kind = clock, "TIME"
+    elif part:
+        value, kind = f"{value}T{part}", "TIME"
+    timezone = _lookup(g, "timezones", groups.get("tz"))
+    return Normalised(rule.type or kind, value, str(mod) if mod else None, timezone=str(timezone) if timezone else None)
+
+
+def _decade(text: str, century_digits: str | None, ctx: Context) -> str | None:
+    g = ctx.grammar
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 4:
+        return digits[:3]
+    decade = int(digits) if digits else _int_or_table(g, "decades", text)
+    if decade is None:
+        return None
+    if century_digits:
+        return f"{int(century_digits)}{decade // 10}"
+    base = ctx.dct.year if ctx.dct else 2000
+    century = base // 100
+    if century * 100 + decade > base:
+        century -= 1
+    return f"{century * 10 + decade // 10:03d}"
+
+
+def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> str | None:
+    g = ctx.grammar
+    year = _year(groups["year"], ctx) if groups.get("year") else None
+    month = _int_or_table(g, "months", groups.get("month"))
+    day = _int_or_table(g, "ordinals", groups.get("day"))
+    weekday = _int_or_table(g, "weekdays", groups.get("weekday"))
+    season = _lookup(g, "seasons", groups.get("season"))
+    quarter = _int_or_table(g, "ordinals", groups.get("quarter"))
+    half = _int_or_table(g, "ordinals", groups.get("half"))
+    feast = _lookup(g, "holidays", groups.get("holiday"))
+    rel_value = _lookup(g, "relative", groups.get("rel"))
+    rel = int(str(rel_value)) if rel_value is not None else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    sign, strict = _direction(ctx, rel)
+
+    def dated(start_of: Callable[[int], date | None], unit: str) -> Callable[[date], str | None]:
+        def at(ref: date) -> str | None:
+            chosen = year if year is not None else _pick_year(ref, start_of, sign, strict, _unit_start(ref, unit))
+            start = start_of(chosen)
+            return None if start is None else value_at(start, unit)
+
+        return at
+
+    if feast is not None:
+        fn = dated(lambda y: holiday(y, str(feast)), "D")
+    elif month is not None and day is not None:
+        fn = dated(lambda y: _safe_date(y, month, day), "D")
+    elif day is not None:
+        if year is not None:
+            return None
+        return resolve(ctx, lambda ref: value_at(_safe_date(ref.year, ref.month, day) or ref, "D"))
+    elif month is not None:
+        fn = dated(lambda y: date(y, month, 1), "M")
+    elif season is not None:
+        fn = dated(lambda y: date(y, SEASON_START[str(season)], 1), str(season))
+    elif quarter is not None:
+        if not 1 <= quarter <= 4:
+            return None
+        fn = dated(lambda y: date(y, 3 * quarter - 2, 1), "Q")
+    elif half is not None:
+        if half not in (1, 2):
+            return None
+        fn = dated(lambda y: date(y, 6 * half - 5, 1), "HALF")
+    elif weekday is not None:
+        return resolve(ctx, lambda ref: _weekday_day(ref, weekday, sign, strict).isoformat()) or "XXXX-WXX-" + str(
+            weekday
+        )
+    elif year is not None:
+        return f"{year:04d}"
+    else:
+        return None
+    if year is not None:
+        return fn(date(year, 1, 1))
+    return resolve(ctx, fn) or _unknown(groups, month, day)
+
+
+def _unknown(groups: dict[str, str | None], month: int | None, day: int | None) -> str | None:
+    if month is not None:
+        return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    return None
+
+
+def _unit_start(ref: date, unit: str) -> date:
+    if unit == "D":
+        return ref
+    if unit in ("M",):
+        return ref.replace(day=1)
+    if unit == "Q":
+        return date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+    if unit == "HALF":
+        return date(ref.year, 1 if ref.month <= 6 else 7, 1)
+    if unit in SEASON_START:
+        return ref.replace(day=1)
+    return ref
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clock(groups: dict[str, str | None], day_value: str, ctx: Context) -> str | None:
+    g = ctx.grammar
+    hour_text = groups.get("hour") or ""
+    hour = int(hour_text) if hour_text.isdigit() else _int_or_table(g, "number_atoms", hour_text)
+    minute = int(groups.get("minute") or 0)
+    if hour is None or hour > 24 or minute > 59:
+        return None
+    half = _lookup(g, "ampm", groups.get("ampm"))
+    if half == "PM" and hour < 12:
+        hour += 12
+    elif half == "AM" and hour == 12:
+        hour = 0
+    part = _lookup(g, "parts", groups.get("part"))
+    if part in ("AF", "EV", "NI") and hour < 12 and half is None:
+        hour += 12
+    if day_value == "":
+        day_value = (
+            ctx.narrative_day.isoformat()
+            if ctx.narrative_day
+            else (ctx.dct.first.isoformat() if ctx.dct and ctx.dct.is_day_or_finer else "XXXX-XX-XX")
+        )
+    return f"{day_value}T{hour:02d}:{minute:02d}"
+
+
+def _time(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """A clock time; its day comes from the match, else the narrative, else the DCT."""
+    groups = match.groupdict()
+    day_value = ""
+    if any(groups.get(name) for name in ("day", "month", "weekday", "holiday")):
+        day_value = _calendar_value(groups, ctx, rule) or "XXXX-XX-XX"
+    elif groups.get("deictic"):
+        deictic = _deictic_value(ctx, groups["deictic"])
+        day_value = deictic or "XXXX-XX-XX"
+    value = _clock(groups, day_value, ctx)
+    if value is None:
+        return None
+    timezone = _lookup(ctx.grammar, "timezones", groups.get("tz"))
+    return Normalised("TIME", value, timezone=str(timezone) if timezone else None)
+
+
+def _deictic_value(ctx: Context, text: str) -> str | None:
+    entry = _lookup(ctx.grammar, "deictic", text)
+    if not isinstance(entry, list):
+        return None
+    unit, offset = str(entry[0]), int(entry[1])
+    if ctx.dct is None:
+        return None
+    return resolve(ctx, lambda ref: value_at(shift(ref, unit, offset), unit))
+
+
+def _deictic(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """Words that name a period relative to the reference: today, yesterday, last year's."""
+    groups = match.groupdict()
+    text = groups.get("deictic") or match.group(0)
+    entry = _lookup(ctx.grammar, "deictic", text)
+    if not isinstance(entry, list):
+        return None
+    unit = str(entry[0])
+    value = _deictic_value(ctx, text) or _unknown_unit(unit)
+    part = _lookup(ctx.grammar, "parts", groups.get("part")) or (entry[2] if len(entry) > 2 else None)
+    mod = _lookup(ctx.grammar, "mods", groups.get("mod"))
+    if part:
+        return Normalised("TIME", f"{value}T{part}", str(mod) if mod else None)
+    return Normalised(rule.type or "DATE", value, str(mod) if mod else None)
+
+
+def _unknown_unit(unit: str) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit, "XXXX")
+
+
+def _relative(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """This/last/next + unit ("vergangene Woche", "next year", "Anfang nächsten Monats")."""
+    g = ctx.grammar
+    groups = match.groupdict()
+    rel_value = _lookup(g, "relative", groups.get("rel"))
+    rel = int(str(rel_value)) if rel_value is not None else int(rule.attrs.get("rel", 0))
+    unit = _unit(g, groups.get("unit")) or str(rule.attrs.get("unit", ""))
+    if not unit or unit in _TIME_UNITS:
+        return None
+    mod = _lookup(g, "mods", groups.get("mod")) or rule.attrs.get("mod")
+    value = resolve(ctx, lambda ref: value_at(shift(ref, unit, rel), unit)) or _unknown_unit(unit)
+    return Normalised(rule.type or "DATE", value, str(mod) if mod else None)
+
+
+def _offset(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """N units ago / in N units: a date at the unit's precision."""
+    g = ctx.grammar
+    groups = match.groupdict()
+    unit = _unit(g, groups.get("unit"))
+    amount = number(g, groups["num"]) if groups.get("num") else 1.0
+    if not unit or amount is None:
+        return None
+    if unit in _TIME_UNITS:
+        return None
+    steps = int(round(amount)) * int(rule.attrs.get("direction", -1))
+    value = resolve(ctx, lambda ref: value_at(shift(ref, unit, steps), unit)) or _unknown_unit(unit)
+    mod = _lookup(g, "approx", groups.get("approx"))
+    return Normalised(rule.type or "DATE", value, str(mod) if mod else None)
+
+
+def _duration(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """Lengths of time: "drei Jahre", "eine Stunde und 15 Minuten", "jahrelang"."""
+    g = ctx.grammar
+    groups = match.groupdict()
+    date_part, time_part = "", ""
+    for suffix in ("", "2", "3"):
+        unit_text = groups.get("unit" + suffix)
+        if unit_text is None:
+            continue
+        unit = _unit(g, unit_text)
+        if not unit or unit == "WE":
+            return None
+        num_text = groups.get("num" + suffix)
+        if rule.attrs.get("vague") or (num_text and _lookup(g, "vague_amounts", num_text)):
+            amount = "X"
+        elif num_text:
+            parsed = number(g, num_text)
+            if parsed is None:
+                return None
+            fraction = _lookup(g, "fractions", groups.get("frac" + suffix))
+            amount = _fmt(parsed + float(str(fraction)) if fraction is not None else parsed)
+        else:
+            fraction = _lookup(g, "fractions", groups.get("frac" + suffix))
+            amount = _fmt(float(str(fraction))) if fraction is not None else "1"
+        if unit in _TIME_UNITS:
+            time_part += amount + ("M" if unit == "MIN" else unit)
+        elif unit in _MONTHS_PER_UNIT:
+            date_part += (_fmt(float(amount) * _MONTHS_PER_UNIT[unit]) if amount != "X" else "X") + "M"
+        else:
+            date_part += amount + unit
+    if not date_part and not time_part:
+        unit = str(rule.attrs.get("unit", ""))
+        if not unit:
+            return None
+        date_part = "X" + unit
+    value = "P" + date_part + ("T" + time_part if time_part else "")
+    mod = _lookup(g, "approx", groups.get("approx")) or rule.attrs.get("mod")
+    return Normalised(rule.type or "DURATION", value, str(mod) if mod else None)
+
+
+def _set(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """Recurring times: "jeden Montag", "täglich", "every week", "zweimal im Jahr"."""
+    g = ctx.grammar
+    groups = match.groupdict()
+    quant = _lookup(g, "quants", groups.get("quant"))
+    freq = _lookup(g, "frequencies", groups.get("freq"))
+    word = _lookup(g, "set_words", groups.get("setword"))
+    if isinstance(word, list):
+        return Normalised("SET", str(word[0]), quant=str(quant) if quant else None, freq=str(word[1]) or None)
+    weekday = _int_or_table(g, "weekdays", groups.get("weekday"))
+    part = _lookup(g, "parts", groups.get("part"))
+    month = _int_or_table(g, "months", groups.get("month"))
+    if weekday is not None:
+        value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+    elif part:
+        value = f"XXXX-XX-XXT{part}"
+    elif month is not None:
+        value = f"XXXX-{month:02d}"
+    else:
+        duration = _duration(match, ctx, rule)
+        if duration is None:
+            return None
+        value = duration.value
+    return Normalised(
+        "SET", value, quant=str(quant) if quant else None, freq=str(freq) if freq else rule.attrs.get("freq")
+    )
+
+
+def _reference(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """PRESENT_REF / PAST_REF / FUTURE_REF words ("derzeit", "damals", "künftig", "now")."""
+    groups = match.groupdict()
+    value = _lookup(ctx.grammar, "refs", groups.get("ref") or match.group(0)) or rule.attrs.get("value")
+    return Normalised(rule.type or "DATE", str(value)) if value else None
+
+
+def _fixed(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """A rule that states its value outright."""
+    return Normalised(rule.type or "DATE", str(rule.attrs["value"]), rule.attrs.get("mod"))
+
+
+KINDS: dict[str, Callable[[re.Match[str], Context, Rule], Normalised | None]] = {
+    "date": _calendar,
+    "time": _time,
+    "deictic": _deictic,
+    "relative": _relative,
+    "offset": _offset,
+    "duration": _duration,
+    "set": _set,
+    "ref": _reference,
+    "fixed": _fixed,
+}
+
+
+def normalise(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """The TIMEX3 reading of one match, or None where the fields make no valid value."""
+    return KINDS[rule.kind](match, ctx, rule)

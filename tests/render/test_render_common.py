@@ -1,0 +1,79 @@
+"""Dates in words at exactly their precision, and the conflict wording all renderers share."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.dates import Period
+from storyline.model import Conflict, Document, Event, EventMention, Status, Timeline
+from storyline.render import render
+from storyline.render.common import conflict_sides, date_label, safe_url, short_quote
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "label"),
+    [
+        ("2025", None, "2025"),
+        ("2025-H1", None, "first half of 2025"),
+        ("2025-Q3", None, "Q3 2025"),
+        ("2025-SU", None, "summer 2025"),
+        ("2025-WI", None, "winter 2025/26"),
+        ("2025-06", None, "June 2025"),
+        ("2025-08", "mid", "mid-August 2025"),
+        ("2025-08", "start", "early August 2025"),
+        ("2025", "end", "late 2025"),
+        ("2025-W11", None, "week 11 of 2025 (10–16 March)"),
+        ("2025-W01", None, "week 1 of 2025 (30 December – 5 January)"),
+        ("2025-05-19", None, "19 May 2025"),
+        ("2025-05-19", "approx", "around 19 May 2025"),
+        ("2025-05-19T10:00", None, "19 May 2025, 10:00"),
+        ("202", None, "the 2020s"),
+    ],
+)
+def test_date_label(value: str, mod: str | None, label: str) -> None:
+    assert date_label(Period.parse(value, mod)) == label
+
+
+def event_with(conflicts: list[Conflict], docs: list[str]) -> Event:
+    mentions = [EventMention(doc, 1, 0, 1, "x", "x", "x", Period.parse("2025-03-18")) for doc in docs]
+    return Event("e", Period.parse("2025-03-18"), Status.OCCURRED, "t", "s", [], mentions, conflicts=conflicts)
+
+
+def test_conflict_sides_add_the_events_own_date_when_missing() -> None:
+    event = event_with([Conflict(Period.parse("2025-03-19"), ["b"])], ["a", "b", "c"])
+    sides = [(side.date.value, side.docs) for side in conflict_sides(event)]
+    assert sides == [("2025-03-18", ["a", "c"]), ("2025-03-19", ["b"])]
+
+
+def test_conflict_sides_keep_complete_conflict_lists() -> None:
+    both = [Conflict(Period.parse("2025-03-18"), ["a"]), Conflict(Period.parse("2025-03-19"), ["b"])]
+    sides = [(side.date.value, side.docs) for side in conflict_sides(event_with(both, ["a", "b"]))]
+    assert sides == [("2025-03-18", ["a"]), ("2025-03-19", ["b"])]
+    assert conflict_sides(event_with([], ["a"])) == []
+
+
+def test_short_quote_cuts_at_a_word() -> None:
+    assert short_quote("eins  zwei\ndrei") == "eins zwei drei"
+    assert short_quote("alpha beta gamma", limit=12) == "alpha beta …"
+
+
+def test_safe_url_accepts_only_web_links() -> None:
+    assert safe_url(" https://a.example/x ") == "https://a.example/x"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("file:///etc/passwd") is None
+    assert safe_url(None) is None
+
+
+ALL_PRECISIONS = ["20", "202", "2025", "2025-H2", "2025-Q4", "2025-FA", "2025-12", "2025-W52", "2025-12-31",
+                  "2025-12-31T23:59"]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", ALL_PRECISIONS)
+@pytest.mark.parametrize("mod", [None, "start", "mid", "end", "approx"])
+@pytest.mark.parametrize("fmt", ["json", "md", "html", "timelinejs"])
+def test_every_precision_and_modifier_renders_in_every_format(value: str, mod: str | None, fmt: str) -> None:
+    period = Period.parse(value, mod)
+    mention = EventMention("a", 0, 0, 4, "Text", "x", "x", period)
+    event = Event("e", period, Status.OCCURRED, "Title", "Summary", [], [mention])
+    output = render(Timeline([Document("a", "Text")], [event]), fmt)
+    assert (value if fmt == "json" else date_label(period)) in output

@@ -1,0 +1,97 @@
+"""The HTML page: self-contained, escaped, honest about precision, citations expandable."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from storyline.model import Timeline
+from storyline.render import render
+
+
+@pytest.fixture
+def page(timeline: Timeline) -> str:
+    return render(timeline, "html")
+
+
+class TagCollector(HTMLParser):
+    """Every start tag with its attributes, to check what the page would load."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    collector = TagCollector()
+    collector.feed(page)
+    return collector.tags
+
+
+def test_page_makes_no_external_requests_and_runs_no_script(page: str) -> None:
+    found = tags(page)
+    names = {name for name, _ in found}
+    assert not names & {"script", "img", "link", "iframe", "object", "embed", "audio", "video", "base"}
+    assert all("src" not in attrs and not any(key.startswith("on") for key in attrs) for _, attrs in found)
+    assert "@import" not in page and "url(" not in page
+    csp = [attrs["content"] for name, attrs in found if attrs.get("http-equiv") == "Content-Security-Policy"]
+    assert csp and "default-src 'none'" in str(csp[0])
+
+
+def test_article_text_is_escaped(page: str) -> None:
+    assert "<script>" not in page and "<b>" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Leaders agree on talks" in page
+    assert "claimed &lt;b&gt;without evidence&lt;/b&gt;." in page
+
+
+def test_links_only_for_http_urls(page: str) -> None:
+    hrefs = [attrs["href"] for name, attrs in tags(page) if name == "a"]
+    assert hrefs and set(hrefs) == {"https://zeitung.example/paris"}
+    assert "javascript:" not in page
+    assert "file articles/001_wire.txt" in page
+
+
+def test_dates_shown_at_their_precision_with_machine_readable_values(page: str) -> None:
+    assert '<time datetime="2025-W19">week 19 of 2025 (5–11 May)</time>' in page
+    assert '<time datetime="2025-05-19T10:00">19 May 2025, 10:00</time>' in page
+    assert '<time datetime="2025-08">mid-August 2025</time>' in page
+    assert "<h2>Q1 2025<span" in page  # no datetime: Q1 is not a valid HTML date value
+    labels = re.findall(r'<section class="date"><h2>(?:<time[^>]*>)?([^<]+)', page)
+    assert labels[:3] == ["2025", "Q1 2025", "18 March 2025"]
+
+
+def test_status_badges_conflicts_and_citations(page: str) -> None:
+    assert '<span class="badge planned">planned</span>' in page
+    assert '<span class="badge reported">reported by the Kremlin</span>' in page
+    assert '<span class="badge background">background</span>' in page
+    assert (
+        '<p class="conflict">sources disagree: 18 March 2025 (Beispiel-Zeitung) vs 19 March 2025 (Example Wire)</p>'
+        in page
+    )
+    assert "<details><summary>2 sources</summary>" in page
+    assert "<blockquote>Die Kanzlerin will am Montag mit dem Präsidenten telefonieren.</blockquote>" in page
+
+
+def test_errors_are_listed(page: str) -> None:
+    assert "<li>articles/broken.json: record 3: not valid JSON</li>" in page
+
+
+def test_page_is_well_formed(page: str) -> None:
+    void = {"meta", "br", "hr", "img", "input", "link"}
+    stack: list[str] = []
+
+    class Nesting(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag not in void:
+                stack.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            assert stack.pop() == tag
+
+    Nesting().feed(page)
+    assert stack == []

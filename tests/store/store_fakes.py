@@ -1,0 +1,145 @@
+"""Small stand-ins for the pipeline stages, so store tests do not depend on the NLP quality.
+
+A fake "article" is a title line and sentences; a sentence that names an ISO date
+(``2025-03-18``) reports an event on that date; its capitalised words are its participants;
+the remaining lower-case words are its phrase.  The fake index merges mentions with the same
+phrase and a compatible date, the way the real one merges similar mentions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from storyline.dates import Period
+from storyline.model import Document, Event, EventMention, InputError, Participant, Sentence, Status
+
+_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+def analyse(doc: Document) -> Document:
+    time.sleep(float(os.environ.get("STORE_FAKES_DELAY", "0")))  # to make a subprocess slow enough to kill
+    doc.lang = doc.lang or "en"
+    doc.sentences = []
+    doc.mentions = []
+    for match in re.finditer(r"[^.\n]+[.\n]?", doc.text):
+        text = match.group().strip()
+        if not text:
+            continue
+        start = doc.text.index(text, match.start())
+        sentence = Sentence(len(doc.sentences), start, start + len(text), text)
+        doc.sentences.append(sentence)
+        date = _DATE.search(text)
+        if date is None:
+            continue
+        words = re.findall(r"[A-Za-z]+", _DATE.sub(" ", text))
+        doc.mentions.append(
+            EventMention(
+                doc_id=doc.id,
+                sentence=sentence.index,
+                start=sentence.start,
+                end=sentence.end,
+                text=text,
+                phrase=" ".join(w for w in words if w.islower()),
+                trigger=next((w for w in words if w.islower()), ""),
+                date=Period.parse(date.group()),
+                status=Status.PLANNED if "will" in words else Status.OCCURRED,
+                participants=[Participant(f"person:{w.lower()}", w, "person") for w in words if w[0].isupper()],
+                time_text=date.group(),
+                time_value=date.group(),
+                lang=doc.lang,
+            )
+        )
+    return doc
+
+
+class EventIndex:
+    """Merges mentions with equal phrase and compatible dates; ids never reuse restored ones."""
+
+    def __init__(self) -> None:
+        self._mentions: dict[str, list[EventMention]] = {}
+        self._next = 1
+
+    def add(self, mention: EventMention) -> str:
+        for event_id, mentions in self._mentions.items():
+            first = mentions[0]
+            if first.phrase == mention.phrase and first.date.compatible(mention.date):
+                mentions.append(mention)
+                return event_id
+        event_id = f"e{self._next}"
+        self._next += 1
+        self._mentions[event_id] = [mention]
+        return event_id
+
+    def add_to(self, mention: EventMention, event_id: str) -> None:
+        self._mentions.setdefault(event_id, []).append(mention)
+        number = event_id[1:].split(".")[0]
+        if number.isdigit():
+            self._next = max(self._next, int(number) + 1)
+
+    def remove_document(self, doc_id: str) -> None:
+        for event_id in list(self._mentions):
+            kept = [m for m in self._mentions[event_id] if m.doc_id != doc_id]
+            if kept:
+                self._mentions[event_id] = kept
+            else:
+                del self._mentions[event_id]
+
+    def events(self) -> list[Event]:
+        result = []
+        for event_id, mentions in self._mentions.items():
+            latest = max(mentions, key=lambda m: m.date.precision.rank)
+            participants = list(dict.fromkeys(p for m in mentions for p in m.participants))
+            title = f"{latest.phrase} ({', '.join(p.name for p in participants)})"
+            result.append(
+                Event(event_id, latest.date, mentions[-1].status, title, latest.text, participants, list(mentions))
+            )
+        return result
+
+
+def mark_duplicates(docs: list[Document]) -> None:
+    """No wire copies among fake articles."""
+
+
+def read_inputs(
+    paths: Iterable[str | Path], *, dct: Period | None = None, lang: str | None = None
+) -> Iterator[Document | InputError]:
+    """``.txt`` files: the stem is the id, the first line the title; empty files are errors."""
+    for path in sorted(p for arg in map(Path, paths) for p in (arg.rglob("*.txt") if arg.is_dir() else [arg])):
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        if not text.strip():
+            yield InputError(str(path), "empty or missing")
+            continue
+        title = text.splitlines()[0]
+        yield Document(id=path.stem, text=text, title=title, published=dct, lang=lang or "", source=str(path))
+
+
+def install(target: object | None = None) -> None:
+    """Replace the real stages by these fakes (``target``: a pytest monkeypatch, else for good)."""
+    import storyline.events
+    import storyline.ingest
+    import storyline.pipeline
+
+    replacements = [
+        (storyline.pipeline, "analyse", analyse),
+        (storyline.events, "EventIndex", EventIndex),
+        (storyline.ingest, "mark_duplicates", mark_duplicates),
+        (storyline.ingest, "read_inputs", read_inputs),
+    ]
+    for module, name, value in replacements:
+        if target is None:
+            setattr(module, name, value)
+        else:
+            target.setattr(module, name, value)  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    # ``python store_fakes.py ARGS``: the storyline command with the fake stages (for subprocess tests).
+    from storyline.cli import main
+
+    install()
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,96 @@
+"""``storyline ingest``: error reporting, exit codes, and surviving ``kill -9``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from storyline.cli import main
+
+FAKES = Path(__file__).with_name("store_fakes.py")
+
+
+def write_articles(folder: Path, count: int) -> None:
+    """Five kinds of happening on 28 days: 140 distinct events."""
+    folder.mkdir(parents=True, exist_ok=True)
+    verbs = ("signed", "vetoed", "drafted", "praised", "cancelled")
+    for i in range(count):
+        day = 1 + i % 28
+        (folder / f"art{i:04d}.txt").write_text(
+            f"Report {i}\nMinister Kay {verbs[i % 5]} a deal on 2025-03-{day:02d}. Aides cheered.\n",
+            encoding="utf-8",
+        )
+
+
+def consistency(db: Path) -> tuple[int, int, int]:
+    """Documents, mentions and events of a store, after checking that they agree."""
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    orphans = conn.execute(
+        "SELECT COUNT(*) FROM mentions m LEFT JOIN documents d USING (story_id, doc_id) WHERE d.doc_id IS NULL"
+    ).fetchone()[0]
+    assert orphans == 0
+    assigned = {row[0] for row in conn.execute("SELECT DISTINCT event_id FROM mentions")}
+    materialised = {row[0] for row in conn.execute("SELECT event_id FROM events")}
+    assert assigned == materialised
+    without_sentences = conn.execute(
+        "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS"
+        " (SELECT 1 FROM sentences s WHERE s.story_id = d.story_id AND s.doc_id = d.doc_id)"
+    ).fetchone()[0]
+    assert without_sentences == 0
+    counts = tuple(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "mentions"))
+    conn.close()
+    return counts[0], counts[1], len(materialised)
+
+
+def test_unreadable_inputs_are_reported_and_the_rest_stored(
+    tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path / "in", 3)
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "3 added" in err
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "--strict"]) == 1
+    assert "0 added, 0 replaced, 3 unchanged" in capsys.readouterr().err
+    assert main(["ingest", str(tmp_path / "in" / "empty.txt"), "--db", str(db)]) == 1
+    assert "nothing could be read" in capsys.readouterr().err
+
+
+def test_kill_9_mid_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:
+    count = 300
+    write_articles(tmp_path / "in", count)
+    db = tmp_path / "s.db"
+    command = [sys.executable, str(FAKES), "ingest", str(tmp_path / "in"), "--db", str(db), "--batch-size", "7"]
+    env = {**os.environ, "STORE_FAKES_DELAY": "0.01"}
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    stored = 0
+    while stored < 40 and time.monotonic() < deadline:
+        time.sleep(0.02)
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=5) as conn:
+                    stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            except sqlite3.OperationalError:  # the schema is not there yet
+                continue
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    documents, mentions, events = consistency(db)
+    assert 0 < documents < count, "the kill should land mid-way"
+    assert documents % 7 == 0, "only whole batches are stored"
+    assert mentions == documents
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=60, check=True)
+    assert f"{count - documents} added, 0 replaced, {documents} unchanged" in rerun.stderr
+    documents, mentions, events = consistency(db)
+    assert (documents, mentions) == (count, count)
+    assert events == 5 * 28  # nothing lost, nothing doubled

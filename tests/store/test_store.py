@@ -1,0 +1,172 @@
+"""The store: incremental ingest, replacement, retraction, edits that survive, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from storyline.model import Document
+from storyline.store import EditError, EventFilter, Store
+from storyline.store.schema import MIGRATIONS, schema_version
+
+
+def doc(doc_id: str, text: str) -> Document:
+    return Document(id=doc_id, text=text, title=text.split(".")[0], lang="en", source=f"{doc_id}.txt")
+
+
+CALL = doc("a", "Leaders talk. Biden phoned Putin on 2025-03-18. Nothing else.")
+CALL_AGAIN = doc("b", "Biden phoned Putin on 2025-03-18. Reaction followed.")
+SUMMIT = doc("c", "Trump will meet Putin in 2025-06.")
+
+
+def titles(store: Store) -> list[str]:
+    return [event["title"] for event in store.event_rows(EventFilter(include_hidden=True))]
+
+
+def test_ingest_stores_documents_layers_and_events(store: Store) -> None:
+    report = store.ingest([CALL, SUMMIT])
+    assert report.added == ["a", "c"]
+    counts = store.counts()
+    assert (counts["documents"], counts["mentions"], counts["events"]) == (2, 2, 2)
+    assert counts["sentences"] == 4
+    rows = store.event_rows(EventFilter())
+    assert [(row["date"], row["precision"]) for row in rows] == [("2025-03-18", "day"), ("2025-06", "month")]
+
+
+def test_reingesting_the_same_documents_is_a_no_op(store: Store) -> None:
+    store.ingest([CALL, SUMMIT])
+    revision = store.revision()
+    report = store.ingest([CALL, SUMMIT])
+    assert report.unchanged == ["a", "c"] and not report.added
+    assert store.revision() == revision
+
+
+def test_a_new_document_joins_the_existing_event(store: Store) -> None:
+    store.ingest([CALL])
+    store.ingest([CALL_AGAIN])
+    (event,) = store.event_rows(EventFilter())
+    assert event["n_docs"] == 2
+    detail = store.event_detail(event["id"])
+    assert [source["doc"] for source in detail["sources"]] == ["a", "b"]
+    assert detail["sources"][0]["time_text"] == "2025-03-18"
+    start, end = detail["sources"][0]["time_span"]
+    assert detail["sources"][0]["text"][start:end] == "2025-03-18"
+
+
+def test_a_changed_document_replaces_its_old_version_and_evidence(store: Store) -> None:
+    store.ingest([CALL, CALL_AGAIN])
+    changed = doc("a", "Biden met Putin on 2025-03-20.")
+    report = store.ingest([changed])
+    assert report.replaced == ["a"]
+    assert store.load_document("a").text == changed.text
+    rows = store.event_rows(EventFilter())
+    assert sorted((row["date"], row["n_docs"]) for row in rows) == [("2025-03-18", 1), ("2025-03-20", 1)]
+    assert store.counts()["sentences"] == 3  # the old version's sentences are gone
+
+
+def test_retracting_a_document_removes_its_evidence(store: Store) -> None:
+    store.ingest([CALL, CALL_AGAIN, SUMMIT])
+    store.delete_document("c")
+    assert [row["date"] for row in store.event_rows(EventFilter())] == ["2025-03-18"]
+    store.delete_document("a")
+    (event,) = store.event_rows(EventFilter())
+    assert event["n_docs"] == 1
+    with pytest.raises(KeyError):
+        store.delete_document("a")
+
+
+def test_filters_by_date_status_participant_language_and_text(store: Store) -> None:
+    store.ingest([CALL, SUMMIT])
+
+    def dates(**filters: str) -> list[str]:
+        return [row["date"] for row in store.event_rows(EventFilter(**filters))]  # type: ignore[arg-type]
+
+    assert dates(date_from="2025-04") == ["2025-06"]
+    assert dates(date_to="2025-03") == ["2025-03-18"]
+    assert dates(date_from="2025-06-10", date_to="2025-06-12") == ["2025-06"]  # a month overlaps its days
+    assert dates(status="planned") == ["2025-06"]
+    assert dates(participant="person:biden") == ["2025-03-18"]
+    assert dates(participant="Trump") == ["2025-06"]
+    assert dates(lang="de") == []
+    assert dates(text="PHONED") == ["2025-03-18"]
+    assert dates(text="100%") == []
+    names = {p["name"]: p["events"] for p in store.participants()}
+    assert names == {"Putin": 2, "Biden": 1, "Trump": 1}
+
+
+def test_presentation_edits_survive_later_ingests(store: Store) -> None:
+    store.ingest([CALL, SUMMIT])
+    call, summit = (row["id"] for row in store.event_rows(EventFilter()))
+    store.rename(call, "First call")
+    store.redate(summit, "2025-06-15", "approx")
+    store.hide(summit)
+    store.ingest([CALL_AGAIN, doc("d", "Trump will meet Putin in 2025-06. Details.")])
+    visible = store.event_rows(EventFilter())
+    assert [(row["title"], row["n_docs"]) for row in visible] == [("First call", 2)]
+    (hidden,) = [row for row in store.event_rows(EventFilter(include_hidden=True)) if row["hidden"]]
+    assert (hidden["date"], hidden["mod"], hidden["n_docs"]) == ("2025-06-15", "approx", 2)
+    store.hide(summit, hidden=False)
+    assert len(store.event_rows(EventFilter())) == 2
+    assert [edit["kind"] for edit in store.edits()] == ["rename", "redate", "hide", "hide"]
+
+
+def test_merge_and_split_are_kept_when_more_evidence_arrives(store: Store) -> None:
+    store.ingest([CALL, SUMMIT])
+    call, summit = (row["id"] for row in store.event_rows(EventFilter()))
+    store.merge(call, summit)
+    (merged,) = store.event_rows(EventFilter())
+    assert merged["id"] == call and merged["n_docs"] == 2
+    store.ingest([CALL_AGAIN])
+    (merged,) = store.event_rows(EventFilter())
+    assert merged["n_docs"] == 3
+    new_id = store.split(call, ["c#0"])
+    assert sorted(row["id"] for row in store.event_rows(EventFilter())) == sorted([call, new_id])
+    store.ingest([doc("e", "Unrelated vote on 2025-01-02.")])
+    assert {row["id"]: row["n_docs"] for row in store.event_rows(EventFilter())}[call] == 2
+
+
+def test_bad_edits_are_refused(store: Store) -> None:
+    store.ingest([CALL])
+    (event,) = store.event_rows(EventFilter())
+    with pytest.raises(EditError):
+        store.rename("nope", "x")
+    with pytest.raises(EditError):
+        store.redate(event["id"], "18 March")
+    with pytest.raises(EditError):
+        store.merge(event["id"], event["id"])
+    with pytest.raises(EditError):
+        store.split(event["id"], ["a#0"])  # all of its mentions
+    assert store.edits() == []
+
+
+def test_stories_in_one_store_are_separate(tmp_path: Path, fakes: None) -> None:
+    first = Store(tmp_path / "s.db", "first")
+    second = Store(tmp_path / "s.db", "second")
+    first.ingest([CALL])
+    second.ingest([SUMMIT])
+    assert [d.id for d in first.documents()] == ["a"]
+    assert [row["date"] for row in second.event_rows(EventFilter())] == ["2025-06"]
+
+
+def test_the_schema_is_versioned_and_migrated_once(tmp_path: Path, fakes: None) -> None:
+    Store(tmp_path / "s.db").ingest([CALL])
+    Store(tmp_path / "s.db").close()  # reopening keeps the data and applies nothing twice
+    conn = sqlite3.connect(tmp_path / "s.db")
+    assert schema_version(conn) == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.execute("UPDATE schema_version SET version = 999")
+    conn.commit()
+    with pytest.raises(RuntimeError, match="newer"):
+        Store(tmp_path / "s.db")
+
+
+def test_stored_documents_come_back_with_their_layers(store: Store) -> None:
+    store.ingest([CALL])
+    loaded = store.load_document("a")
+    assert loaded.text == CALL.text and loaded.lang == "en"
+    assert [s.text for s in loaded.sentences][1] == "Biden phoned Putin on 2025-03-18."
+    (mention,) = loaded.mentions
+    assert [p.key for p in mention.participants] == ["person:biden", "person:putin"]
+    assert mention.date.precision.value == "day"

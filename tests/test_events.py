@@ -1,0 +1,130 @@
+"""Events: the same happening recognised across sentences and articles, and only then."""
+
+from __future__ import annotations
+
+from storyline.events import EventIndex, merge
+from storyline.mentions import content_lemmas
+from storyline.model import EventMention, Participant, Period, Status
+
+TRUMP = Participant("person:trump", "Donald Trump", "person")
+PUTIN = Participant("person:putin", "Wladimir Putin", "person")
+PUTIN_SHORT = Participant("person:putin", "Putin", "person")
+RABIE = Participant("person:rabie", "Osama Rabie", "person")
+
+
+def mention(
+    doc: str,
+    date: str,
+    sentence: str,
+    *,
+    published: str,
+    status: Status = Status.OCCURRED,
+    who: tuple[Participant, ...] = (TRUMP, PUTIN),
+    event_class: str = "communication",
+    anaphoric: bool = False,
+    timed: bool = True,
+    index: int = 1,
+    lang: str = "de",
+) -> EventMention:
+    return EventMention(
+        doc_id=doc, sentence=index, start=0, end=len(sentence), text=sentence, phrase=sentence, trigger="x",
+        date=Period.parse(date), status=status, participants=list(who), event_class=event_class,
+        lemmas=content_lemmas(sentence, lang), anaphoric=anaphoric, time_text="t" if timed else None,
+        time_value=date if timed else None, published=Period.parse(published), lang=lang,
+    )
+
+
+def test_calls_on_different_days_stay_separate_events() -> None:
+    events = merge([
+        mention("a", "2025-02-12", "Trump hat mit Putin telefoniert.", published="2025-02-12"),
+        mention("b", "2025-03-18", "Trump und Putin telefonierten am Dienstag.", published="2025-03-18"),
+    ])
+    assert [e.date.value for e in events] == ["2025-02-12", "2025-03-18"]
+
+
+def test_a_vague_date_joins_the_precise_event_it_contains() -> None:
+    events = merge([
+        mention("a", "2025-02", "Mitte Februar telefonierten Trump und Putin.", published="2025-05-17"),
+        mention("b", "2025-02-12", "Trump hat mit Putin telefoniert.", published="2025-02-12"),
+    ])
+    (event,) = events
+    assert event.date.value == "2025-02-12"
+    assert event.doc_ids == ["a", "b"]
+
+
+def test_a_planned_event_later_reported_as_held_is_occurred_and_each_source_keeps_its_status() -> None:
+    events = merge([
+        mention("plan", "2025-05-19", "Trump will am Montag mit Putin telefonieren.", published="2025-05-17",
+                status=Status.PLANNED),
+        mention("held", "2025-05-19", "Trump hat am Montag mit Putin telefoniert.", published="2025-05-20"),
+    ])
+    (event,) = events
+    assert event.status is Status.OCCURRED
+    assert {m.doc_id: m.status for m in event.mentions} == {"plan": Status.PLANNED, "held": Status.OCCURRED}
+
+
+def test_a_later_cancellation_wins_over_the_plan() -> None:
+    (event,) = merge([
+        mention("plan", "2025-05-19", "Trump will am Montag mit Putin telefonieren.", published="2025-05-17",
+                status=Status.PLANNED),
+        mention("off", "2025-05-19", "Das Telefonat am Montag mit Putin wurde abgesagt.", published="2025-05-18",
+                status=Status.CANCELLED),
+    ])
+    assert event.status is Status.CANCELLED
+
+
+def test_different_people_on_the_same_day_are_different_events() -> None:
+    events = merge([
+        mention("a", "2025-05-19", "Trump telefoniert mit Putin.", published="2025-05-19"),
+        mention("b", "2025-05-19", "Rabie telefoniert mit Reedern.", published="2025-05-19", who=(RABIE,)),
+    ])
+    assert len(events) == 2
+
+
+def test_sources_one_day_apart_saying_the_same_thing_are_one_event_with_a_conflict() -> None:
+    sentence = "Trump und Putin vereinbaren am Telefon sofortige Verhandlungen über Frieden."
+    events = merge([
+        mention("a", "2025-02-12", sentence, published="2025-02-12"),
+        mention("b", "2025-02-12", sentence, published="2025-02-13"),
+        mention("c", "2025-02-13", sentence, published="2025-02-13"),
+    ])
+    (event,) = events
+    assert event.date.value == "2025-02-12"
+    assert [(c.date.value, c.docs) for c in event.conflicts] == [("2025-02-13", ["c"])]
+
+
+def test_an_anaphoric_reference_joins_a_recent_event_but_never_founds_one() -> None:
+    reference = mention("r", "2025-03-19", "Nach dem Telefonat von Trump und Putin griff Russland an.",
+                        published="2025-03-19", anaphoric=True, timed=False)
+    assert merge([reference]) == []
+    events = merge([reference, mention("a", "2025-03-18", "Trump telefonierte mit Putin.", published="2025-03-18")])
+    (event,) = events
+    assert event.date.value == "2025-03-18"
+    assert len(event.mentions) == 2
+
+
+def test_participants_take_their_fullest_name() -> None:
+    (event,) = merge([
+        mention("a", "2025-02-12", "Trump telefonierte mit Putin.", published="2025-02-12", who=(TRUMP, PUTIN_SHORT)),
+        mention("b", "2025-02-12", "Trump telefonierte mit Wladimir Putin.", published="2025-02-12"),
+    ])
+    assert [p.name for p in event.participants] == ["Donald Trump", "Wladimir Putin"]
+
+
+def test_the_index_forgets_a_document() -> None:
+    index = EventIndex()
+    first = index.add(mention("a", "2025-02-12", "Trump telefonierte mit Putin.", published="2025-02-12"))
+    second = index.add(mention("b", "2025-02", "Mitte Februar telefonierten Trump und Putin.", published="2025-03-01"))
+    assert first == second
+    index.remove_document("a")
+    (event,) = index.events()
+    assert event.date.value == "2025-02"
+    index.remove_document("b")
+    assert index.events() == []
+    assert len(index) == 0
+
+
+def test_a_stored_assignment_is_restored_as_given() -> None:
+    index = EventIndex()
+    index.add_to(mention("a", "2025-02-12", "Trump telefonierte mit Putin.", published="2025-02-12"), "e-stored")
+    assert [e.id for e in index.events()] == ["e-stored"]

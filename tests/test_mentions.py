@@ -1,0 +1,93 @@
+"""Event mentions: which sentences report a happening, when, with whom, and how definitely."""
+
+from __future__ import annotations
+
+from storyline import mentions, text
+from storyline.model import Document, Period, Status, TimeExpression, TimexType
+
+
+def make_doc(body: str, published: str | None, lang: str, timexes: dict[str, str] | None = None) -> Document:
+    """A document with sentences and hand-given time expressions (surface text → value)."""
+    doc = Document(id="doc", text=body, lang=lang, published=Period.parse(published) if published else None)
+    text.annotate(doc)
+    for surface, value in (timexes or {}).items():
+        start = body.index(surface)
+        sentence = next(s.index for s in doc.sentences if s.start <= start < s.end)
+        doc.timexes.append(
+            TimeExpression(start, start + len(surface), surface, TimexType.DATE, value, sentence=sentence,
+                           period=Period.parse(value))
+        )
+    return mentions.annotate(doc)
+
+
+def test_a_planned_call_gets_its_resolved_day_and_status_planned() -> None:
+    doc = make_doc(
+        "Trump will telefonieren\n\nUS-Präsident Donald Trump will am Montag mit Kremlchef Wladimir Putin telefonieren.",
+        "2025-05-17",
+        "de",
+        {"am Montag": "2025-05-19"},
+    )
+    call = next(m for m in doc.mentions if m.time_text == "am Montag")
+    assert call.date.value == "2025-05-19"
+    assert call.status is Status.PLANNED
+    assert call.event_class == "communication"
+    assert {p.key for p in call.participants} >= {"person:trump", "person:putin"}
+    assert {p.name for p in call.participants} >= {"Donald Trump", "Wladimir Putin"}
+
+
+def test_a_past_call_without_a_time_expression_is_dated_by_publication() -> None:
+    doc = make_doc("Der Präsident Donald Trump hat mit Kremlchef Wladimir Putin telefoniert.", "2025-02-12", "de")
+    (call,) = doc.mentions
+    assert call.date.value == "2025-02-12"
+    assert call.status is Status.OCCURRED
+    assert call.time_text is None
+    assert not call.anaphoric
+
+
+def test_a_reference_back_to_an_earlier_call_is_anaphoric() -> None:
+    doc = make_doc("Nach dem Telefonat griff Russland erneut die Infrastruktur an.", "2025-03-19", "de")
+    assert doc.mentions[0].anaphoric
+
+
+def test_denial_and_cancellation_and_claims() -> None:
+    doc = make_doc(
+        "Moskau dementierte Pläne für ein Treffen. Das Treffen in Genf wurde abgesagt. "
+        "Nach Angaben des Ministeriums soll es einen Angriff gegeben haben.",
+        "2025-08-20",
+        "de",
+    )
+    statuses = [m.status for m in doc.mentions]
+    assert statuses == [Status.DENIED, Status.CANCELLED, Status.REPORTED]
+
+
+def test_english_mentions_with_attribution() -> None:
+    doc = make_doc(
+        "The Ever Given was refloated on Monday, canal chairman Osama Rabie said.",
+        "2021-03-30",
+        "en",
+        {"on Monday": "2021-03-29"},
+    )
+    (mention,) = doc.mentions
+    assert mention.date.value == "2021-03-29"
+    assert mention.attributed_to == "Osama Rabie"
+    assert mention.status is Status.OCCURRED
+
+
+def test_a_dated_fact_long_before_publication_is_background() -> None:
+    doc = make_doc(
+        "Deutschland war seit Februar 2022 der zweitwichtigste Lieferant von Waffen und schloss Abkommen.",
+        "2025-03",
+        "de",
+        {"Februar 2022": "2022-02"},
+    )
+    assert doc.mentions[0].background
+
+
+def test_sentences_without_a_happening_are_not_mentions() -> None:
+    doc = make_doc("Details nannte er nicht. Das ist eine schöne Stadt.", "2025-05-17", "de")
+    assert doc.mentions == []
+
+
+def test_a_headline_is_most_prominent() -> None:
+    doc = make_doc("Putin trifft Trump\n\nSpäter am Tag kam es zu einem Treffen in Alaska mit Putin.", "2025-08-15", "de")
+    assert doc.mentions[0].prominence > doc.mentions[-1].prominence

@@ -1,0 +1,38 @@
+"""Participants: people under role words, countries from names and adjectives, organisations."""
+
+from storyline.participants import country_name, find
+
+
+def keys(sentence: str, lang: str) -> list[str]:
+    return [p.key for p in find(sentence, lang)]
+
+
+def test_role_words_introduce_names_and_countries_come_from_adjectives() -> None:
+    found = find("US-Präsident Donald Trump hat mit Kremlchef Wladimir Putin und dem russischen Militär gesprochen.", "de")
+    assert [(p.key, p.name) for p in found] == [
+        ("country:US", "USA"),
+        ("person:trump", "Donald Trump"),
+        ("person:putin", "Wladimir Putin"),
+        ("country:RU", "Russland"),
+    ]
+
+
+def test_the_same_person_has_one_key_however_named() -> None:
+    assert "person:putin" in keys("Putin fehlte bei dem Treffen in Istanbul.", "de")
+    assert "person:putin" in keys("Russian President Vladimir Putin spoke on Tuesday.", "en")
+
+
+def test_common_nouns_and_sentence_openers_are_not_names() -> None:
+    assert keys("Die Bemühungen um ein Ende des Krieges laufen weiter.", "de") == []
+    assert keys("The ship was freed on Monday.", "en") == []
+
+
+def test_organisations_are_found_and_not_read_as_people() -> None:
+    found = find("The Suez Canal Authority said chairman Osama Rabie would speak.", "en")
+    assert [(p.kind, p.name) for p in found] == [("organisation", "Suez Canal Authority"), ("person", "Osama Rabie")]
+
+
+def test_country_names_follow_the_language() -> None:
+    assert country_name("RU", "de") == "Russland"
+    assert country_name("RU", "en") == "Russia"
+    assert keys("Russlands Präsident sprach mit der Ukraine.", "de") == ["country:RU", "country:UA"]

@@ -1,0 +1,179 @@
+"""Sentence splitting, tokens and language identification (``storyline.text``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Document
+from storyline.text import annotate, detect_language, split_sentences, tokenize
+
+
+def texts(text: str, lang: str) -> list[str]:
+    return [sentence.text for sentence in split_sentences(text, lang)]
+
+
+# German: each case is (text, expected sentences).
+GERMAN_CASES = [
+    # abbreviations inside a sentence
+    (
+        "Dr. Berger und Prof. Dr. Lang trafen z. B. Vertreter der Stadt. Danach ging es weiter.",
+        ["Dr. Berger und Prof. Dr. Lang trafen z. B. Vertreter der Stadt.", "Danach ging es weiter."],
+    ),
+    (
+        "Die Kosten liegen bei ca. 3,4 Mrd. Euro bzw. Franken. Das sagte der Minister.",
+        ["Die Kosten liegen bei ca. 3,4 Mrd. Euro bzw. Franken.", "Das sagte der Minister."],
+    ),
+    (
+        "Geladen waren Gäste aus Bayern u. a. Politiker, d. h. Abgeordnete. Sie kamen spät.",
+        ["Geladen waren Gäste aus Bayern u. a. Politiker, d. h. Abgeordnete.", "Sie kamen spät."],
+    ),
+    ("Das Büro in der Lindenstr. 12 in Bad Soden a. d. Saale öffnet.", None),
+    (
+        "Der FC St. Pauli gewann gegen Nr. 3 der Tabelle. Im Okt. letzten Jahres nicht.",
+        ["Der FC St. Pauli gewann gegen Nr. 3 der Tabelle.", "Im Okt. letzten Jahres nicht."],
+    ),
+    # "usw." may end a sentence
+    (
+        "Sie verkauften Kerzen, Karten usw. Danach schlossen sie den Stand.",
+        ["Sie verkauften Kerzen, Karten usw.", "Danach schlossen sie den Stand."],
+    ),
+    # ordinal dates and numbers
+    ("Die Wahl findet am 26. September statt und endet am 1. Oktober 2025 um 18 Uhr.", None),
+    ("Der 1. FC Heidenheim steigt in die 2. Bundesliga ab.", None),
+    ("Im 4. Quartal 2024 wuchs die Firma, sagte Ludwig XIV. und lachte.", None),
+    (
+        "Die Mannschaft beendete die Saison auf Platz 5. Sie will mehr.",
+        ["Die Mannschaft beendete die Saison auf Platz 5.", "Sie will mehr."],
+    ),
+    # times, scores, decimals
+    (
+        "Das Finale endete 3:2. Die Zuschauer jubelten um 21.45 Uhr.",
+        ["Das Finale endete 3:2.", "Die Zuschauer jubelten um 21.45 Uhr."],
+    ),
+    (
+        "Die Arbeitslosigkeit sank auf 5,9 Prozent. Das ist ein Rekord.",
+        ["Die Arbeitslosigkeit sank auf 5,9 Prozent.", "Das ist ein Rekord."],
+    ),
+    (
+        "Die Feier war am 24.12.2024. Niemand kam.",
+        ["Die Feier war am 24.12.2024.", "Niemand kam."],
+    ),
+    # quotes, questions, exclamations
+    (
+        "„Wir bleiben hier.“ Das erklärte die Sprecherin.",
+        ["„Wir bleiben hier.“", "Das erklärte die Sprecherin."],
+    ),
+    (
+        "»Warum jetzt?« fragte er. Keiner antwortete! Dann gingen alle.",
+        ["»Warum jetzt?« fragte er.", "Keiner antwortete!", "Dann gingen alle."],
+    ),
+    ("Sie sagte: „Wir kommen“. Dann ging sie.", ["Sie sagte: „Wir kommen“.", "Dann ging sie."]),
+    # headlines, datelines and paragraphs
+    (
+        "Streik bei der Bahn\nBerlin (dpa)\nDie Lokführer streiken heute.\n\nMorgen geht es weiter.",
+        ["Streik bei der Bahn", "Berlin (dpa)", "Die Lokführer streiken heute.", "Morgen geht es weiter."],
+    ),
+    (
+        "Der Vertrag wurde im Jahr 2019 unterzeichnet,\nund er gilt bis heute.",
+        ["Der Vertrag wurde im Jahr 2019 unterzeichnet,\nund er gilt bis heute."],
+    ),
+]
+
+ENGLISH_CASES = [
+    (
+        "Dr. Hale met Mr. Ortiz on Feb. 3, 2026 at 4:15 p.m. in Denver. They spoke briefly.",
+        ["Dr. Hale met Mr. Ortiz on Feb. 3, 2026 at 4:15 p.m. in Denver.", "They spoke briefly."],
+    ),
+    ("The U.S. Department of Energy hired approx. 900 people, e.g. engineers.", None),
+    (
+        "Globex Inc. reported a loss. The shares fell 4.5 percent.",
+        ["Globex Inc. reported a loss.", "The shares fell 4.5 percent."],
+    ),
+    (
+        "She returned to the U.S. The trip took a week.",
+        ["She returned to the U.S.", "The trip took a week."],
+    ),
+    ("A speech by J. R. Smith drew crowds.", None),
+    (
+        "\"We will win,\" he said. \"Really?\" Nobody knew.",
+        ['"We will win," he said.', '"Really?"', "Nobody knew."],
+    ),
+    (
+        "``It was a bomb,'' an official said. Police arrived.",
+        ["``It was a bomb,'' an official said.", "Police arrived."],
+    ),
+    (
+        "He finished 2nd. Then he retired in 1998. After that, silence.",
+        ["He finished 2nd.", "Then he retired in 1998.", "After that, silence."],
+    ),
+    (
+        "MIAMI _\n\nOfficials met on Tuesday.",
+        ["MIAMI _", "Officials met on Tuesday."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN_CASES)
+def test_german_sentences(text: str, expected: list[str] | None) -> None:
+    assert texts(text, "de") == (expected if expected is not None else [text])
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_CASES)
+def test_english_sentences(text: str, expected: list[str] | None) -> None:
+    assert texts(text, "en") == (expected if expected is not None else [text])
+
+
+def test_offsets_delimit_the_stripped_sentence() -> None:
+    text = "  Erster Satz.   Zweiter Satz!\n\n\n  Dritter  "
+    sentences = split_sentences(text, "de")
+    assert [s.index for s in sentences] == [0, 1, 2]
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+    assert [s.text for s in sentences] == ["Erster Satz.", "Zweiter Satz!", "Dritter"]
+
+
+def test_a_german_ordinal_splits_in_english() -> None:
+    """Only languages that write ordinals with a dot keep "5. Die" together."""
+    assert len(split_sentences("He came in at number 5. Die hard fans cheered.", "en")) == 2
+
+
+def test_empty_and_blank_texts_have_no_sentences() -> None:
+    assert split_sentences("", "de") == []
+    assert split_sentences(" \n\n \t", "en") == []
+
+
+def test_tokens_keep_numbers_and_hyphenated_words_whole() -> None:
+    text = "Um 14.30 Uhr stand es 2:1, die U-Bahn fuhr (2,5 km)."
+    tokens = [text[start:end] for start, end in tokenize(text)]
+    assert tokens == [
+        *["Um", "14.30", "Uhr", "stand", "es", "2:1", ",", "die", "U-Bahn", "fuhr"],
+        *["(", "2,5", "km", ")", "."],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Regierung hat am Montag neue Regeln für den Bahnverkehr beschlossen.", "de"),
+        ("The government announced new rules for rail traffic on Monday.", "en"),
+        ("Kanzler trifft Bahnchefin", "de"),
+        ("Rail strike ends.", "en"),
+        ("Streik bei der Bahn", "de"),
+        ("Talks collapse after a week", "en"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_detect_language_falls_back_without_words() -> None:
+    assert detect_language("2025 — 14:30", default="en") == "en"
+    assert detect_language("") == "de"
+
+
+def test_annotate_keeps_a_given_language() -> None:
+    doc = annotate(Document(id="d", text="Der Zug kam. The train left.", lang="en"))
+    assert doc.lang == "en"
+    assert len(doc.sentences) == 2
+    assert annotate(Document(id="e", text="Der Zug kam am Montag pünktlich in Berlin an.")).lang == "de"
