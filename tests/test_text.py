@@ -37,6 +37,11 @@ GERMAN_CASES = [
         "Sie verkauften Kerzen, Karten usw. Danach schlossen sie den Stand.",
         ["Sie verkauften Kerzen, Karten usw.", "Danach schlossen sie den Stand."],
     ),
+    # units and centuries end a sentence only before a sentence opener
+    (
+        "Der Umsatz stieg auf 4,1 Mrd. Der Gewinn fiel im 20. Jh. Die Zahlen kamen im Okt. heraus.",
+        ["Der Umsatz stieg auf 4,1 Mrd.", "Der Gewinn fiel im 20. Jh.", "Die Zahlen kamen im Okt. heraus."],
+    ),
     # ordinal dates and numbers
     ("Die Wahl findet am 26. September statt und endet am 1. Oktober 2025 um 18 Uhr.", None),
     ("Der 1. FC Heidenheim steigt in die 2. Bundesliga ab.", None),
@@ -77,6 +82,14 @@ GERMAN_CASES = [
         "Der Vertrag wurde im Jahr 2019 unterzeichnet,\nund er gilt bis heute.",
         ["Der Vertrag wurde im Jahr 2019 unterzeichnet,\nund er gilt bis heute."],
     ),
+    (  # hard-wrapped text: a line without final punctuation, continued in lower case
+        "Die Brücke über den Fluss bleibt\nbis Ende Mai gesperrt. Umleitungen sind ausgeschildert.",
+        ["Die Brücke über den Fluss bleibt\nbis Ende Mai gesperrt.", "Umleitungen sind ausgeschildert."],
+    ),
+    (  # a colon runs on into a quotation, not into a headline
+        "Der Minister sagte:\n„Wir warten ab.“\nDer Streit geht weiter:\nNeue Gespräche im Herbst",
+        ["Der Minister sagte:\n„Wir warten ab.“", "Der Streit geht weiter:", "Neue Gespräche im Herbst"],
+    ),
 ]
 
 ENGLISH_CASES = [
@@ -94,8 +107,13 @@ ENGLISH_CASES = [
         ["She returned to the U.S.", "The trip took a week."],
     ),
     ("A speech by J. R. Smith drew crowds.", None),
+    ("CONCORD, N.H. (AP) -- Officials met on Tuesday.", None),
     (
-        "\"We will win,\" he said. \"Really?\" Nobody knew.",
+        "Results are due Sept. 30. The board meets on Wed. The shares rose at 10 a.m. Friday.",
+        ["Results are due Sept. 30.", "The board meets on Wed.", "The shares rose at 10 a.m. Friday."],
+    ),
+    (
+        '"We will win," he said. "Really?" Nobody knew.',
         ['"We will win," he said.', '"Really?"', "Nobody knew."],
     ),
     (
@@ -177,3 +195,4 @@ def test_annotate_keeps_a_given_language() -> None:
     assert doc.lang == "en"
     assert len(doc.sentences) == 2
     assert annotate(Document(id="e", text="Der Zug kam am Montag pünktlich in Berlin an.")).lang == "de"
+    assert annotate(Document(id="f", text="The train left on time.", lang="fr")).lang == "en"

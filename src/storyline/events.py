@@ -29,6 +29,9 @@ MATCH_THRESHOLD = 0.45
 # their sentences say nearly the same thing; such events carry a conflict.
 CONFLICT_CONTENT_SIMILARITY = 0.5
 
+# A cited sentence this short is its own title; a longer one is cut to its event phrase.
+TITLE_MAX_WORDS = 16
+
 # Later evidence wins; at equal time, a definite statement beats a plan or a claim.
 _STATUS_WEIGHT = {
     Status.REPORTED: 0,
@@ -192,6 +195,11 @@ def _dates_fit(mention: EventMention, event_date: Period) -> float:
     return 0.0
 
 
+def _vague(mention: EventMention) -> bool:
+    """Dated coarser than a day ("im Februar", or a publication date known only to the month)."""
+    return not mention.anaphoric and not mention.date.is_day_or_finer
+
+
 def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     """How well a mention fits an event: same kind, same people, same words, same day."""
     if cluster.date is None:
@@ -205,6 +213,10 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     keys = {p.key for p in mention.participants if p.kind == "person"}
     if keys and cluster.keys and not keys & cluster.keys:
         return 0.0  # different people: different happenings
+    same_kind = bool(mention.event_class and cluster.classes[mention.event_class])
+    finer_event = cluster.date.precision.rank > mention.date.precision.rank
+    if _vague(mention) and finer_event and not (keys & cluster.keys and same_kind):
+        return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people
     same_class = 1.0 if mention.event_class and cluster.classes[mention.event_class] else 0.0
     people = len(keys & cluster.keys) / max(1, min(len(keys), len(cluster.keys))) if keys and cluster.keys else 0.0
     same_doc = 0.15 if any(m.doc_id == mention.doc_id for m in cluster.mentions) else 0.0
@@ -232,11 +244,20 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
     return [best[key] for key, _ in counts.most_common()]
 
 
-def _representative(mentions: list[EventMention]) -> EventMention:
-    """The mention that says it best: prominent, dated by its own words, plainly stated."""
+def _representative(mentions: list[EventMention], date: Period, status: Status) -> EventMention:
+    """The mention that says it best: it gives the event's date, is a full sentence, dated by
+    its own words, states the event's status, prominent, short."""
     return max(
         mentions,
-        key=lambda m: (not m.anaphoric, m.time_text is not None, m.prominence, -len(m.text)),
+        key=lambda m: (
+            not m.anaphoric,
+            m.date == date,
+            m.text.rstrip("\"'»“”").endswith((".", "!", "?")),
+            m.time_text is not None,
+            m.status is status,
+            m.prominence,
+            -len(m.text),
+        ),
     )
 
 
@@ -249,12 +270,13 @@ def _build_event(cluster: _Cluster) -> Event:
             conflict = conflicts.setdefault(mention.date.value, Conflict(mention.date, []))
             if mention.doc_id not in conflict.docs:
                 conflict.docs.append(mention.doc_id)
-    best = _representative(mentions)
+    status = _latest_status(mentions)
+    best = _representative(mentions, cluster.date, status)
     return Event(
         id=cluster.id,
         date=cluster.date,
-        status=_latest_status(mentions),
-        title=best.phrase,
+        status=status,
+        title=best.text if len(best.text.split()) <= TITLE_MAX_WORDS else best.phrase,
         summary=best.text,
         participants=_participants(mentions),
         mentions=mentions,

@@ -130,10 +130,15 @@ def _find_trigger(sentence: str, lang: str) -> _Trigger | None:
     return None
 
 
-def _status(sentence: str, lang: str, date: Period, published: Period | None, dated: bool) -> Status:
+def _status(sentence: str, clause: str, lang: str, date: Period, published: Period | None, dated: bool) -> Status:
+    """Denials, cancellations and attributions frame the whole sentence; tense and plans are
+    read from the trigger's own clause ("Trump kündigte an, am Montag sei ein Telefonat
+    geplant" is planned; "…, die Verhandlungen geplant hatte" does not make a call planned)."""
     lexicon = _lexicon(lang)
     words = _WORD.findall(sentence)
     lemmas = [lemma(w, lang) for w in words]
+    clause_words = _WORD.findall(clause)
+    clause_lemmas = [lemma(w, lang) for w in clause_words]
     if _has_cue(words, lemmas, lexicon.denied):
         return Status.DENIED
     if _has_cue(words, lemmas, lexicon.cancelled):
@@ -142,8 +147,8 @@ def _status(sentence: str, lang: str, date: Period, published: Period | None, da
         return Status.PLANNED
     if _has_cue(words, lemmas, lexicon.alleged):
         return Status.REPORTED
-    past = _has_cue(words, lemmas, lexicon.occurred)
-    if not past and _has_cue(words, lemmas, lexicon.planned):
+    past = _has_cue(clause_words, clause_lemmas, lexicon.occurred)
+    if not past and _has_cue(clause_words, clause_lemmas, lexicon.planned):
         return Status.PLANNED
     if _has_cue(words, lemmas, lexicon.reported):
         return Status.REPORTED
@@ -170,14 +175,20 @@ def _attribution(sentence: str, lang: str, named: list[Participant]) -> str | No
     return best[1] if best and best[0] <= 60 else None
 
 
-def _phrase(sentence: str, anchor: int) -> str:
-    """The clause around ``anchor``, at most MAX_PHRASE_WORDS words: a short event phrase."""
+def _clause(sentence: str, anchor: int) -> tuple[int, str]:
+    """The clause around ``anchor`` (the whole sentence when the clause is very short)."""
     bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
     start = max(b for b in bounds if b <= anchor)
     end = min((b for b in bounds if b > anchor), default=len(sentence))
     clause = sentence[start:end].strip(" ,;:-–—()\"„“”«»")
     if len(clause.split()) < 4:
-        clause = sentence.strip()
+        return 0, sentence.strip()
+    return start, clause
+
+
+def _phrase(sentence: str, anchor: int) -> str:
+    """The clause around ``anchor``, at most MAX_PHRASE_WORDS words: a short event phrase."""
+    start, clause = _clause(sentence, anchor)
     words = clause.split()
     if len(words) > MAX_PHRASE_WORDS:
         position = len(sentence[start:anchor].split())
@@ -242,7 +253,8 @@ def _mention(doc: Document, sentence: Sentence, timexes: list[TimeExpression], l
         anaphoric = trigger.is_noun and bool(_DEFINITE.search(sentence.text[: trigger.start]))
     else:
         return None
-    status = _status(sentence.text, lang, date, doc.published, timex is not None)
+    clause = _clause(sentence.text, trigger.start)[1]
+    status = _status(sentence.text, clause, lang, date, doc.published, timex is not None)
     if timex is None and status is Status.PLANNED:
         anaphoric = True  # a plan without a date says nothing about the publication day
     named = participants.find(sentence.text, lang)

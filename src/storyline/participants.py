@@ -26,6 +26,9 @@ _WORD = re.compile(r"[\w][\w.'’-]*\w|\w", re.UNICODE)
 
 @dataclass(frozen=True)
 class _Lexicon:
+    lang: str
+    compound_nouns: bool
+    genitive_s: bool
     role_suffixes: tuple[str, ...]
     role_words: frozenset[str]
     not_names: frozenset[str]
@@ -53,6 +56,9 @@ def _lexicon(lang: str) -> _Lexicon:
     for code, name in display.items():
         names[name] = code
     return _Lexicon(
+        lang=lang,
+        compound_nouns=bool(data.get("compound_nouns", False)),
+        genitive_s=bool(data.get("genitive_s", False)),
         role_suffixes=tuple(s.lower() for s in data["role_suffixes"]),
         role_words=frozenset(data["role_words"]),
         not_names=frozenset(data["not_names"]),
@@ -70,7 +76,8 @@ def country_name(code: str, lang: str) -> str:
 
 
 def _is_role(word: str, lexicon: _Lexicon) -> bool:
-    lower = word.lower()
+    """A role word, also inflected ("Präsidenten", "Außenministers")."""
+    lower = simplemma.lemmatize(word, lang=lexicon.lang).lower()
     return word in lexicon.role_words or any(
         lower.endswith(suffix) and len(lower) >= len(suffix) for suffix in lexicon.role_suffixes
     )
@@ -104,7 +111,9 @@ def find(sentence: str, lang: str) -> list[Participant]:
     found: dict[str, Participant] = {}
 
     def add(participant: Participant) -> None:
-        found.setdefault(participant.key, participant)
+        current = found.get(participant.key)
+        if current is None or len(participant.name.split()) > len(current.name.split()):
+            found[participant.key] = participant
 
     taken: set[int] = set()
     for org, key in lexicon.organisations.items():
@@ -133,16 +142,36 @@ def find(sentence: str, lang: str) -> list[Participant]:
                     break
                 run.append(words[j][0])
                 j += 1
-            if _looks_like_name(run, i == 0, after_role, lang):
-                surname = run[-1]
-                add(Participant(f"person:{_fold(surname)}", " ".join(run), "person"))
+            if not after_role:
+                while len(run) > 1 and _is_common_word(run[0], lexicon):
+                    run.pop(0)
+            if _looks_like_name(run, i == 0, after_role, lexicon):
+                if not _is_genitive(run[-1], lexicon):  # "Trumps Berater": a possessor, not a participant
+                    add(Participant(f"person:{_fold(run[-1])}", " ".join(run), "person"))
                 i = j
                 continue
         i += 1
     return list(found.values())
 
 
-def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, lang: str) -> bool:
+def _is_common_word(word: str, lexicon: _Lexicon) -> bool:
+    """A word of the language's lexicon, or (where nouns compound) one ending in such a noun
+    ("Eishockeyspiele"): not a name."""
+    if simplemma.is_known(word, lang=lexicon.lang) or simplemma.lemmatize(word, lang=lexicon.lang) != word:
+        return True
+    if lexicon.compound_nouns:
+        return any(simplemma.is_known(word[i:].capitalize(), lang=lexicon.lang) for i in range(2, len(word) - 4))
+    return False
+
+
+def _is_genitive(word: str, lexicon: _Lexicon) -> bool:
+    """"Trumps" where the language marks the genitive of names with -s (or an English "'s")."""
+    if word.endswith(("'s", "’s")):
+        return True
+    return lexicon.genitive_s and word.endswith("s") and len(word) > 4 and not word.endswith(("ss", "us", "os", "as"))
+
+
+def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, lexicon: _Lexicon) -> bool:
     """A run of capitalised words is a person's name when a role introduces it, or when its
     last word is unknown to the lexicon (German capitalises every noun, so capitals alone say
     little)."""
@@ -150,10 +179,9 @@ def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, l
         return False
     if after_role:
         return True
-    if len(run) >= 2 and lang == "en" and not sentence_initial:
+    if len(run) >= 2 and not lexicon.compound_nouns and not sentence_initial:
         return True
-    last = run[-1]
-    return len(last) > 2 and not simplemma.is_known(last, lang=lang)
+    return len(run[-1]) > 2 and not _is_common_word(run[-1], lexicon)
 
 
 def canonical_names(participants: list[Participant]) -> dict[str, str]:

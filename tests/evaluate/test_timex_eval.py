@@ -12,6 +12,7 @@ import pytest
 
 from storyline.evaluate.timeml import find_timeml_files, parse_timeml, read_timeml, to_timeml
 from storyline.evaluate.timex import (
+    Tagger,
     as_json,
     evaluate_corpora,
     evaluate_document,
@@ -38,7 +39,7 @@ def found(text: str, surface: str, type_: str, value: str) -> TimeExpression:
     return TimeExpression(start, start + len(surface), surface, TimexType(type_), value)
 
 
-def fake_tagger(answers: list[tuple[str, str, str]]):  # type: ignore[no-untyped-def]
+def fake_tagger(answers: list[tuple[str, str, str]]) -> Tagger:
     """A tagger that finds the given (surface, type, value) triples wherever they occur first."""
 
     def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence]) -> list[TimeExpression]:
@@ -90,11 +91,21 @@ def test_scores_follow_tempeval3_definitions() -> None:
     assert scores["value_f1"] == pytest.approx(2 / 7)
 
 
+def test_counts_by_type_follow_the_gold_type_for_matches() -> None:
+    doc = parse_timeml(DOC)
+    system = [found(PLAIN, "Montag", "DATE", "2025-03-17"), found(PLAIN, "Stunden", "DATE", "PT2H")]
+    by_type = evaluate_document(doc, system, []).by_type
+    assert (by_type["DATE"].gold, by_type["DATE"].system, by_type["DATE"].relaxed) == (1, 2, 1)
+    duration = by_type["DURATION"]
+    assert (duration.gold, duration.system, duration.relaxed, duration.type, duration.value) == (1, 0, 1, 0, 1)
+    assert (by_type["TIME"].gold, by_type["TIME"].relaxed) == (1, 0)
+
+
 def test_relaxed_matching_is_one_to_one() -> None:
     doc = parse_timeml(DOC)
     # Two system pieces inside one gold expression: only one of them matches.
     split = [found(PLAIN, "zwei", "DURATION", "PT2H"), found(PLAIN, "Stunden", "DURATION", "PT2H")]
-    assert match(doc.timexes, split) == [(1, 0)]
+    assert match(doc.timexes, split) == [(1, 1)]  # the larger overlap
     # One system expression over two gold ones: it matches one of them.
     start = PLAIN.index("zwei")
     end = PLAIN.index("Uhr") + 3
@@ -114,7 +125,7 @@ def write_corpus(root: Path) -> None:
     (root / "part" / "a.tml").write_text(DOC, encoding="utf-8")
     authors = root / "heideltime_output_by_authors" / "part"
     authors.mkdir(parents=True)
-    (authors / "a.tml").write_text(DOC.replace("Montag</TIMEX3>", "Montag</TIMEX3>"), encoding="utf-8")
+    (authors / "a.tml").write_text(DOC, encoding="utf-8")
 
 
 def test_corpora_are_recursed_but_authors_system_output_is_never_gold(tmp_path: Path) -> None:
@@ -168,7 +179,10 @@ def test_timeml_output_reads_back_to_the_same_spans(tmp_path: Path) -> None:
     doc = read_timeml(path)
     assert doc.text == text
     assert doc.dct == Period.parse("2025-04")
-    assert [(t.text, t.value, t.mod) for t in doc.timexes] == [("2020", "2020", None), ("3. Mai", "2025-05-03", "START")]
+    assert [(t.text, t.value, t.mod) for t in doc.timexes] == [
+        ("2020", "2020", None),
+        ("3. Mai", "2025-05-03", "START"),
+    ]
 
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "timex"

@@ -60,8 +60,9 @@ def test_dates_shown_at_their_precision_with_machine_readable_values(page: str) 
     assert '<time datetime="2025-W19">week 19 of 2025 (5–11 May)</time>' in page
     assert '<time datetime="2025-05-19T10:00">19 May 2025, 10:00</time>' in page
     assert '<time datetime="2025-08">mid-August 2025</time>' in page
-    assert "<h2>Q1 2025<span" in page  # no datetime: Q1 is not a valid HTML date value
-    labels = re.findall(r'<section class="date"><h2>(?:<time[^>]*>)?([^<]+)', page)
+    assert '<h2>Q1 2025<span class="precision">exact day not known</span></h2>' in page  # Q1: no datetime
+    assert '<section class="date" data-precision="day"><h2><time datetime="2025-05-19">19 May 2025</time></h2>' in page
+    labels = re.findall(r'<section class="date"[^>]*><h2>(?:<time[^>]*>)?([^<]+)', page)
     assert labels[:3] == ["2025", "Q1 2025", "18 March 2025"]
 
 
@@ -74,7 +75,7 @@ def test_status_badges_conflicts_and_citations(page: str) -> None:
         in page
     )
     assert "<details><summary>2 sources</summary>" in page
-    assert "<blockquote>Die Kanzlerin will am Montag mit dem Präsidenten telefonieren.</blockquote>" in page
+    assert '<blockquote lang="de">Die Kanzlerin will am Montag mit dem Präsidenten telefonieren.</blockquote>' in page
 
 
 def test_errors_are_listed(page: str) -> None:
@@ -95,3 +96,16 @@ def test_page_is_well_formed(page: str) -> None:
 
     Nesting().feed(page)
     assert stack == []
+
+
+def test_articles_read_are_listed_with_their_dates(page: str) -> None:
+    articles = page[page.index("<h2>Articles read</h2>") :]
+    assert articles.count("<li>") == 4  # three articles, then the input problem
+    assert '<cite lang="de">Kanzlerin Beispiel reist nach Paris</cite></a>' in articles
+    assert "(Beispiel-Zeitung, 17 May 2025)" in articles
+    assert "(date unknown, file articles/002_copy.jsonl:3, same text as Example Wire)" in articles
+
+
+def test_a_wire_copy_is_cited_without_repeating_the_quote(page: str) -> None:
+    assert page.count("without evidence") == 1
+    assert "same text as Example Wire" in page

@@ -31,6 +31,7 @@ def test_dates_are_headings_in_order_at_their_precision(markdown: str) -> None:
         "19 May 2025",
         "19 May 2025, 10:00",
         "mid-August 2025",
+        "Articles read",
         "Input problems",
     ]
 
@@ -90,3 +91,21 @@ def test_text_cannot_start_a_list_or_heading() -> None:
     assert escape("- dash") == "\\- dash"
     assert escape("# not a heading") == "\\# not a heading"
     assert escape("2025 war ein Jahr") == "2025 war ein Jahr"
+
+
+def test_articles_read_are_listed_before_the_problems(markdown: str) -> None:
+    articles = markdown[markdown.index("## Articles read") : markdown.index("## Input problems")]
+    assert articles.count("\n- ") == 3
+    assert "- Example Wire, “\\<script\\>alert('x')\\</script\\> Leaders agree on talks”, May 2025" in articles
+
+
+def test_heading_names_the_span_and_the_size(markdown: str) -> None:
+    assert markdown.startswith("# Timeline: 2025 – mid-August 2025\n\n7 events from 3 articles.")
+    empty = render(Timeline(documents=[], events=[]), "md")
+    assert empty.startswith("# Timeline\n\n0 events from 0 articles.")
+
+
+def test_a_wire_copy_is_cited_without_repeating_the_quote(markdown: str) -> None:
+    claimed = section(markdown, "week 19 of 2025 (5–11 May)")
+    assert claimed.count("\n- ") == 2  # both outlets cited
+    assert claimed.count("without evidence") == 1

@@ -1,4 +1,6 @@
-"""Small stand-ins for the pipeline stages, so store tests do not depend on the NLP quality.
+"""Small stand-ins for the analysis stages, so store tests do not depend on the NLP quality.
+
+The real readers (``storyline.ingest``) stay: only analysis and merging are replaced.
 
 A fake "article" is a title line and sentences; a sentence that names an ISO date
 (``2025-03-18``) reports an event on that date; its capitalised words are its participants;
@@ -12,11 +14,18 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from storyline.dates import Period
-from storyline.model import Document, Event, EventMention, InputError, Participant, Sentence, Status
+from storyline.model import (
+    Document,
+    Event,
+    EventMention,
+    Participant,
+    Sentence,
+    Status,
+    TimeExpression,
+    TimexType,
+)
 
 _DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 
@@ -25,6 +34,7 @@ def analyse(doc: Document) -> Document:
     time.sleep(float(os.environ.get("STORE_FAKES_DELAY", "0")))  # to make a subprocess slow enough to kill
     doc.lang = doc.lang or "en"
     doc.sentences = []
+    doc.timexes = []
     doc.mentions = []
     for match in re.finditer(r"[^.\n]+[.\n]?", doc.text):
         text = match.group().strip()
@@ -36,6 +46,11 @@ def analyse(doc: Document) -> Document:
         date = _DATE.search(text)
         if date is None:
             continue
+        value = date.group()
+        time_start = sentence.start + date.start()
+        doc.timexes.append(
+            TimeExpression(time_start, time_start + len(value), value, TimexType.DATE, value, sentence=sentence.index)
+        )
         words = re.findall(r"[A-Za-z]+", _DATE.sub(" ", text))
         doc.mentions.append(
             EventMention(
@@ -105,19 +120,6 @@ def mark_duplicates(docs: list[Document]) -> None:
     """No wire copies among fake articles."""
 
 
-def read_inputs(
-    paths: Iterable[str | Path], *, dct: Period | None = None, lang: str | None = None
-) -> Iterator[Document | InputError]:
-    """``.txt`` files: the stem is the id, the first line the title; empty files are errors."""
-    for path in sorted(p for arg in map(Path, paths) for p in (arg.rglob("*.txt") if arg.is_dir() else [arg])):
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        if not text.strip():
-            yield InputError(str(path), "empty or missing")
-            continue
-        title = text.splitlines()[0]
-        yield Document(id=path.stem, text=text, title=title, published=dct, lang=lang or "", source=str(path))
-
-
 def install(target: object | None = None) -> None:
     """Replace the real stages by these fakes (``target``: a pytest monkeypatch, else for good)."""
     import storyline.events
@@ -128,7 +130,6 @@ def install(target: object | None = None) -> None:
         (storyline.pipeline, "analyse", analyse),
         (storyline.events, "EventIndex", EventIndex),
         (storyline.ingest, "mark_duplicates", mark_duplicates),
-        (storyline.ingest, "read_inputs", read_inputs),
     ]
     for module, name, value in replacements:
         if target is None:

@@ -1,15 +1,158 @@
-"""PLACEHOLDER for `storyline ... timex`: replaced by its owner."""
+"""``storyline bench timex [--data DIR]``: speed and quality of the temporal tagger.
+
+On the shared TimeML corpora (``../shared/data/timex``), pinned to one core, it prints
+sentences/s, tokens/s and documents/s for the whole path from raw text (sentence splitting,
+tagging and normalisation) and for sentence splitting alone, then the TempEval-3 quality table
+per corpus beside the HeidelTime 2.2.1 anchors of issue 9 (and, for KRAUTS, the scores of the
+corpus authors' own HeidelTime output).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from storyline import timex
+from storyline.evaluate.timeml import AUTHORS_OUTPUT_FOLDER, TimemlDocument, find_timeml_files, read_timeml
+from storyline.evaluate.timex import evaluate_corpora, format_table, replay_tagger
+from storyline.text import split_sentences, tokenize
+
+# (label, folder under the data directory, language)
+CORPORA = (
+    ("TempEval-3 TimeBank (en)", "tempeval3/TBAQ-cleaned/TimeBank", "en"),
+    ("TempEval-3 AQUAINT (en)", "tempeval3/TBAQ-cleaned/AQUAINT", "en"),
+    ("KRAUTS development part (de)", "krauts", "de"),
+)
+# HeidelTime 2.2.1, news mode, each document's own DCT (issue 9): strict, relaxed, type, value F1.
+HEIDELTIME_ANCHORS = {
+    "TempEval-3 TimeBank (en)": (0.853, 0.919, 0.897, 0.795),
+    "TempEval-3 AQUAINT (en)": (0.813, 0.925, 0.846, 0.729),
+    "KRAUTS development part (de)": (0.734, 0.813, 0.779, 0.695),
+}
+HEIDELTIME_SPEED = "HeidelTime (warm JVM, issue 9): about 1.2 docs/s and 450 tokens/s"
+_MIN_SECONDS = 1.0
 
 
 def register(subparsers: Any) -> None:
-    sub = subparsers.add_parser("timex", help="(not yet available)")
+    sub = subparsers.add_parser(
+        "timex",
+        help="speed and quality of the temporal tagger on the shared TimeML corpora",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+    )
+    sub.add_argument("--data", type=Path, help="the timex data folder (default: ../shared/data/timex)")
     sub.set_defaults(func=run)
 
 
+def default_data_dir() -> Path | None:
+    """``../shared/data/timex`` from the current directory, else from the repository root."""
+    repo_root = Path(__file__).resolve().parents[3]
+    for base in (Path.cwd(), repo_root):
+        candidate = base / ".." / "shared" / "data" / "timex"
+        if candidate.is_dir():
+            return candidate.resolve()
+    return None
+
+
+def pin_to_one_core() -> str:
+    """Run on a single CPU, as the targets are stated per core; say which."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "one process (affinity not supported here)"
+    core = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    return f"pinned to CPU {core}"
+
+
+@dataclass
+class Speed:
+    docs: int
+    sentences: int
+    tokens: int
+    seconds: float
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<42} {self.sentences / self.seconds:>12,.0f} {self.tokens / self.seconds:>12,.0f} "
+            f"{self.docs / self.seconds:>9,.0f}"
+        )
+
+
+def measure(docs: list[tuple[TimemlDocument, str]], work: Callable[[str, str, TimemlDocument], object]) -> float:
+    """Seconds per pass of ``work`` over all documents (best of passes filling about a second)."""
+    best = float("inf")
+    spent = 0.0
+    passes = 0
+    while spent < _MIN_SECONDS or passes < 2:
+        started = time.perf_counter()
+        for doc, lang in docs:
+            work(doc.text, lang, doc)
+        elapsed = time.perf_counter() - started
+        best = min(best, elapsed)
+        spent += elapsed
+        passes += 1
+    return best
+
+
+def _split(text: str, lang: str, doc: TimemlDocument) -> object:
+    return split_sentences(text, lang)
+
+
+def _split_and_tag(text: str, lang: str, doc: TimemlDocument) -> object:
+    return timex.tag(text, lang, doc.dct, split_sentences(text, lang))
+
+
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("storyline: this command is not available yet")
+    data = args.data or default_data_dir()
+    if data is None or not data.is_dir():
+        print(f"storyline bench timex: skipped: TimeML data missing: {args.data or '../shared/data/timex'}")
+        return 0
+    corpora = [(label, data / folder, lang) for label, folder, lang in CORPORA if (data / folder).is_dir()]
+    if not corpora:
+        print(f"storyline bench timex: skipped: no known corpus under {data}")
+        return 0
+    print(f"storyline bench timex on {data} ({pin_to_one_core()})\n")
+
+    loaded = {
+        label: [(read_timeml(path), lang) for path in find_timeml_files(folder)] for label, folder, lang in corpora
+    }
+    header = f"{'speed':<42} {'sentences/s':>12} {'tokens/s':>12} {'docs/s':>9}"
+    print(header)
+    print("-" * len(header))
+    totals = {"split": 0.0, "full": 0.0}
+    everything: list[tuple[TimemlDocument, str]] = []
+    for label, docs in loaded.items():
+        everything.extend(docs)
+        sentences = sum(len(split_sentences(doc.text, lang)) for doc, lang in docs)
+        tokens = sum(len(tokenize(doc.text)) for doc, _ in docs)
+        split_seconds = measure(docs, _split)
+        full_seconds = measure(docs, _split_and_tag)
+        totals["split"] += split_seconds
+        totals["full"] += full_seconds
+        print(Speed(len(docs), sentences, tokens, full_seconds).line(f"{label}: full path"))
+        print(Speed(len(docs), sentences, tokens, split_seconds).line("  sentence splitting alone"))
+    all_sentences = sum(len(split_sentences(doc.text, lang)) for doc, lang in everything)
+    all_tokens = sum(len(tokenize(doc.text)) for doc, _ in everything)
+    total_full = Speed(len(everything), all_sentences, all_tokens, totals["full"])
+    print(total_full.line("all corpora: full path"))
+    print(Speed(len(everything), all_sentences, all_tokens, totals["split"]).line("  sentence splitting alone"))
+    print(
+        f"({len(everything)} docs, {all_sentences:,} sentences, {all_tokens:,} tokens; {HEIDELTIME_SPEED}, "
+        f"so about {all_tokens / totals['full'] / 450:,.0f} times faster by tokens)\n"
+    )
+
+    rows = []
+    for label, folder, lang in corpora:
+        [result] = evaluate_corpora([folder], lang=lang)
+        result.name = label
+        rows.append(result)
+        authors = folder / AUTHORS_OUTPUT_FOLDER
+        if authors.is_dir():
+            [baseline] = evaluate_corpora([folder], tagger=replay_tagger(authors), lang=lang)
+            baseline.name = "  HeidelTime, run by the KRAUTS authors"
+            rows.append(baseline)
+    print(format_table(rows, HEIDELTIME_ANCHORS))
+    return 0

@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storyline.evaluate.timex import as_json, evaluate_corpora, format_errors, format_table, overall
+from storyline.evaluate.timex import (
+    as_json,
+    evaluate_corpora,
+    format_by_type,
+    format_errors,
+    format_table,
+    overall,
+)
 from storyline.lang import SUPPORTED
 
 
@@ -41,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         rows = [*results, overall(results)] if len(results) > 1 else results
         print(format_table(rows))
+        print("\nby gold type (all corpora):")
+        print(format_by_type(overall(results)))
     if args.errors > 0:
         stream = sys.stderr if args.json else sys.stdout
         print("\n" + format_errors(overall(results).errors, args.errors), file=stream)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import ingest
-from storyline.dates import Period
+from storyline.cli.common import add_input_options, error_line, parse_dct
 from storyline.model import InputError
 from storyline.store import DEFAULT_STORY, IngestReport, Store
 
@@ -24,19 +24,19 @@ def register(subparsers: Any) -> None:
     sub.add_argument("articles", nargs="+", metavar="ARTICLES", help="files or folders")
     sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
     sub.add_argument("--story", default=DEFAULT_STORY, help="story within the store (default: %(default)s)")
-    sub.add_argument("--dct", type=Period.parse, help="publication date where an input has none (YYYY[-MM[-DD]])")
-    sub.add_argument("--lang", choices=("de", "en", "auto"), default="auto", help="language of the articles")
+    add_input_options(sub)
     sub.add_argument("--batch-size", type=int, default=25, help="documents per transaction")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any input could not be read")
     sub.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    store = Store(args.db, args.story)
+    dct = parse_dct(args.dct)
     lang = None if args.lang == "auto" else args.lang
+    store = Store(args.db, args.story)
 
     def report_error(error: InputError) -> None:
-        print(f"storyline: {error}", file=sys.stderr, flush=True)
+        print(error_line(error), file=sys.stderr, flush=True)
 
     def report_batch(report: IngestReport) -> None:
         if sys.stderr.isatty():
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = store.ingest(
-            ingest.read_inputs(args.articles, dct=args.dct, lang=lang),
+            ingest.read_inputs(args.articles, dct=dct, lang=lang),
             batch_size=max(1, args.batch_size),
             on_error=report_error,
             on_batch=report_batch,

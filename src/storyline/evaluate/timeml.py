@@ -129,9 +129,7 @@ def find_timeml_files(root: Path) -> list[Path]:
     """
     if root.is_file():
         return [root]
-    return sorted(
-        path for path in root.rglob("*.tml") if AUTHORS_OUTPUT_FOLDER not in path.relative_to(root).parts
-    )
+    return sorted(path for path in root.rglob("*.tml") if AUTHORS_OUTPUT_FOLDER not in path.relative_to(root).parts)
 
 
 def to_timeml(doc_id: str, text: str, timexes: Iterable[TimeExpression], dct: Period | None) -> str:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from storyline.evaluate.timeml import GoldTimex, TimemlDocument, find_timeml_files, read_timeml
 from storyline.model import Period, Sentence, TimeExpression, TimexType
+from storyline.text import detect_language, split_sentences
 
 __all__ = [
     "CorpusResult",
@@ -31,15 +32,38 @@ __all__ = [
     "as_json",
     "evaluate_corpora",
     "evaluate_document",
+    "format_by_type",
     "format_errors",
     "format_table",
     "match",
     "overall",
+    "replay_tagger",
     "storyline_tagger",
 ]
 
 Tagger = Callable[[str, str, Period | None, list[Sentence]], list[TimeExpression]]
 """``(text, lang, dct, sentences) -> time expressions``: the tagger under evaluation."""
+
+
+def replay_tagger(folder: Path) -> Tagger:
+    """A "tagger" that replays stored system output (TimeML files under ``folder``) by text.
+
+    Used to score another system's output, such as the KRAUTS authors' HeidelTime run, with
+    exactly the same scorer; a text it has no output for gets no expressions.
+    """
+    stored: dict[str, list[TimeExpression]] = {}
+    for path in sorted(folder.rglob("*.tml")):
+        doc = read_timeml(path)
+        stored[doc.text] = [
+            TimeExpression(t.start, t.end, t.text, TimexType(t.type), t.value, mod=t.mod)
+            for t in doc.timexes
+            if t.type in TimexType.__members__
+        ]
+
+    def replay(text: str, lang: str, dct: Period | None, sentences: list[Sentence]) -> list[TimeExpression]:
+        return list(stored.get(text, []))
+
+    return replay
 
 
 def storyline_tagger(text: str, lang: str, dct: Period | None, sentences: list[Sentence]) -> list[TimeExpression]:
@@ -94,19 +118,45 @@ class Error:
 
 @dataclass
 class DocumentResult:
-    counts: Counts
-    errors: list[Error]
+    """Counts (overall and by TIMEX3 type) and errors of one document or of many pooled."""
+
+    counts: Counts = field(default_factory=Counts)
+    by_type: dict[str, Counts] = field(default_factory=dict)
+    errors: list[Error] = field(default_factory=list)
+
+    def add(self, other: DocumentResult) -> None:
+        self.counts.add(other.counts)
+        for type_name, counts in other.by_type.items():
+            self.by_type.setdefault(type_name, Counts()).add(counts)
+        self.errors.extend(other.errors)
+
+    def type_counts(self, type_name: str) -> Counts:
+        return self.by_type.setdefault(type_name, Counts())
 
 
 @dataclass
-class CorpusResult:
-    name: str
+class CorpusResult(DocumentResult):
+    """A corpus: its documents' results pooled (micro-averaged)."""
+
+    name: str = ""
     docs: int = 0
-    counts: Counts = field(default_factory=Counts)
-    errors: list[Error] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
-        return {"docs": self.docs, "gold": self.counts.gold, "system": self.counts.system, **self.counts.scores()}
+        """Scores as in :meth:`Counts.scores`, with document and expression counts, and by type.
+
+        By type, gold expressions and matches count under the gold type, system expressions
+        under the system's type.
+        """
+        return {
+            "docs": self.docs,
+            "gold": self.counts.gold,
+            "system": self.counts.system,
+            **self.counts.scores(),
+            "by_type": {
+                type_name: {"gold": counts.gold, "system": counts.system, **counts.scores()}
+                for type_name, counts in sorted(self.by_type.items())
+            },
+        }
 
 
 def match(gold: Sequence[GoldTimex], system: Sequence[TimeExpression]) -> list[tuple[int, int]]:
@@ -146,8 +196,12 @@ def evaluate_document(
     """Counts and errors of one document's system expressions against its gold ones."""
     gold = doc.timexes
     pairs = match(gold, system)
-    counts = Counts(gold=len(gold), system=len(system), relaxed=len(pairs))
-    errors: list[Error] = []
+    result = DocumentResult()
+    result.counts = Counts(gold=len(gold), system=len(system), relaxed=len(pairs))
+    for gold_timex in gold:
+        result.type_counts(gold_timex.type).gold += 1
+    for system_timex in system:
+        result.type_counts(TimexType(system_timex.type).value).system += 1
 
     def error(kind: str, gold_timex: GoldTimex | None, system_timex: TimeExpression | None) -> Error:
         offset = gold_timex.start if gold_timex is not None else system_timex.start if system_timex else 0
@@ -158,20 +212,22 @@ def evaluate_document(
         exact = (gold_timex.start, gold_timex.end) == (system_timex.start, system_timex.end)
         same_type = gold_timex.type == TimexType(system_timex.type).value
         same_value = gold_timex.value == system_timex.value
-        counts.strict += exact
-        counts.type += same_type
-        counts.value += same_value
+        for counts in (result.counts, result.type_counts(gold_timex.type)):
+            counts.strict += exact
+            counts.type += same_type
+            counts.value += same_value
+        result.type_counts(gold_timex.type).relaxed += 1
         if not same_value:
-            errors.append(error("wrong value", gold_timex, system_timex))
+            result.errors.append(error("wrong value", gold_timex, system_timex))
         elif not same_type:
-            errors.append(error("wrong type", gold_timex, system_timex))
+            result.errors.append(error("wrong type", gold_timex, system_timex))
         elif not exact:
-            errors.append(error("wrong extent", gold_timex, system_timex))
+            result.errors.append(error("wrong extent", gold_timex, system_timex))
     matched_gold = {g for g, _ in pairs}
     matched_system = {s for _, s in pairs}
-    errors.extend(error("missed", timex, None) for g, timex in enumerate(gold) if g not in matched_gold)
-    errors.extend(error("spurious", None, timex) for s, timex in enumerate(system) if s not in matched_system)
-    return DocumentResult(counts, errors)
+    result.errors.extend(error("missed", timex, None) for g, timex in enumerate(gold) if g not in matched_gold)
+    result.errors.extend(error("spurious", None, timex) for s, timex in enumerate(system) if s not in matched_system)
+    return result
 
 
 def evaluate_corpora(
@@ -183,8 +239,6 @@ def evaluate_corpora(
 
     ``lang`` forces the language; otherwise each document's language is detected from its text.
     """
-    from storyline.text import detect_language, split_sentences
-
     results: list[CorpusResult] = []
     for corpus in corpora:
         result = CorpusResult(name=corpus.name or str(corpus))
@@ -193,10 +247,8 @@ def evaluate_corpora(
             doc_lang = lang or detect_language(doc.text)
             sentences = split_sentences(doc.text, doc_lang)
             system = sorted(tagger(doc.text, doc_lang, doc.dct, sentences), key=lambda t: (t.start, t.end))
-            doc_result = evaluate_document(doc, system, sentences)
+            result.add(evaluate_document(doc, system, sentences))
             result.docs += 1
-            result.counts.add(doc_result.counts)
-            result.errors.extend(doc_result.errors)
         results.append(result)
     return results
 
@@ -206,8 +258,7 @@ def overall(results: Sequence[CorpusResult]) -> CorpusResult:
     total = CorpusResult(name="overall")
     for result in results:
         total.docs += result.docs
-        total.counts.add(result.counts)
-        total.errors.extend(result.errors)
+        total.add(result)
     return total
 
 
@@ -219,27 +270,59 @@ def as_json(results: Sequence[CorpusResult]) -> dict[str, Any]:
     }
 
 
-def format_table(rows: Sequence[CorpusResult], anchors: dict[str, tuple[float, ...]] | None = None) -> str:
-    """A plain-text table: per corpus extent P/R/F1 (strict, relaxed), type and value F1."""
-    header = (
-        f"{'corpus':<34} {'docs':>5} {'gold':>5} {'sys':>5}  {'strict P/R/F1':>17}  "
-        f"{'relaxed P/R/F1':>17}  {'type F1':>7} {'value F1':>8}"
+def _table_line(name: str, counts: tuple[str, str, str], strict: str, relaxed: str, type_f1: str, value: str) -> str:
+    return (
+        f"{name:<40} {counts[0]:>5} {counts[1]:>5} {counts[2]:>5}  {strict:>17}  {relaxed:>17}  {type_f1:>7} {value:>8}"
     )
+
+
+def format_table(
+    rows: Sequence[CorpusResult], anchors: Mapping[str, tuple[float, float, float, float]] | None = None
+) -> str:
+    """A plain-text table: per corpus extent P/R/F1 (strict, relaxed), type and value F1.
+
+    ``anchors`` adds, under a corpus of that name, a reference system's F1 scores
+    (strict, relaxed, type, value).
+    """
+    header = _table_line("corpus", ("docs", "gold", "sys"), "strict P/R/F1", "relaxed P/R/F1", "type F1", "value F1")
     lines = [header, "-" * len(header)]
     for row in rows:
         s = row.counts.scores()
         lines.append(
-            f"{row.name:<34} {row.docs:>5} {row.counts.gold:>5} {row.counts.system:>5}  "
-            f"{s['strict_precision']:.3f}/{s['strict_recall']:.3f}/{s['strict_f1']:.3f}  "
-            f"{s['relaxed_precision']:.3f}/{s['relaxed_recall']:.3f}/{s['relaxed_f1']:.3f}  "
-            f"{s['type_f1']:>7.3f} {s['value_f1']:>8.3f}"
+            _table_line(
+                row.name,
+                (str(row.docs), str(row.counts.gold), str(row.counts.system)),
+                f"{s['strict_precision']:.3f}/{s['strict_recall']:.3f}/{s['strict_f1']:.3f}",
+                f"{s['relaxed_precision']:.3f}/{s['relaxed_recall']:.3f}/{s['relaxed_f1']:.3f}",
+                f"{s['type_f1']:.3f}",
+                f"{s['value_f1']:.3f}",
+            )
         )
         if anchors and row.name in anchors:
             strict, relaxed, type_f1, value_f1 = anchors[row.name]
             lines.append(
-                f"{'  HeidelTime 2.2.1 (anchor)':<52}  {'':>11}{strict:.3f}  {'':>11}{relaxed:.3f}  "
-                f"{type_f1:>7.3f} {value_f1:>8.3f}"
+                _table_line(
+                    "  HeidelTime 2.2.1 (anchor)",
+                    ("", "", ""),
+                    f"{strict:.3f}",
+                    f"{relaxed:.3f}",
+                    f"{type_f1:.3f}",
+                    f"{value_f1:.3f}",
+                )
             )
+    return "\n".join(lines)
+
+
+def format_by_type(result: DocumentResult) -> str:
+    """One line per gold TIMEX3 type: how many, and how many were found and normalised."""
+    lines = []
+    for type_name, counts in sorted(result.by_type.items()):
+        scores = counts.scores()
+        lines.append(
+            f"{type_name:<9} gold {counts.gold:>5}  system {counts.system:>5}  "
+            f"relaxed R {scores['relaxed_recall']:.3f}  type R {scores['type_recall']:.3f}  "
+            f"value R {scores['value_recall']:.3f}"
+        )
     return "\n".join(lines)
 
 
@@ -286,8 +369,18 @@ def format_errors(errors: Sequence[Error], limit: int) -> str:
             example = examples[pattern]
             lines.append(f"{count:>4} × {pattern!r}")
             lines.append(f"       {_describe(example)}")
-            lines.append(f"       DCT {example.dct}  {Path(example.doc).name}: {_shorten(example.sentence)}")
+            where = f"DCT {_with_weekday(example.dct)}  {Path(example.doc).name}"
+            lines.append(f"       {where}: {_shorten(example.sentence)}")
     return "\n".join(lines).lstrip("\n")
+
+
+def _with_weekday(dct: str) -> str:
+    """``2025-05-17 (Sat)`` for a day, since weekday expressions resolve relative to it."""
+    try:
+        period = Period.parse(dct)
+    except ValueError:
+        return dct
+    return f"{dct} ({period.first:%a})" if period.day is not None else dct
 
 
 def _shorten(sentence: str, width: int = 220) -> str:

@@ -17,12 +17,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from time import perf_counter
+from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
+from storyline import text, timex
 from storyline.evaluate.rouge import Ngrams, RougeCounts, ngrams, rouge_counts, rouge_tokens
+from storyline.model import Document, Period
+from storyline.tls import DaySummary
 
 DayTimeline = Mapping[date, Sequence[str]]
 """A timeline as tilse sees it: each day's summary as sentences of whitespace-separated tokens."""
@@ -375,3 +380,79 @@ def topic_folders(paths: Iterable[Path]) -> list[Path]:
         else:
             raise FileNotFoundError(f"not a T17 topic or dataset folder: {path}")
     return folders
+
+
+# -- running a method on the tasks ------------------------------------------------------------
+class TlsMethod(Protocol):
+    def __call__(
+        self,
+        docs: Sequence[Document],
+        *,
+        max_dates: int,
+        sentences_per_date: int,
+        keywords: Iterable[str] = (),
+        lang: str = "en",
+    ) -> list[DaySummary]: ...
+
+
+def analysed_documents(articles: Iterable[Article]) -> list[Document]:
+    """The articles through the per-document stages TLS uses: sentences, time expressions."""
+    docs = []
+    for article in articles:
+        doc = Document(
+            id=article.uid,
+            text=article.text.text,
+            published=Period.of_day(article.published),
+            published_source="metadata",
+            lang="en",
+        )
+        text.annotate(doc)
+        timex.annotate(doc)
+        docs.append(doc)
+    return docs
+
+
+def run_task(task: Task, method: TlsMethod) -> tuple[dict[date, list[str]], float]:
+    """The system timeline in the corpus's tokenisation (as a reference is written), and seconds."""
+    started = perf_counter()
+    docs = analysed_documents(task.articles)
+    summaries = method(
+        docs, max_dates=task.max_dates, sentences_per_date=task.sentences_per_date, keywords=task.keywords
+    )
+    seconds = perf_counter() - started
+    by_uid = {article.uid: article for article in task.articles}
+    system = {
+        summary.day: [by_uid[s.doc_id].text.original(s.start, s.end) for s in summary.sentences]
+        for summary in summaries
+    }
+    return system, seconds
+
+
+def evaluate_folders(paths: Iterable[Path], method: TlsMethod) -> dict[str, Any]:
+    """``{"topics": {name: scores}, "mean": scores}`` with AR-1/AR-2/date F1 and seconds.
+
+    A topic's scores are the mean over its tasks; its seconds include reading and
+    detokenising the folder.  The overall mean is over tasks.
+    """
+    topics: dict[str, dict[str, float]] = {}
+    rows: list[dict[str, float]] = []
+    for folder in topic_folders(paths):
+        started = perf_counter()
+        tasks = load_tasks(folder)
+        seconds = perf_counter() - started
+        task_rows = []
+        for task in tasks:
+            system, task_seconds = run_task(task, method)
+            seconds += task_seconds
+            scores = evaluate(system, task.reference, methods=("align_date_content_costs_many_to_one",))
+            task_rows.append({"ar1_f1": scores.ar1, "ar2_f1": scores.ar2, "date_f1": scores.dates.f_score})
+        rows.extend(task_rows)
+        topics[folder.name] = {**_mean(task_rows), "seconds": seconds}
+    mean = {**_mean(rows), "seconds": _mean([{"s": t["seconds"]} for t in topics.values()]).get("s", 0.0)}
+    return {"topics": topics, "mean": mean}
+
+
+def _mean(rows: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    if not rows:
+        return {}
+    return {key: sum(row[key] for row in rows) / len(rows) for key in rows[0]}

@@ -7,11 +7,12 @@ from: ``marker``, ``metadata``, ``option`` (``--dct``), ``stamp`` or ``dateline`
 :func:`refine_published` looks for the article's own date in its head only (title lines and
 the first paragraphs): a labelled stamp ("Stand: 17.05.2025 19:54 Uhr", "Published 18 March
 2025"), a line that is nothing but a date and time ("12.02.2025 - 18:27:49"), a dateline
-("Washington, 18. März (dpa) -", "WASHINGTON, March 18 (Reuters) -") or a weekday line
-("Dienstag, 18. März 2025").  A date merely mentioned in a sentence never counts, a weekday
-that contradicts its date discards it, and a day found must lie inside the month or year
-already known, so no day is ever invented.  Month and weekday names, stamp labels and filler
-words are language data (``lang/<lang>/ingest_dates.toml``).
+("Washington, 18. März (dpa) -", "WASHINGTON, March 18 (Reuters) -"), a weekday line
+("Dienstag, 18. März 2025") or a short byline with a full date ("By Jane Doe | 18 March
+2025").  A date merely mentioned in a sentence never counts, a weekday that contradicts its
+date discards it, and a day found must lie inside the month or year already known, so no day
+is ever invented.  Month and weekday names, stamp and byline labels and filler words are
+language data (``lang/<lang>/ingest_dates.toml``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from storyline.lang import resource
 from storyline.model import Document
 
 __all__ = [
+    "TIME",
     "DateHit",
     "find_dates",
     "parse_published",
@@ -43,18 +45,21 @@ OPTION = "option"
 STAMP = "stamp"
 DATELINE = "dateline"
 
-# How many non-empty lines of an article count as its head.
+# How many non-empty lines of an article count as its head, and how much of each line: a
+# stamp or dateline opens a paragraph or ends a headline, it is never deep inside a paragraph.
 HEAD_LINES = 6
-HEAD_CHARS = 2000
+HEAD_LINE_CHARS = 300
 # A line that is only a date and time ("12.02.2025 - 18:27:49") is short.
 STAMP_LINE_CHARS = 80
+BYLINE_CHARS = 120
 
 _ISO = re.compile(
     r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?"
     r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
 )
 _MARKER = re.compile(r"\A[ \t]*date[ \t]+(\d\S*)[ \t]*")
-_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
+# A time of day as stamps write it: "19:54", "18:27:49", "21.05", "T19:54:00+02:00".
+TIME = re.compile(r"(?<![\d.:])T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?(?![\d.:])")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
 _DATELINE_PLACE = r"(?:[^\W\d_][\w'’.-]*(?:[ /-][^\W\d_][\w'’.-]*){0,3},\s+)?"
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[-–—]\s)")
@@ -131,6 +136,7 @@ class _Rules:
     months: dict[str, int]
     weekdays: dict[str, int]
     labelled: re.Pattern[str]
+    byline: re.Pattern[str]
     weekday_before: re.Pattern[str]
     dateline_before: re.Pattern[str]
     fillers: frozenset[str]
@@ -145,12 +151,14 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     labels: list[str] = []
+    bylines: list[str] = []
     fillers: set[str] = set()
     for lang in langs:
         data = resource(lang, "ingest_dates.toml")
         months.update({name.lower(): number for name, number in data["months"].items()})
         weekdays.update({name.lower(): number for name, number in data["weekdays"].items()})
         labels.extend(data["stamp_labels"])
+        bylines.extend(data["byline_labels"])
         fillers.update(word.lower().rstrip(".") for word in data["stamp_fillers"])
     month = rf"(?:{_alternation(list(months))})\.?"
     weekday = rf"(?:{_alternation(list(weekdays))})\.?"
@@ -160,7 +168,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         rf"|(?P<y2>\d{{4}})-(?P<m2>\d{{2}})-(?P<d2>\d{{2}})"
         rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<n3>{month})(?:,?\s+(?P<y3>\d{{4}}))?"
         rf"|(?P<n4>{month})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y4>\d{{4}}))?"
-        rf")(?!\w)",
+        rf")(?:(?!\w)|(?<=\d)(?=T\d))",
         re.IGNORECASE,
     )
     return _Rules(
@@ -168,6 +176,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         months=months,
         weekdays=weekdays,
         labelled=re.compile(rf"(?<!\w)(?:{_alternation(labels)})\s*:?\s*(?:[\w.,]+\s+){{0,2}}$", re.IGNORECASE),
+        byline=re.compile(rf"\s*(?:{_alternation(bylines)})\s", re.IGNORECASE),
         weekday_before=re.compile(rf"(?<!\w)(?P<weekday>{weekday}),?\s+(?:\w{{2,3}}\s+)?$", re.IGNORECASE),
         dateline_before=re.compile(rf"^\s*{_DATELINE_PLACE}(?:{weekday},?\s+)?$", re.IGNORECASE),
         fillers=frozenset(fillers | set(weekdays)),
@@ -198,7 +207,7 @@ def find_dates(line: str, lang: str = "") -> list[DateHit]:
 
 def _only_fillers(text: str, rules: _Rules) -> bool:
     """Nothing but times, weekdays, filler words ("Uhr", "GMT") and punctuation."""
-    rest = _TIME.sub(" ", text)
+    rest = TIME.sub(" ", text)
     return not any(char.isdigit() for char in rest) and all(
         word.lower().rstrip(".") in rules.fillers for word in _WORD.findall(rest)
     )
@@ -206,17 +215,20 @@ def _only_fillers(text: str, rules: _Rules) -> bool:
 
 def _is_stamp_line(line: str, hit: DateHit, rules: _Rules) -> bool:
     """A short line that holds nothing but this date, times, weekdays and filler words."""
-    return len(line.strip()) <= STAMP_LINE_CHARS and _only_fillers(
-        line[: hit.start] + " " + line[hit.end :], rules
-    )
+    return len(line.strip()) <= STAMP_LINE_CHARS and _only_fillers(line[: hit.start] + " " + line[hit.end :], rules)
 
 
 def strip_stamp(line: str, lang: str = "") -> str:
-    """``line`` without a labelled stamp at its end ("… Stand: 17.05.2025 19:54 Uhr")."""
+    """``line`` without a labelled stamp at its end ("… Stand: 17.05.2025 19:54 Uhr").
+
+    A line that is nothing but a stamp becomes "".
+    """
     rules = _rules(languages(lang))
     for hit in find_dates(line, lang):
+        if _is_stamp_line(line, hit, rules):
+            return ""
         label = rules.labelled.search(line[: hit.start])
-        if label and label.start() > 0 and _only_fillers(line[hit.end :], rules):
+        if label and _only_fillers(line[hit.end :], rules):
             return line[: label.start()].rstrip(" -–—|·,;:")
     return line
 
@@ -232,6 +244,8 @@ def _stamp_kind(line: str, hit: DateHit, rules: _Rules) -> str | None:
             return None
     if rules.labelled.search(before) or _is_stamp_line(line, hit, rules):
         return STAMP
+    if hit.year is not None and len(line) <= BYLINE_CHARS and rules.byline.match(line):
+        return STAMP
     if rules.dateline_before.match(before):
         if _DATELINE_END.match(line, hit.end):
             return DATELINE
@@ -243,14 +257,11 @@ def _stamp_kind(line: str, hit: DateHit, rules: _Rules) -> str | None:
 def head_lines(doc: Document) -> list[str]:
     """The title and the first non-empty lines of the text: where an article dates itself."""
     lines: list[str] = []
-    size = 0
     for line in doc.text.splitlines():
-        if not line.strip():
-            continue
-        lines.append(line[: HEAD_CHARS - size])
-        size += len(lines[-1])
-        if len(lines) >= HEAD_LINES or size >= HEAD_CHARS:
-            break
+        if line.strip():
+            lines.append(line[:HEAD_LINE_CHARS])
+            if len(lines) >= HEAD_LINES:
+                break
     if doc.title and (not lines or not lines[0].strip().startswith(doc.title.strip())):
         lines.insert(0, doc.title)
     return lines

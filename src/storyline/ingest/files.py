@@ -1,7 +1,8 @@
 """Finding input files, naming them, and reading their bytes as text.
 
-Folders are walked depth-first in sorted name order (hidden entries skipped, symbolic links to
-folders not followed), so the same inputs always give the same documents in the same order.
+Folders are walked depth-first in sorted name order (hidden entries and files of other types
+skipped, symbolic links to folders not followed), so the same inputs always give the same
+documents in the same order.
 A document id is the file's stem; where several inputs share a stem, their path relative to
 the argument, and where even that is shared, the path as given.
 
@@ -45,8 +46,6 @@ JSON = "json"
 JSONL = "jsonl"
 SUFFIXES = {
     ".txt": TEXT,
-    ".text": TEXT,
-    ".md": TEXT,
     ".html": HTML,
     ".htm": HTML,
     ".json": JSON,
@@ -96,7 +95,7 @@ def _walk(folder: Path, relative: Path) -> Iterator[tuple[Path, Path] | InputErr
             is_folder = False
         if is_folder:
             yield from _walk(Path(entry.path), relative / entry.name)
-        else:
+        elif Path(entry.name).suffix.lower() in SUFFIXES:
             yield Path(entry.path), relative / entry.name
 
 
@@ -105,10 +104,13 @@ def _candidates(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path] | Inp
         path = Path(argument)
         if path.is_dir():
             yield from _walk(path, Path())
-        elif path.exists() or path.is_symlink():
-            yield path, Path(path.name)
-        else:
+        elif not (path.exists() or path.is_symlink()):
             yield InputError(str(path), "no such file or folder")
+        elif path.suffix.lower() not in SUFFIXES:
+            supported = ", ".join(sorted(SUFFIXES))
+            yield InputError(str(path), f"skipped: not an article file type (supported: {supported})")
+        else:
+            yield path, Path(path.name)
 
 
 def _ids(files: list[tuple[Path, Path]]) -> list[str]:
@@ -129,7 +131,8 @@ def _ids(files: list[tuple[Path, Path]]) -> list[str]:
 def list_inputs(paths: Iterable[str | Path]) -> list[InputFile | InputError]:
     """Every input file under ``paths`` (a list of names only, however many files), in order.
 
-    Missing paths, unlistable folders and files of an unknown type are reported in place.
+    Missing paths, unlistable folders and files named as arguments but of no article type are
+    reported in place; inside folders, files of other types (a README, images) are passed over.
     """
     found: list[tuple[Path, Path] | InputError] = []
     seen: set[Path] = set()
@@ -148,13 +151,7 @@ def list_inputs(paths: Iterable[str | Path]) -> list[InputFile | InputError]:
             result.append(item)
             continue
         path, _ = item
-        doc_id = next(ids)
-        kind = SUFFIXES.get(path.suffix.lower())
-        if kind is None:
-            supported = ", ".join(sorted(SUFFIXES))
-            result.append(InputError(str(path), f"skipped: unsupported file type (supported: {supported})"))
-        else:
-            result.append(InputFile(path, str(path), doc_id, kind))
+        result.append(InputFile(path, str(path), next(ids), SUFFIXES[path.suffix.lower()]))
     return result
 
 

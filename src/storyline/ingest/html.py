@@ -8,6 +8,8 @@ from a URL such as ``/2025/05/`` (giving ``2025-05-01``), and a stamp in the tex
 
 from __future__ import annotations
 
+from typing import Any
+
 from storyline.ingest.dates import METADATA, parse_published
 from storyline.ingest.files import InputFile
 from storyline.ingest.outlets import domain_of
@@ -22,6 +24,7 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 def read_html(file: InputFile, page: str) -> list[Document | InputError]:
     """One document from a page's decoded markup (or an error when it holds no article)."""
     import trafilatura  # heavy import, only needed when there is HTML to read
+    from trafilatura.settings import Document as Extracted
 
     try:
         result = trafilatura.bare_extraction(
@@ -33,21 +36,27 @@ def read_html(file: InputFile, page: str) -> list[Document | InputError]:
         )
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         return [InputError(file.source, f"cannot parse HTML: {error}")]
-    text = (getattr(result, "text", None) or "").strip() if result is not None else ""
+    found: dict[str, Any] = result.as_dict() if isinstance(result, Extracted) else result or {}
+
+    def field(name: str) -> str:
+        value = found.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    text = field("text")
     if not text:
         return [InputError(file.source, "no article text found in the HTML")]
-    url = result.url or None
+    url = field("url") or None
     doc = Document(
         id=file.id,
         text=text,
-        title=(result.title or "").strip() or title_of(text),
+        title=field("title") or title_of(text),
         source=file.source,
         url=url,
-        outlet=(result.sitename or "").strip() or domain_of(url),
+        outlet=field("sitename") or domain_of(url),
     )
-    if result.date:
+    if field("date"):
         try:
-            doc.published = parse_published(result.date)
+            doc.published = parse_published(field("date"))
             doc.published_source = METADATA
         except ValueError as error:
             return [InputError(file.source, f"bad date in the page's metadata: {error}"), doc]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from storyline.dates import Period
-from storyline.ingest.dates import DateHit, find_dates
+from storyline.ingest.dates import TIME, DateHit, find_dates
 from storyline.ingest.langdata import languages
 from storyline.lang import resource
 
@@ -26,7 +26,6 @@ __all__ = ["Teaser", "split_teasers"]
 TITLE_WORDS = 8
 
 _LINE = re.compile(r"[^\n]+")
-_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def _stamp(line: str, lang: str) -> DateHit | None:
 
 def _is_trailer(text: str, rules: _Rules) -> bool:
     """Only times, "read more" links and punctuation: what follows a teaser's stamp."""
-    return not re.search(r"\w", _TIME.sub(" ", rules.read_more.sub(" ", text)))
+    return not re.search(r"\w", TIME.sub(" ", rules.read_more.sub(" ", text)))
 
 
 def _teaser(line: str, stamp: DateHit, rules: _Rules) -> Teaser:

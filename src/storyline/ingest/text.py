@@ -19,9 +19,12 @@ TITLE_CHARS = 150
 
 
 def title_of(text: str, lang: str = "") -> str:
-    """The first non-empty line, without a trailing stamp, cut at a word when very long."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    line = strip_stamp(line, lang)
+    """The first line that is not just a stamp, without a trailing stamp, cut at a word when
+    very long."""
+    lines = (line.strip() for line in text.splitlines())
+    # a stamp ends a headline, not a paragraph: long lines are not searched for one
+    titles = (strip_stamp(line, lang) if len(line) <= 2 * TITLE_CHARS else line for line in lines)
+    line = next((line for line in titles if line), "")
     if len(line) <= TITLE_CHARS:
         return line
     return line[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–") + " …"

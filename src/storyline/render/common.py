@@ -174,8 +174,8 @@ def safe_url(url: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class Citation:
-    """One source sentence of an event, with what a reader needs to find the article."""
+class Reference:
+    """What a reader needs to find an article: outlet, title, date, link (or file)."""
 
     doc_id: str
     outlet: str | None
@@ -183,11 +183,36 @@ class Citation:
     published: str | None
     url: str | None
     source: str
+    lang: str
+    duplicate_of: str | None  # the label of the document this one copies
+
+
+def reference(doc_id: str, documents: dict[str, Document]) -> Reference:
+    doc = documents.get(doc_id)
+    if doc is None:
+        return Reference(doc_id, None, doc_id, None, None, "", "", None)
+    return Reference(
+        doc_id=doc_id,
+        outlet=doc.outlet,
+        title=one_line(doc.title) or doc_id,
+        published=date_label(doc.published) if doc.published else None,
+        url=safe_url(doc.url),
+        source=doc.source,
+        lang=doc.lang,
+        duplicate_of=doc_label(doc.duplicate_of, documents) if doc.duplicate_of else None,
+    )
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source sentence of an event: the article it is in and the quote."""
+
+    ref: Reference
     sentence: int
     quote: str
     status: Status
     status_note: str | None
-    duplicate_of: str | None  # the label of the document this one copies
+    repeats_quote: bool  # the same words as the citation before it (a wire copy): not shown again
 
 
 def citations(event: Event, documents: dict[str, Document]) -> list[Citation]:
@@ -203,21 +228,16 @@ def citations(event: Event, documents: dict[str, Document]) -> list[Citation]:
         if key in seen:
             continue
         seen.add(key)
-        doc = documents.get(mention.doc_id)
         own_status = mention_status_note(mention) or "occurred"
+        quote = short_quote(mention.text)
         result.append(
             Citation(
-                doc_id=mention.doc_id,
-                outlet=doc.outlet if doc else None,
-                title=one_line(doc.title) if doc and doc.title else mention.doc_id,
-                published=date_label(doc.published) if doc and doc.published else None,
-                url=safe_url(doc.url) if doc else None,
-                source=doc.source if doc else "",
+                ref=reference(mention.doc_id, documents),
                 sentence=mention.sentence,
-                quote=short_quote(mention.text),
+                quote=quote,
                 status=mention.status,
                 status_note=None if mention.status is event.status else own_status,
-                duplicate_of=doc_label(doc.duplicate_of, documents) if doc and doc.duplicate_of else None,
+                repeats_quote=bool(result) and result[-1].quote == quote,
             )
         )
     return result
@@ -232,10 +252,23 @@ def documents_by_id(timeline: Timeline) -> dict[str, Document]:
     return {doc.id: doc for doc in timeline.documents}
 
 
-def span_label(events: list[Event]) -> str | None:
-    """ "12 February 2025 – 19 May 2025": the dates the timeline covers, or None if empty."""
-    if not events:
-        return None
-    ordered = chronological(events)
+def counted(number: int, noun: str) -> str:
+    """ "1 source", "3 sources"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def lead(timeline: Timeline) -> str:
+    """The sentence under every timeline's heading: its size and the promise about dates."""
+    return (
+        f"{counted(len(timeline.events), 'event')} from {counted(len(timeline.documents), 'article')}. "
+        "Dates are given only as precisely as the sources support."
+    )
+
+
+def heading(timeline: Timeline) -> str:
+    """ "Timeline: 12 February 2025 – 19 May 2025", the dates the timeline covers."""
+    if not timeline.events:
+        return "Timeline"
+    ordered = chronological(timeline.events)
     first, last = date_label(ordered[0].date), date_label(ordered[-1].date)
-    return first if first == last else f"{first} – {last}"
+    return f"Timeline: {first}" if first == last else f"Timeline: {first} – {last}"

@@ -13,15 +13,19 @@ from storyline.dates import Precision
 from storyline.model import Document, Event, Timeline
 from storyline.render.common import (
     Citation,
+    Reference,
     citations,
     conflict_sentence,
+    counted,
     date_label,
     documents_by_id,
     event_status_note,
     fragment_id,
     group_by_date,
+    heading,
+    lead,
     one_line,
-    span_label,
+    reference,
 )
 
 # Precisions whose TimeML value is also a valid HTML <time datetime> value.
@@ -51,7 +55,9 @@ details { margin-top: 0.4rem; font-size: 0.92rem; }
 summary { cursor: pointer; color: #3a6ea5; }
 details li { margin: 0.5rem 0; }
 blockquote { margin: 0.25rem 0 0 0; padding-left: 0.7rem; border-left: 3px solid #ccc; color: #444; }
-.errors { margin-top: 2.5rem; color: #8b1c1c; }
+.articles, .errors { margin-top: 2.5rem; font-size: 0.92rem; }
+.errors { color: #8b1c1c; }
+cite { font-style: normal; }
 """
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -61,21 +67,25 @@ def _badge(note: str, css_class: str) -> str:
     return f' <span class="badge {escape(css_class)}">{escape(note)}</span>'
 
 
+def reference_html(ref: Reference) -> str:
+    """The article's title (linked where it has a web URL), then outlet, date, or its file."""
+    title = f'<cite lang="{escape(ref.lang)}">{escape(ref.title)}</cite>' if ref.lang else escape(ref.title)
+    if ref.url:
+        title = f'<a href="{escape(ref.url)}" rel="noopener noreferrer">{title}</a>'
+    where = [escape(ref.outlet)] if ref.outlet else []
+    where.append(escape(ref.published or "date unknown"))
+    if not ref.url:
+        where.append(f"file {escape(ref.source or ref.doc_id)}")
+    if ref.duplicate_of:
+        where.append(f"same text as {escape(ref.duplicate_of)}")
+    return f'{title} <span class="where">({", ".join(where)})</span>'
+
+
 def citation_html(citation: Citation) -> str:
-    title = escape(citation.title)
-    if citation.url:
-        title = f'<a href="{escape(citation.url)}" rel="noopener noreferrer">{title}</a>'
-    where = [escape(citation.outlet)] if citation.outlet else []
-    where.append(escape(citation.published or "date unknown"))
-    if not citation.url:
-        where.append(f"file {escape(citation.source or citation.doc_id)}")
-    if citation.duplicate_of:
-        where.append(f"same text as {escape(citation.duplicate_of)}")
     status = _badge(citation.status_note, citation.status.value) if citation.status_note else ""
-    return (
-        f'<li>{title} <span class="where">({", ".join(where)})</span>{status}'
-        f"<blockquote>{escape(citation.quote)}</blockquote></li>"
-    )
+    lang = f' lang="{escape(citation.ref.lang)}"' if citation.ref.lang else ""
+    quote = "" if citation.repeats_quote else f"<blockquote{lang}>{escape(citation.quote)}</blockquote>"
+    return f"<li>{reference_html(citation.ref)}{status}{quote}</li>"
 
 
 def event_facts_html(event: Event, documents: dict[str, Document]) -> list[str]:
@@ -101,7 +111,7 @@ def event_html(event: Event, documents: dict[str, Document]) -> str:
     parts = [f'<article class="{classes}" id="{fragment_id(event.id)}">', f"<h3>{escape(event.title)}{badge}</h3>"]
     parts += event_facts_html(event, documents)
     cited = citations(event, documents)
-    label = "1 source" if len(cited) == 1 else f"{len(cited)} sources"
+    label = counted(len(cited), "source")
     items = "".join(citation_html(citation) for citation in cited)
     parts.append(f"<details><summary>{label}</summary><ul>{items}</ul></details>")
     parts.append("</article>")
@@ -110,12 +120,10 @@ def event_html(event: Event, documents: dict[str, Document]) -> str:
 
 def render_html(timeline: Timeline) -> str:
     documents = documents_by_id(timeline)
-    span = span_label(timeline.events)
-    heading = f"Timeline: {span}" if span else "Timeline"
+    title = heading(timeline)
     body = [
-        f"<h1>{escape(heading)}</h1>",
-        f'<p class="lead">{len(timeline.events)} events from {len(timeline.documents)} documents. '
-        "Dates are given only as precisely as the sources support.</p>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="lead">{escape(lead(timeline))}</p>',
     ]
     if not timeline.events:
         body.append("<p>No dated events found.</p>")
@@ -123,10 +131,13 @@ def render_html(timeline: Timeline) -> str:
         label = escape(date_label(period))
         if period.precision in _HTML_DATETIME:
             label = f'<time datetime="{escape(period.value)}">{label}</time>'
-        precision = f'<span class="precision">{escape(period.precision.value)}</span>'
-        body.append(f'<section class="date"><h2>{label}{precision}</h2>')
+        vague = "" if period.is_day_or_finer else '<span class="precision">exact day not known</span>'
+        body.append(f'<section class="date" data-precision="{period.precision.value}"><h2>{label}{vague}</h2>')
         body.extend(event_html(event, documents) for event in events)
         body.append("</section>")
+    if timeline.documents:
+        items = "".join(f"<li>{reference_html(reference(doc.id, documents))}</li>" for doc in timeline.documents)
+        body.append(f'<section class="articles"><h2>Articles read</h2><ul>{items}</ul></section>')
     if timeline.errors:
         items = "".join(f"<li>{escape(error.source)}: {escape(error.error)}</li>" for error in timeline.errors)
         body.append(f'<section class="errors"><h2>Input problems</h2><ul>{items}</ul></section>')
@@ -136,7 +147,7 @@ def render_html(timeline: Timeline) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(heading)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(body)
         + "\n</main>\n</body>\n</html>\n"
     )

@@ -13,14 +13,17 @@ import re
 from storyline.model import Document, Event, Timeline
 from storyline.render.common import (
     Citation,
+    Reference,
     citations,
     conflict_sentence,
     date_label,
     documents_by_id,
     event_status_note,
     group_by_date,
+    heading,
+    lead,
     one_line,
-    span_label,
+    reference,
 )
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -47,34 +50,37 @@ def _link(url: str) -> str:
     return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
 
 
+def reference_text(ref: Reference) -> str:
+    """ "Outlet, “Title”, 17 May 2025, <https://…>": enough to find the article."""
+    where = [escape(ref.outlet)] if ref.outlet else []
+    where.append(f"“{escape(ref.title)}”")
+    where.append(ref.published or "date unknown")
+    where.append(_link(ref.url) if ref.url else f"file {code(ref.source or ref.doc_id)}")
+    if ref.duplicate_of:
+        where.append(f"same text as {escape(ref.duplicate_of)}")
+    return ", ".join(where)
+
+
 def citation_lines(citation: Citation) -> list[str]:
-    where = [escape(citation.outlet)] if citation.outlet else []
-    where.append(f"“{escape(citation.title)}”")
-    where.append(citation.published or "date unknown")
-    if citation.url:
-        where.append(_link(citation.url))
-    else:
-        where.append(f"file {code(citation.source or citation.doc_id)}")
-    if citation.duplicate_of:
-        where.append(f"same text as {escape(citation.duplicate_of)}")
-    line = f"- {', '.join(where)}"
+    line = f"- {reference_text(citation.ref)}"
     if citation.status_note:
         line += f" (this source: {escape(citation.status_note)})"
-    return [line, f"  > {escape(citation.quote)}"]
+    return [line] if citation.repeats_quote else [line, f"  > {escape(citation.quote)}"]
 
 
 def event_lines(event: Event, documents: dict[str, Document]) -> list[str]:
-    heading = f"### {escape(event.title)}"
+    title_line = f"### {escape(event.title)}"
     note = event_status_note(event)
     if note:
-        heading += f" — **{escape(note)}**"
-    lines = [heading, ""]
+        title_line += f" — **{escape(note)}**"
+    lines = [title_line, ""]
     if event.background:
         lines += ["_Background._", ""]
     if event.summary and one_line(event.summary) != one_line(event.title):
         lines += [escape(event.summary), ""]
     if event.participants:
-        lines += [f"**Participants:** {', '.join(escape(participant.name) for participant in event.participants)}", ""]
+        names = ", ".join(escape(participant.name) for participant in event.participants)
+        lines += [f"**Participants:** {names}", ""]
     disagreement = conflict_sentence(event, documents)
     if disagreement:
         lines += [f"**Note:** {escape(disagreement)}", ""]
@@ -88,19 +94,17 @@ def event_lines(event: Event, documents: dict[str, Document]) -> list[str]:
 
 def render_markdown(timeline: Timeline) -> str:
     documents = documents_by_id(timeline)
-    span = span_label(timeline.events)
-    lines = [f"# Timeline{': ' + span if span else ''}", ""]
-    lines += [
-        f"{len(timeline.events)} events from {len(timeline.documents)} documents. "
-        "Dates are given only as precisely as the sources support.",
-        "",
-    ]
+    lines = [f"# {heading(timeline)}", "", lead(timeline), ""]
     if not timeline.events:
         lines += ["_No dated events found._", ""]
     for period, events in group_by_date(timeline.events):
         lines += [f"## {date_label(period)}", ""]
         for event in events:
             lines += event_lines(event, documents)
+    if timeline.documents:
+        lines += ["## Articles read", ""]
+        lines += [f"- {reference_text(reference(doc.id, documents))}" for doc in timeline.documents]
+        lines.append("")
     if timeline.errors:
         lines += ["## Input problems", ""]
         lines += [f"- {code(error.source)}: {escape(error.error)}" for error in timeline.errors]

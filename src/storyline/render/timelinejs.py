@@ -22,7 +22,8 @@ from storyline.render.common import (
     documents_by_id,
     event_status_note,
     fragment_id,
-    span_label,
+    heading,
+    lead,
 )
 from storyline.render.html import citation_html, event_facts_html
 
@@ -77,13 +78,11 @@ def slide(event: Event, documents: dict[str, Document]) -> JsonObject:
 
 def timelinejs_json(timeline: Timeline) -> JsonObject:
     documents = documents_by_id(timeline)
-    span = span_label(timeline.events)
-    summary = f"{len(timeline.events)} events from {len(timeline.documents)} documents"
     return {
         "title": {
             "text": {
-                "headline": escape(f"Timeline: {span}" if span else "Timeline"),
-                "text": f"<p>{escape(summary)}. Dates are given only as precisely as the sources support.</p>",
+                "headline": escape(heading(timeline)),
+                "text": f"<p>{escape(lead(timeline))}</p>",
             }
         },
         "events": [slide(event, documents) for event in chronological(timeline.events)],

@@ -23,8 +23,22 @@ __all__ = ["annotate", "tag", "tense_at"]
 _CALENDAR_MODS = {m.name for m in Mod}
 
 
+_CLAUSE_EDGE = re.compile(r"[,;:\"„“”«»()–]")
+
+
 def tense_at(g: Grammar, sentence: str, start: int, end: int) -> str:
-    """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none)."""
+    """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none).
+
+    Cues in the expression's own clause (up to the next comma, colon, quote or bracket) come
+    first; only when it has none does the rest of the sentence count.
+    """
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
+    left = max((e for e in edges if e < start), default=-1) + 1
+    right = min((e for e in edges if e >= end), default=len(sentence))
+    return _nearest_cue(g, sentence[left:right], start - left, end - left) or _nearest_cue(g, sentence, start, end)
+
+
+def _nearest_cue(g: Grammar, sentence: str, start: int, end: int) -> str:
     best, best_distance = "", len(sentence) + 1
     for tense, cues in (("future", g.future_cues), ("past", g.past_cues), ("present", g.present_cues)):
         if cues is None:
@@ -63,27 +77,33 @@ def _period(type_: str, value: str, mod: str | None) -> Period | None:
     return period.with_mod(Mod[mod]) if mod in _CALENDAR_MODS and mod else period
 
 
-def tag(
-    text: str, lang: str, dct: Period | None, sentences: list[Sentence] | None = None
-) -> list[TimeExpression]:
+def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | None = None) -> list[TimeExpression]:
     """All time expressions in ``text``, in text order, each with its sentence index."""
     g = grammar(lang)
     if sentences is None:
         sentences = split_sentences(text, lang)
     result: list[TimeExpression] = []
     narrative_day: date | None = None
+    previous: tuple[int, str] | None = None  # (sentence index, value) of the last DATE
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
         if not g.trigger.search(body):
             continue
         for match, rule in _candidates(g, body):
-            ctx = Context(g, dct, tense_at(g, body, match.start(), match.end()), narrative_day)
+            recent = previous[1] if previous and previous[0] >= sentence.index - 1 else None
+            ctx = Context(g, dct, tense_at(g, body, match.start(), match.end()), narrative_day, recent)
             reading = normalise(match, ctx, rule)
             if reading is None:
                 continue
-            period = _period(reading.type, reading.value, reading.mod)
-            if period is not None and period.is_day_or_finer and reading.type == "DATE":
+            period = (
+                _period("DATE", reading.anchor, None)
+                if reading.anchor
+                else _period(reading.type, reading.value, reading.mod)
+            )
+            if period is not None and period.is_day_or_finer and reading.type in ("DATE", "TIME"):
                 narrative_day = period.first
+            if reading.type == "DATE":
+                previous = (sentence.index, reading.value)
             result.append(
                 TimeExpression(
                     start=sentence.start + match.start(),

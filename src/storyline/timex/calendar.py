@@ -91,17 +91,18 @@ def easter(year: int) -> date:
 
 
 def holiday(year: int, spec: str) -> date | None:
-    """The day of a holiday spec in ``year``: ``MM-DD``, ``easter±N``, ``MM-wd-N`` (N-th weekday)."""
+    """The day of a holiday spec in ``year``: ``MM-DD``, ``easter±N``, ``MM-wd-N`` (N-th weekday,
+    ``L`` for the last)."""
     if spec.startswith("easter"):
         offset = int(spec[6:] or 0)
         return easter(year) + timedelta(days=offset)
-    parts = [int(part) for part in spec.split("-")]
+    parts = spec.split("-")
     if len(parts) == 2:
-        return date(year, parts[0], parts[1])
-    month, weekday, nth = parts
+        return date(year, int(parts[0]), int(parts[1]))
+    month, weekday = int(parts[0]), int(parts[1])
     first = date(year, month, 1)
-    if nth > 0:
-        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    if parts[2] != "L":
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (int(parts[2]) - 1))
     last = date(year, month, calendar.monthrange(year, month)[1])
     return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 

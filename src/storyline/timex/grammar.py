@@ -124,8 +124,8 @@ def grammar(lang: str) -> Grammar:
     spec = resource(lang, "timex_rules.toml")
     tables = _build_tables(lexicon)
     macros: dict[str, str] = dict(spec.get("macros", {}))
-    boundary_before = r"(?<![\w.-])" if "boundary_before" not in spec else spec["boundary_before"]
-    boundary_after = r"(?![\w])" if "boundary_after" not in spec else spec["boundary_after"]
+    boundary_before = spec.get("boundary_before", r"(?<![\w.-])")
+    boundary_after = spec.get("boundary_after", r"(?![\w])")
     rules: list[Rule] = []
     for entry in spec.get("rule", []):
         body = _expand(entry["pattern"], macros, tables)

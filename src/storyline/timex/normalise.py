@@ -19,6 +19,7 @@ from storyline.timex.calendar import SEASON_START, common_value, holiday, shift,
 from storyline.timex.grammar import Grammar, Rule, Table
 
 _TIME_UNITS = {"H", "MIN", "S"}
+_WRONG_SIDE_DAYS = 90
 _MONTHS_PER_UNIT = {"Q": 3, "HALF": 6}
 _UNIT_TABLES = ("units", "units_sg", "units_pl", "unit_adjectives", "unit_adverbs")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
@@ -32,6 +33,7 @@ class Context:
     dct: Period | None
     tense: str  # "past", "future", "present" or ""
     narrative_day: date | None
+    previous: str | None = None  # the value of the last DATE in this or the previous sentence
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,18 @@ class Normalised:
     quant: str | None = None
     freq: str | None = None
     timezone: str | None = None
+    anchor: str | None = None  # the calendar value a DURATION such as "vor drei Jahren" points to
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _same_quarter_years_apart(ctx: Context, unit: str, steps: int) -> str | None:
+    """ "A year earlier" after a quarter was named: that quarter, ``steps`` years apart."""
+    match = _QUARTER.match(ctx.previous or "")
+    if unit != "Y" or match is None:
+        return None
+    return f"{int(match.group(1)) + steps:04d}-Q{match.group(2)}"
 
 
 def resolve(ctx: Context, fn: Callable[[date], str | None]) -> str | None:
@@ -152,13 +166,24 @@ def _direction(ctx: Context, rel: int | None) -> tuple[int, bool]:
 
 
 def _pick_year(ref: date, start_of: Callable[[int], date | None], sign: int, strict: bool, ref_start: date) -> int:
-    """The year that puts ``start_of(year)`` on the right side of the reference."""
-    this = start_of(ref.year)
-    if sign == 0 or this is None:
-        return ref.year
-    if sign < 0:
-        return ref.year if (this < ref_start or (not strict and this == ref_start)) else ref.year - 1
-    return ref.year if (this > ref_start or (not strict and this == ref_start)) else ref.year + 1
+    """The year that puts ``start_of(year)`` nearest to the reference, on the side it must lie.
+
+    An explicit "last"/"next" (``strict``) is a hard constraint; a tense only weighs against
+    the wrong side (by a season's length), so a misread tense cannot push "10. November" in
+    an article of 7 November a whole year away.
+    """
+    best, best_cost = ref.year, float("inf")
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        start = start_of(year)
+        if start is None:
+            continue
+        delta = (start - ref_start).days
+        if strict and (delta * sign <= 0):
+            continue
+        cost = abs(delta) + (_WRONG_SIDE_DAYS if delta * sign < 0 else 0)
+        if cost < best_cost:
+            best, best_cost = year, cost
+    return best
 
 
 def _weekday_day(ref: date, weekday: int, sign: int, strict: bool) -> date:
@@ -224,7 +249,8 @@ def _decade(text: str, century_digits: str | None, ctx: Context) -> str | None:
 
 def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> str | None:
     g = ctx.grammar
-    year = _year(groups["year"], ctx) if groups.get("year") else None
+    year_text = groups.get("year")
+    year = _year(year_text, ctx) if year_text else None
     month = _int_or_table(g, "months", groups.get("month"))
     day = _int_or_table(g, "ordinals", groups.get("day"))
     weekday = _int_or_table(g, "weekdays", groups.get("weekday"))
@@ -234,6 +260,11 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
     feast = _lookup(g, "holidays", groups.get("holiday"))
     rel_value = _lookup(g, "relative", groups.get("rel"))
     rel = int(str(rel_value)) if rel_value is not None else None
+    if rel is not None and rule.attrs.get("rel_unit") == "Y":
+        # "Juni des vergangenen Jahres": the relative word moves the year, not the month.
+        if ctx.dct is None:
+            return None
+        year, rel = ctx.dct.year + rel, None
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and not 1 <= day <= 31:
@@ -311,7 +342,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 def _clock(groups: dict[str, str | None], day_value: str, ctx: Context) -> str | None:
     g = ctx.grammar
     hour_text = groups.get("hour") or ""
-    hour = int(hour_text) if hour_text.isdigit() else _int_or_table(g, "number_atoms", hour_text)
+    hour = int(hour_text) if hour_text.isdigit() else _int_or_table(g, "clock_words", hour_text)
     minute = int(groups.get("minute") or 0)
     if hour is None or hour > 24 or minute > 59:
         return None
@@ -323,13 +354,16 @@ def _clock(groups: dict[str, str | None], day_value: str, ctx: Context) -> str |
     part = _lookup(g, "parts", groups.get("part"))
     if part in ("AF", "EV", "NI") and hour < 12 and half is None:
         hour += 12
-    if day_value == "":
-        day_value = (
-            ctx.narrative_day.isoformat()
-            if ctx.narrative_day
-            else (ctx.dct.first.isoformat() if ctx.dct and ctx.dct.is_day_or_finer else "XXXX-XX-XX")
-        )
-    return f"{day_value}T{hour:02d}:{minute:02d}"
+    return f"{day_value or _narrative_day(ctx)}T{hour:02d}:{minute:02d}"
+
+
+def _narrative_day(ctx: Context) -> str:
+    """The day a bare clock time belongs to: the last day the text named, else the DCT's."""
+    if ctx.narrative_day:
+        return ctx.narrative_day.isoformat()
+    if ctx.dct and ctx.dct.is_day_or_finer:
+        return ctx.dct.first.isoformat()
+    return "XXXX-XX-XX"
 
 
 def _time(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
@@ -341,6 +375,11 @@ def _time(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
     elif groups.get("deictic"):
         deictic = _deictic_value(ctx, groups["deictic"])
         day_value = deictic or "XXXX-XX-XX"
+    if not groups.get("hour"):
+        part = _lookup(ctx.grammar, "parts", groups.get("part"))
+        if not part:
+            return None
+        return Normalised("TIME", f"{day_value or _narrative_day(ctx)}T{part}")
     value = _clock(groups, day_value, ctx)
     if value is None:
         return None
@@ -355,7 +394,9 @@ def _deictic_value(ctx: Context, text: str) -> str | None:
     unit, offset = str(entry[0]), int(entry[1])
     if ctx.dct is None:
         return None
-    return resolve(ctx, lambda ref: value_at(shift(ref, unit, offset), unit))
+    return _same_quarter_years_apart(ctx, unit, offset) or resolve(
+        ctx, lambda ref: value_at(shift(ref, unit, offset), unit)
+    )
 
 
 def _deictic(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
@@ -366,6 +407,9 @@ def _deictic(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | Non
     if not isinstance(entry, list):
         return None
     unit = str(entry[0])
+    if len(entry) > 3 and ctx.tense in ("", "present") and not groups.get("part"):
+        # "heute" in a present-tense statement is "nowadays", not the day of publication.
+        return Normalised("DATE", str(entry[3]))
     value = _deictic_value(ctx, text) or _unknown_unit(unit)
     part = _lookup(ctx.grammar, "parts", groups.get("part")) or (entry[2] if len(entry) > 2 else None)
     mod = _lookup(ctx.grammar, "mods", groups.get("mod"))
@@ -383,12 +427,21 @@ def _relative(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | No
     g = ctx.grammar
     groups = match.groupdict()
     rel_value = _lookup(g, "relative", groups.get("rel"))
-    rel = int(str(rel_value)) if rel_value is not None else int(rule.attrs.get("rel", 0))
     unit = _unit(g, groups.get("unit")) or str(rule.attrs.get("unit", ""))
     if not unit or unit in _TIME_UNITS:
         return None
     mod = _lookup(g, "mods", groups.get("mod")) or rule.attrs.get("mod")
-    value = resolve(ctx, lambda ref: value_at(shift(ref, unit, rel), unit)) or _unknown_unit(unit)
+    if rel_value is None and rule.attrs.get("rel") == "tense":
+        # "am Wochenende": the weekend the tense points to (the nearest one without a tense).
+        sign, _ = _direction(ctx, None)
+        value = resolve(ctx, lambda ref: value_at(_weekday_day(ref, 6 if sign >= 0 else 7, sign, False), unit))
+    else:
+        rel = int(str(rel_value)) if rel_value is not None else int(rule.attrs.get("rel", 0))
+        if unit == "D" and rel == 0 and ctx.narrative_day:
+            # "am selben Tag", "on that day": the day the narrative is at.
+            return Normalised(rule.type or "DATE", ctx.narrative_day.isoformat())
+        value = resolve(ctx, lambda ref: value_at(shift(ref, unit, rel), unit))
+    value = value or _unknown_unit(unit)
     return Normalised(rule.type or "DATE", value, str(mod) if mod else None)
 
 
@@ -402,9 +455,17 @@ def _offset(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None
         return None
     if unit in _TIME_UNITS:
         return None
-    steps = int(round(amount)) * int(rule.attrs.get("direction", -1))
-    value = resolve(ctx, lambda ref: value_at(shift(ref, unit, steps), unit)) or _unknown_unit(unit)
+    steps = round(amount) * int(rule.attrs.get("direction", -1))
+    value = (
+        _same_quarter_years_apart(ctx, unit, steps)
+        or resolve(ctx, lambda ref: value_at(shift(ref, unit, steps), unit))
+        or _unknown_unit(unit)
+    )
     mod = _lookup(g, "approx", groups.get("approx"))
+    if rule.type == "DURATION":
+        # Annotated as a span ("vor [drei Jahren]"), still anchored to the point it names.
+        duration = _duration(match, ctx, rule)
+        return None if duration is None else Normalised("DURATION", duration.value, duration.mod, anchor=value)
     return Normalised(rule.type or "DATE", value, str(mod) if mod else None)
 
 
@@ -452,7 +513,7 @@ def _set(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
     """Recurring times: "jeden Montag", "täglich", "every week", "zweimal im Jahr"."""
     g = ctx.grammar
     groups = match.groupdict()
-    quant = _lookup(g, "quants", groups.get("quant"))
+    quant = _lookup(g, "quants", groups.get("quant")) or rule.attrs.get("quant")
     freq = _lookup(g, "frequencies", groups.get("freq"))
     word = _lookup(g, "set_words", groups.get("setword"))
     if isinstance(word, list):

@@ -1,0 +1,97 @@
+"""Wire copies: the same agency text in several outlets, counted once as a source.
+
+Every document is shingled into word 5-grams (lower-cased, hashed to 32 bits).  Candidate
+pairs come from MinHash LSH (datasketch), so the cost grows with the number of documents, not
+with the number of pairs, and 100,000 documents stay practical; each candidate is then checked
+exactly on the shingle sets: a near-copy shares at least half of all shingles (Jaccard ≥ 0.5:
+small edits, another headline, a paragraph added) or most of the shorter text lies inside the
+longer one (containment ≥ 0.8: a shortened copy).  The original is the earliest published
+document (undated ones last, ties by id); every copy points at that original, never at another
+copy.  A shared boilerplate (a footer of 20 to 50 shingles) never makes documents copies.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from datetime import date
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from numpy.typing import NDArray
+
+from storyline.model import Document
+
+__all__ = ["mark_duplicates"]
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+LSH_THRESHOLD = 0.3
+JACCARD = 0.5
+CONTAINMENT = 0.8
+# Shorter texts (a headline, a one-line teaser) are too small to call copies.
+MIN_SHINGLES = 20
+# A text contained in another counts as its copy only when it is more than boilerplate
+# (a shared footer or disclaimer lies inside every article of an outlet).
+MIN_CONTAINED_SHINGLES = 50
+
+_WORD = re.compile(r"\w+")
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio): mixes well
+_TEMPLATE = MinHash(num_perm=NUM_PERM)  # its permutations are shared by every signature
+
+
+def _shingles(text: str) -> NDArray[np.uint64]:
+    """The sorted distinct 32-bit hashes of a text's word 5-grams.
+
+    Words are hashed once (CRC-32) and each 5-gram's hash combined from its words' hashes
+    arithmetically, in one vectorised pass instead of one string per 5-gram.
+    """
+    words = np.fromiter((zlib.crc32(word.encode()) for word in _WORD.findall(text.lower())), dtype=np.uint64)
+    count = len(words) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return np.empty(0, dtype=np.uint64)
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(SHINGLE_WORDS):
+        combined = combined * _MULTIPLIER + words[offset : offset + count]  # wraps modulo 2**64
+    return np.unique(combined >> np.uint64(32))
+
+
+def _minhash(shingles: NDArray[np.uint64]) -> MinHash:
+    """The MinHash signature of already hashed shingles (so the hash function is the identity)."""
+    signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    signature.update_batch(shingles.tolist())
+    return signature
+
+
+def _near_copy(a: NDArray[np.uint64], b: NDArray[np.uint64]) -> bool:
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    if shared >= JACCARD * (len(a) + len(b) - shared):
+        return True
+    smaller = min(len(a), len(b))
+    return smaller >= MIN_CONTAINED_SHINGLES and shared >= CONTAINMENT * smaller
+
+
+def _publication_order(doc: Document) -> tuple[date, str]:
+    return (doc.published.first if doc.published is not None else date.max, doc.id)
+
+
+def mark_duplicates(docs: list[Document]) -> None:
+    """Set ``duplicate_of`` on near-copies (wire copies) of an earlier document, clear it on others.
+
+    Only originals are indexed, so every copy is compared with originals, never linked
+    through a chain of copies that drifts away from the text it copies.
+    """
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    originals: dict[int, tuple[str, NDArray[np.uint64]]] = {}
+    for position, doc in enumerate(sorted(docs, key=_publication_order)):
+        doc.duplicate_of = None
+        shingles = _shingles(doc.text)
+        if len(shingles) < MIN_SHINGLES:
+            continue
+        signature = _minhash(shingles)
+        copied = [key for key in lsh.query(signature) if _near_copy(shingles, originals[key][1])]
+        if copied:
+            doc.duplicate_of = originals[min(copied)][0]  # positions are publication order
+            continue
+        originals[position] = (doc.id, shingles)
+        lsh.insert(position, signature)

@@ -1,0 +1,299 @@
+"""Timeline summarisation (TLS): choose the days that matter and say in a few sentences what
+happened on each, from hundreds of analysed articles on one topic.
+
+The method works on the pipeline's per-document output (sentences and normalised time
+expressions) and follows what the TLS literature found to work, without supervision:
+
+* **Dating sentences.**  A sentence reports on the days its own day-precise time expressions
+  name ("on Tuesday", "April 20"); a sentence without one reports on its publication day.
+* **Date salience** (Tran et al. 2013/2015; news-tls Datewise, Ghalandari and Ifrim 2020): a day
+  matters when many articles appear on it or the day after, and when sentences written on
+  *other* days refer back to it.  Each signal is normalised by its total, so the weights do
+  not depend on the size of the collection.
+* **Sentence choice per day**: candidates are the sentences dated to that day; each is scored
+  by TF-IDF cosine to the day's centroid (the centroid summariser of news-tls), with the topic
+  keywords (the task's query) as a prior, and chosen greedily with redundancy control against
+  everything chosen so far (maximal marginal relevance).
+
+Documents stream through a :class:`TimelineCollector`, which keeps counts per day and a bounded
+pool of candidate sentences per day, so memory grows with the days, not the documents.
+Nothing here names a language: stop words come from ``lang/<lang>/stopwords.txt``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storyline.lang import word_list
+from storyline.model import Document
+
+_WORD = re.compile(r"\w[\w'-]*")
+_QUOTE = re.compile('["“”„«»]')
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The method's parameters: one setting for every topic and corpus."""
+
+    publication_weight: float = 1.0
+    """Salience of a day from the share of articles published on it."""
+    next_day_weight: float = 0.5
+    """... and from the share published the day after (news of day d appears on d + 1)."""
+    reference_weight: float = 1.0
+    """... and from the share of sentences on other days that name it."""
+    lookback_days: int = 30
+    """Days before the first article that references can make salient (what set the story off)."""
+    min_words: int = 6
+    max_words: int = 50
+    keyword_bonus: float = 0.5
+    """Score factor 1 + bonus for a sentence that uses a topic keyword."""
+    explicit_bonus: float = 0.0
+    """Score factor 1 + bonus for a sentence dated by its own time expression."""
+    lead_bonus: float = 0.0
+    """Score factor 1 + bonus for an article's first sentences (news leads summarise)."""
+    lead_sentences: int = 2
+    quote_penalty: float = 0.0
+    """Score factor 1 - penalty for a sentence with quoted speech (timelines report, not quote)."""
+    redundancy: float = 0.7
+    """MMR trade-off: 1 ignores redundancy; lower values penalise overlap with chosen sentences."""
+    duplicate_similarity: float = 0.75
+    """A sentence this similar (TF-IDF cosine) to a chosen one is never chosen."""
+    day_pool: int = 400
+    """Candidate sentences kept per day (those with the best prior); bounds memory when streaming."""
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+@dataclass(frozen=True)
+class DatedSentence:
+    """A sentence of an article and the day it reports on."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    published: date
+    day: date
+    explicit: bool
+    """True when the sentence's own time expression names the day."""
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    day: date
+    salience: float
+    sentences: list[DatedSentence]
+
+
+def dated_sentences(doc: Document) -> list[DatedSentence]:
+    """Every sentence of an analysed document with the day(s) it reports on."""
+    if doc.published is None:
+        return []
+    published = doc.published.first
+    days_by_sentence: dict[int, list[date]] = defaultdict(list)
+    for timex in doc.timexes:
+        if timex.period is not None and timex.period.is_day_or_finer:
+            days = days_by_sentence[timex.sentence]
+            if timex.period.first not in days:
+                days.append(timex.period.first)
+    dated = []
+    for sentence in doc.sentences:
+        named = days_by_sentence.get(sentence.index, [])
+        for day in named or [published]:
+            dated.append(
+                DatedSentence(
+                    doc.id, sentence.index, sentence.start, sentence.end, sentence.text, published, day, bool(named)
+                )
+            )
+    return dated
+
+
+def date_salience(
+    docs_per_day: Counter[date], references: Counter[date], settings: Settings = DEFAULT_SETTINGS
+) -> dict[date, float]:
+    """Salience of each day from the first article (or a referenced day shortly before it) to
+    the last: shares of articles published on it and the day after, and of references to it."""
+    if not docs_per_day:
+        return {}
+    first, last = min(docs_per_day), max(docs_per_day)
+    first = min([first, *(d for d in references if first - timedelta(days=settings.lookback_days) <= d)])
+    total_refs = max(1, sum(c for d, c in references.items() if first <= d <= last))
+    total_docs = docs_per_day.total()
+    salience: dict[date, float] = {}
+    day = first
+    while day <= last:
+        salience[day] = (
+            settings.publication_weight * docs_per_day[day] / total_docs
+            + settings.next_day_weight * docs_per_day[day + timedelta(days=1)] / total_docs
+            + settings.reference_weight * references[day] / total_refs
+        )
+        day += timedelta(days=1)
+    return salience
+
+
+class TimelineCollector:
+    """Date salience counts and a bounded pool of candidate sentences per day, fed one analysed
+    document at a time, so that memory grows with the days kept, not with the documents read."""
+
+    def __init__(
+        self, *, keywords: Iterable[str] = (), lang: str = "en", settings: Settings = DEFAULT_SETTINGS
+    ) -> None:
+        self.keywords = frozenset(k.lower() for k in keywords)
+        self.lang = lang
+        self.settings = settings
+        self.docs_per_day: Counter[date] = Counter()
+        self.references: Counter[date] = Counter()
+        # Per day a min-heap of (prior, -arrival, sentence): the weakest candidate goes first.
+        self.pools: dict[date, list[tuple[float, int, DatedSentence]]] = defaultdict(list)
+        self.documents = 0
+        self.sentences = 0
+
+    def add(self, doc: Document) -> None:
+        """Count an analysed document (sentences and time expressions filled); keep its
+        candidate sentences where they beat the weakest of their day's pool."""
+        if doc.published is None:
+            return
+        self.documents += 1
+        self.docs_per_day[doc.published.first] += 1
+        settings = self.settings
+        for sentence in dated_sentences(doc):
+            self.sentences += 1
+            if sentence.explicit and sentence.day != sentence.published:
+                self.references[sentence.day] += 1
+            if settings.min_words <= len(_WORD.findall(sentence.text)) <= settings.max_words:
+                pool = self.pools[sentence.day]
+                entry = (_prior(sentence, self.keywords, settings), -self.sentences, sentence)
+                if len(pool) < settings.day_pool:
+                    heapq.heappush(pool, entry)
+                elif entry[:2] > pool[0][:2]:
+                    heapq.heapreplace(pool, entry)
+
+    def summarise(self, *, max_dates: int, sentences_per_date: int) -> list[DaySummary]:
+        """The ``max_dates`` most salient days with up to ``sentences_per_date`` sentences each,
+        in date order."""
+        salience = date_salience(self.docs_per_day, self.references, self.settings)
+        ranked = sorted((d for d in salience if self.pools.get(d)), key=lambda d: (-salience[d], d))[:max_dates]
+        if not ranked:
+            return []
+        entries = {d: sorted(self.pools[d], key=lambda entry: -entry[1]) for d in ranked}  # arrival order
+        vectors = _tfidf([entry[2] for d in ranked for entry in entries[d]], self.lang)
+        offsets = np.cumsum([0] + [len(entries[d]) for d in ranked])
+        chosen_rows: list[int] = []
+        summaries = []
+        for position, day in enumerate(ranked):
+            rows = range(int(offsets[position]), int(offsets[position + 1]))
+            picked = self._pick(
+                vectors, rows, np.array([entry[0] for entry in entries[day]]), chosen_rows, sentences_per_date
+            )
+            if picked:
+                sentences = sorted((entries[day][i][2] for i in picked), key=lambda s: (s.published, s.doc_id, s.index))
+                summaries.append(DaySummary(day, salience[day], sentences))
+        return sorted(summaries, key=lambda summary: summary.day)
+
+    def _pick(
+        self, vectors: csr_matrix, rows: range, priors: np.ndarray, chosen_rows: list[int], count: int
+    ) -> list[int]:
+        """Greedy MMR over one day's candidate rows: similarity to the day's centroid times the
+        prior, minus overlap with every sentence chosen so far (``chosen_rows`` grows)."""
+        block = vectors[rows.start : rows.stop]
+        centroid = np.asarray(block.mean(axis=0)).ravel()
+        norm = float(np.linalg.norm(centroid))
+        relevance = (block @ (centroid / norm) if norm else np.zeros(len(rows))) * priors
+        redundancy = self.settings.redundancy
+        picked: list[int] = []
+        while len(picked) < count:
+            overlap = (
+                (block @ vectors[chosen_rows].T).max(axis=1).toarray().ravel() if chosen_rows else np.zeros(len(rows))
+            )
+            score = redundancy * relevance - (1 - redundancy) * overlap
+            score[overlap >= self.settings.duplicate_similarity] = -np.inf
+            score[picked] = -np.inf
+            best = int(np.argmax(score))
+            if not np.isfinite(score[best]):
+                break
+            picked.append(best)
+            chosen_rows.append(rows.start + best)
+        return picked
+
+
+def summarise(
+    docs: Iterable[Document],
+    *,
+    max_dates: int,
+    sentences_per_date: int,
+    keywords: Iterable[str] = (),
+    lang: str = "en",
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[DaySummary]:
+    """The ``max_dates`` most salient days, each with up to ``sentences_per_date`` sentences,
+    in date order.  ``docs`` must be analysed (sentences and time expressions filled)."""
+    collector = TimelineCollector(keywords=keywords, lang=lang, settings=settings)
+    for doc in docs:
+        collector.add(doc)
+    return collector.summarise(max_dates=max_dates, sentences_per_date=sentences_per_date)
+
+
+def _uses_keyword(text: str, keywords: frozenset[str]) -> bool:
+    return any(word.lower() in keywords for word in _WORD.findall(text))
+
+
+def _prior(sentence: DatedSentence, keywords: frozenset[str], settings: Settings) -> float:
+    """What makes a sentence a timeline entry beyond its similarity to the day's news."""
+    return (
+        (1 + settings.keyword_bonus * _uses_keyword(sentence.text, keywords))
+        * (1 + settings.explicit_bonus * sentence.explicit)
+        * (1 + settings.lead_bonus * (sentence.index < settings.lead_sentences))
+        * (1 - settings.quote_penalty * bool(_QUOTE.search(sentence.text)))
+    )
+
+
+def _tfidf(sentences: Sequence[DatedSentence], lang: str) -> csr_matrix:
+    """L2-normalised TF-IDF rows over the candidate pool."""
+    vectorizer = TfidfVectorizer(
+        lowercase=True,
+        token_pattern=r"(?u)\b\w[\w'-]*\b",
+        stop_words=sorted(word_list(lang, "stopwords.txt")),
+        sublinear_tf=True,
+    )
+    matrix: csr_matrix = vectorizer.fit_transform([s.text for s in sentences]).tocsr()
+    return matrix
+
+
+def busiest_days(
+    docs: Sequence[Document],
+    *,
+    max_dates: int,
+    sentences_per_date: int,
+    keywords: Iterable[str] = (),
+    lang: str = "en",
+) -> list[DaySummary]:
+    """Baseline: the days most articles appeared on, each with its articles' first sentences."""
+    by_day: dict[date, list[Document]] = defaultdict(list)
+    for doc in docs:
+        if doc.published is not None and doc.sentences:
+            by_day[doc.published.first].append(doc)
+    ranked = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:max_dates]
+    summaries = []
+    for day in sorted(ranked):
+        firsts = [doc.sentences[0] for doc in by_day[day][:sentences_per_date]]
+        picked = [
+            DatedSentence(doc.id, s.index, s.start, s.end, s.text, day, day, False)
+            for doc, s in zip(by_day[day], firsts, strict=False)
+        ]
+        summaries.append(DaySummary(day, float(len(by_day[day])), picked))
+    return summaries
+
+
+METHODS = {"storyline": summarise, "busiest": busiest_days}
+"""TLS methods by name: ``storyline`` is ours, ``busiest`` the publication-count baseline."""

@@ -1,0 +1,352 @@
+"""The story desk's web application: a JSON API over a store and the timeline page.
+
+Security by construction: assets and templates are read from the package once, at start-up,
+so no request path ever names a file; uploads are parsed from a private temporary folder under
+a name the server chooses; request bodies are limited in size; writes need the token when one
+is set; the page's Content-Security-Policy allows nothing but this server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from storyline import ingest, timeline
+from storyline.model import Document
+from storyline.render import render
+from storyline.store import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store
+from storyline.web.limits import BodyLimit
+
+UPLOAD_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
+DEFAULT_MAX_BODY = 5 * 1024 * 1024
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+_CONTENT_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
+
+
+@dataclass(frozen=True)
+class DeskConfig:
+    """How one server runs: which store and story, the write token, the body size limit."""
+
+    db_path: Path
+    story: str = DEFAULT_STORY
+    token: str | None = None
+    max_body: int = DEFAULT_MAX_BODY
+
+
+class Rename(BaseModel):
+    title: str = Field(min_length=1, max_length=500)
+
+
+class Hide(BaseModel):
+    hidden: bool = True
+
+
+class Redate(BaseModel):
+    date: str = Field(description="ISO value at any precision: 2025, 2025-Q1, 2025-06, 2025-W11, 2025-06-04")
+    mod: str | None = Field(default=None, description="start, mid, end or approx")
+
+
+class Merge(BaseModel):
+    other: str = Field(description="the event folded into this one")
+
+
+class Split(BaseModel):
+    mentions: list[str] = Field(min_length=1, description="mention keys (doc_id#index) to move out")
+
+
+def _assets() -> dict[str, tuple[bytes, str]]:
+    """Every static asset, read once: name → (content, media type)."""
+    folder = resources.files("storyline.web").joinpath("static")
+    assets = {}
+    for entry in folder.iterdir():
+        suffix = Path(entry.name).suffix
+        if entry.is_file() and suffix in _CONTENT_TYPES:
+            assets[entry.name] = (entry.read_bytes(), _CONTENT_TYPES[suffix])
+    return assets
+
+
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("storyline.web", "templates"), autoescape=True, auto_reload=False
+    )
+
+
+def create_app(config: DeskConfig) -> FastAPI:
+    """The application for one story of one store."""
+    store = Store(config.db_path, config.story)
+    assets = _assets()
+    templates = _templates()
+    app = FastAPI(
+        title="storyline story desk",
+        description="A sourced timeline of one story: events, their sources, and the articles.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.add_middleware(BodyLimit, limit=config.max_body)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def require_token(request: Request) -> None:
+        if config.token is None:
+            return
+        given = request.headers.get("x-storyline-token") or request.headers.get("authorization", "")
+        given = given.removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), config.token.encode()):
+            raise HTTPException(401, "this server needs its token for changes (header X-Storyline-Token)")
+
+    writes = [Depends(require_token)]
+
+    # -- page, assets, docs --------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page() -> HTMLResponse:
+        html = templates.get_template("index.html").render(story=config.story, token_required=bool(config.token))
+        return HTMLResponse(html)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in assets:
+            raise HTTPException(404)
+        content, media_type = assets[name]
+        return Response(content, media_type=media_type, headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        """The OpenAPI description as a plain local page (Swagger UI would load from a CDN)."""
+        html = templates.get_template("docs.html").render(spec=app.openapi())
+        return HTMLResponse(html)
+
+    # -- reading -------------------------------------------------------------------------
+    @app.get("/api/events", summary="Events in date order, filtered")
+    def list_events(
+        date_from: Annotated[str | None, Query(alias="from", description="ISO date, any precision")] = None,
+        date_to: Annotated[str | None, Query(alias="to", description="ISO date, any precision")] = None,
+        status: Annotated[str | None, Query(description="occurred, planned, cancelled, denied, reported")] = None,
+        participant: Annotated[str | None, Query(description="participant key or name")] = None,
+        lang: Annotated[str | None, Query(description="language of a source: de, en")] = None,
+        q: Annotated[str | None, Query(description="words in title, summary or participants")] = None,
+        hidden: Annotated[bool, Query(description="include hidden events")] = False,
+        limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> JSONResponse:
+        where = EventFilter(date_from, date_to, status, participant, lang, q, hidden, limit, offset)
+        try:
+            rows = store.event_rows(where)
+        except ValueError as error:
+            raise HTTPException(422, str(error)) from error
+        return JSONResponse({"story": config.story, "revision": store.revision(), "events": rows})
+
+    @app.get("/api/events/{event_id}", summary="One event with its sources and edits")
+    def get_event(event_id: str) -> JSONResponse:
+        try:
+            return JSONResponse(store.event_detail(event_id))
+        except KeyError:
+            raise HTTPException(404, f"no event {event_id!r}") from None
+
+    @app.get("/api/participants", summary="Participants of the visible events, most frequent first")
+    def list_participants() -> JSONResponse:
+        return JSONResponse(store.participants())
+
+    @app.get("/api/documents", summary="The stored documents (metadata)")
+    def list_documents() -> JSONResponse:
+        return JSONResponse([_document_api(doc) for doc in store.documents()])
+
+    @app.get("/api/documents/{doc_id}", summary="One document with its time expressions marked")
+    def get_document(doc_id: str) -> JSONResponse:
+        try:
+            doc = store.load_document(doc_id)
+        except KeyError:
+            raise HTTPException(404, f"no document {doc_id!r}") from None
+        result = _document_api(doc)
+        result["text"] = doc.text
+        result["timexes"] = [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type.value, "value": t.value, "mod": t.mod}
+            for t in doc.timexes
+        ]
+        result["segments"] = _marked_segments(doc)
+        result["events"] = sorted(set(store.mention_events(doc_id)))
+        return JSONResponse(result)
+
+    @app.get("/api/timeline.json", summary="The timeline in the TimelineJS3 format")
+    def timeline_js() -> Response:
+        selected = timeline.select(store.events(), store.documents(), errors=[])
+        return Response(render(selected, "timelinejs"), media_type="application/json")
+
+    @app.get("/api/edits", summary="Every stored edit, oldest first")
+    def list_edits() -> JSONResponse:
+        return JSONResponse(store.edits())
+
+    # -- writing -------------------------------------------------------------------------
+    @app.post(
+        "/api/documents",
+        dependencies=writes,
+        summary="Add articles: a JSON record or list of records, or an uploaded file",
+        description="Same formats and error rules as `storyline ingest`: unreadable inputs are listed under "
+        "`errors`, the rest is stored; 422 when nothing could be read (or, with `strict`, when "
+        "anything could not); 413 when the body exceeds the size limit.",
+    )
+    async def add_documents(request: Request, strict: bool = False) -> JSONResponse:
+        inputs = await _uploaded_inputs(request)
+        with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
+            paths = []
+            for name, content in inputs:
+                path = Path(folder) / name
+                path.write_bytes(content)
+                paths.append(path)
+            report: IngestReport = await run_in_threadpool(lambda: store.ingest(ingest.read_inputs(paths)))
+        for error in report.errors:
+            error.source = Path(error.source).name  # never echo the server's temporary path
+        status = 422 if report.read == 0 or (strict and report.errors) else 200
+        return JSONResponse(_report_api(report), status_code=status)
+
+    @app.delete("/api/documents/{doc_id}", dependencies=writes, status_code=204, summary="Retract a document")
+    def delete_document(doc_id: str) -> Response:
+        try:
+            store.delete_document(doc_id)
+        except KeyError:
+            raise HTTPException(404, f"no document {doc_id!r}") from None
+        return Response(status_code=204)
+
+    def edited(event_id: str) -> JSONResponse:
+        return JSONResponse(store.event_detail(event_id))
+
+    @app.post("/api/events/{event_id}/rename", dependencies=writes, summary="Give an event a new title")
+    def rename(event_id: str, body: Rename) -> JSONResponse:
+        _edit(lambda: store.rename(event_id, body.title))
+        return edited(event_id)
+
+    @app.post("/api/events/{event_id}/hide", dependencies=writes, summary="Hide (or show again) an event")
+    def hide(event_id: str, body: Hide) -> JSONResponse:
+        _edit(lambda: store.hide(event_id, body.hidden))
+        return edited(event_id)
+
+    @app.post("/api/events/{event_id}/redate", dependencies=writes, summary="Give an event another date")
+    def redate(event_id: str, body: Redate) -> JSONResponse:
+        _edit(lambda: store.redate(event_id, body.date, body.mod))
+        return edited(event_id)
+
+    @app.post("/api/events/{event_id}/merge", dependencies=writes, summary="Fold another event into this one")
+    def merge(event_id: str, body: Merge) -> JSONResponse:
+        _edit(lambda: store.merge(event_id, body.other))
+        return edited(event_id)
+
+    @app.post("/api/events/{event_id}/split", dependencies=writes, summary="Move sources out into a new event")
+    def split(event_id: str, body: Split) -> JSONResponse:
+        new_ids: list[str] = []
+        _edit(lambda: new_ids.append(store.split(event_id, body.mentions)))
+        return JSONResponse({"event": store.event_detail(event_id), "new": store.event_detail(new_ids[0])})
+
+    return app
+
+
+def _edit(action: Any) -> None:
+    try:
+        action()
+    except EditError as error:
+        status = 404 if str(error).startswith("no event") else 422
+        raise HTTPException(status, str(error)) from None
+
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _safe_name(filename: str | None, content: bytes, default_suffix: str) -> str:
+    """A file name for an upload: the client's base name, cleaned; never a path."""
+    base = _SAFE_NAME.sub("_", Path((filename or "").replace("\\", "/")).name).strip("._")
+    suffix = Path(base).suffix.lower() if base else default_suffix
+    if suffix not in UPLOAD_SUFFIXES:
+        raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; use {', '.join(UPLOAD_SUFFIXES)}")
+    stem = Path(base).stem if base else "web-" + hashlib.sha1(content).hexdigest()[:10]
+    return stem[:80] + suffix
+
+
+async def _uploaded_inputs(request: Request) -> list[tuple[str, bytes]]:
+    """The request's articles as (file name, bytes): uploaded files, or a JSON body as one file."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form()
+        inputs = []
+        for value in form.values():
+            if not isinstance(value, str):
+                content = await value.read()
+                inputs.append((_safe_name(value.filename, content, ".txt"), content))
+        if not inputs:
+            raise HTTPException(422, "no file in the form")
+        names = [name for name, _ in inputs]
+        if len(set(names)) != len(names):
+            raise HTTPException(422, "two uploaded files have the same name")
+        return inputs
+    body = await request.body()
+    if content_type.startswith("application/json"):
+        try:
+            records = json.loads(body)
+        except ValueError as error:
+            raise HTTPException(422, f"malformed JSON: {error}") from None
+        records = records if isinstance(records, list) else [records]
+        for record in records:
+            if isinstance(record, dict) and not record.get("id") and isinstance(record.get("text"), str):
+                record["id"] = "web-" + hashlib.sha1(record["text"].encode("utf-8")).hexdigest()[:10]
+        content = json.dumps(records, ensure_ascii=False).encode("utf-8")
+        return [(_safe_name(None, content, ".json"), content)]
+    if content_type.startswith("text/plain"):
+        return [(_safe_name(None, body, ".txt"), body)]
+    raise HTTPException(415, "send application/json, text/plain or multipart/form-data")
+
+
+def _document_api(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "published": doc.published.value if doc.published else None,
+        "published_precision": doc.published.precision.value if doc.published else None,
+        "lang": doc.lang,
+        "url": doc.url,
+        "outlet": doc.outlet,
+        "duplicate_of": doc.duplicate_of,
+    }
+
+
+def _marked_segments(doc: Document) -> list[dict[str, Any]]:
+    """The text cut into plain pieces and time expressions, for rendering without HTML."""
+    segments: list[dict[str, Any]] = []
+    position = 0
+    for timex in sorted(doc.timexes, key=lambda t: t.start):
+        if timex.start < position:
+            continue  # overlapping expressions: keep the first
+        if timex.start > position:
+            segments.append({"text": doc.text[position : timex.start]})
+        segments.append({"text": doc.text[timex.start : timex.end], "timex": timex.value, "type": timex.type.value})
+        position = timex.end
+    if position < len(doc.text):
+        segments.append({"text": doc.text[position:]})
+    return segments
+
+
+def _report_api(report: IngestReport) -> dict[str, Any]:
+    return {
+        "added": report.added,
+        "replaced": report.replaced,
+        "unchanged": report.unchanged,
+        "errors": [{"source": e.source, "error": e.error} for e in report.errors],
+    }

@@ -1,0 +1,102 @@
+"""`storyline build`: files in, a timeline out; bad inputs reported, the rest still processed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.cli import main
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "call.txt").write_text(
+        " date 2025-05-17 Trump will am Montag mit Putin telefonieren\n\n"
+        "US-Präsident Donald Trump will am Montag mit Kremlchef Wladimir Putin telefonieren. "
+        "Das Telefonat ist für 10 Uhr angesetzt.\n",
+        encoding="utf-8",
+    )
+    (folder / "summit.json").write_text(
+        json.dumps({
+            "title": "Leaders meet in Alaska",
+            "text": "Leaders meet in Alaska\n\nPresident Donald Trump met Russian President Vladimir Putin "
+            "in Alaska on Friday for a summit on the war.",
+            "published": "2025-08-16",
+            "url": "https://example.org/alaska",
+            "lang": "en",
+        }),
+        encoding="utf-8",
+    )
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_output_follows_the_contract(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "build", str(articles), "--format", "json")
+    assert code == 0
+    result = json.loads(out)
+    assert {"version", "documents", "events", "errors"} <= result.keys()
+    days = {e["date"]: e for e in result["events"]}
+    assert days["2025-05-19"]["sources"][0]["status"] == "planned"
+    assert days["2025-05-19"]["sources"][0]["doc"] == "call"
+    assert "2025-08-15" in days
+    assert {e["source"].rsplit("/", 1)[-1] for e in result["errors"]} == {"broken.json", "empty.txt"}
+    assert "broken.json" in err and "empty.txt" in err
+
+
+def test_strict_fails_on_any_input_error(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "build", str(articles), "--strict")
+    assert code == 1
+
+
+def test_nothing_readable_is_a_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "build", str(tmp_path))
+    assert code == 1
+    assert "empty.txt" in err
+
+
+def test_output_file_format_follows_its_suffix(articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "timeline.html"
+    code, out, _ = run(capsys, "build", str(articles), "-o", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_markdown_is_the_default(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "build", str(articles))
+    assert code == 0
+    assert "Putin" in out and "2025" in out
+
+
+def test_query_and_max_events_narrow_the_timeline(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "build", str(articles), "--format", "json", "--query", "Alaska summit")
+    assert [e["date"] for e in json.loads(out)["events"]] == ["2025-08-15"]
+    _, out, _ = run(capsys, "build", str(articles), "--format", "json", "--max-events", "1")
+    assert len(json.loads(out)["events"]) == 1
+
+
+def test_dct_option_dates_undated_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "undated.txt").write_text(
+        "Trump telefoniert\n\nDonald Trump hat mit Wladimir Putin telefoniert.\n", encoding="utf-8"
+    )
+    _, out, _ = run(capsys, "build", str(tmp_path), "--format", "json", "--dct", "2025-02-12")
+    result = json.loads(out)
+    assert result["documents"][0]["published"] == "2025-02-12"
+    assert [e["date"] for e in result["events"]] == ["2025-02-12"]
+
+
+def test_a_bad_dct_option_is_refused(articles: Path) -> None:
+    with pytest.raises(SystemExit, match="--dct"):
+        main(["build", str(articles), "--dct", "2025-13-01"])

@@ -1,0 +1,123 @@
+"""Publication dates: metadata values at their precision, markers, refinement from the head."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.dates import Period, Precision
+from storyline.ingest.dates import parse_published, refine_published, split_marker, strip_stamp
+from storyline.model import Document
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "precision"),
+    [
+        ("2025", "2025", Precision.YEAR),
+        ("2025-05", "2025-05", Precision.MONTH),
+        ("2025-05-17", "2025-05-17", Precision.DAY),
+        ("2025-05-17T19:54:00+02:00", "2025-05-17", Precision.DAY),
+        ("2025-05-17T23:30:00Z", "2025-05-17", Precision.DAY),
+        ("2025-05-17 19:54", "2025-05-17", Precision.DAY),
+        ("Sat, 17 May 2025 19:54:00 +0200", "2025-05-17", Precision.DAY),
+        (2025, "2025", Precision.YEAR),
+    ],
+)
+def test_metadata_dates_keep_their_precision(value: object, expected: str, precision: Precision) -> None:
+    period = parse_published(value)
+    assert (period.value, period.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("value", ["2025-13-45", "2025-02-30", "yesterday", "", "17.05.2025x", None, 3.5])
+def test_malformed_dates_are_refused(value: object) -> None:
+    with pytest.raises(ValueError, match="not a date"):
+        parse_published(value)
+
+
+def test_split_marker() -> None:
+    assert split_marker(" date 2025-05 Erste Worte\nRest") == ("2025-05", "Erste Worte\nRest")
+    assert split_marker(" date 2025-05-17\nTitel\nRest") == ("2025-05-17", "Titel\nRest")
+    assert split_marker("date night in Paris") == (None, "date night in Paris")
+    assert split_marker("Titel ohne Marker") == (None, "Titel ohne Marker")
+
+
+def doc(text: str, published: str | None, source: str | None = "marker", lang: str = "") -> Document:
+    return Document(
+        id="d",
+        text=text,
+        published=Period.parse(published) if published else None,
+        published_source=source if published else None,
+        lang=lang,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "day", "kind"),
+    [
+        ("Titel der Meldung Stand: 17.05.2025 19:54 Uhr\n\nText.", "2025-05", "2025-05-17", "stamp"),
+        ("Überschrift\n\nEin Satz.\n\n12.02.2025 - 18:27:49\n\nText.", "2025-02", "2025-02-12", "stamp"),
+        ("Headline\nPublished 18 March 2025\nText.", "2025-03", "2025-03-18", "stamp"),
+        ("Headline\nUpdated: March 18, 2025 10:02 GMT\nText.", "2025", "2025-03-18", "stamp"),
+        ("Titel\n\nWashington, 18. März (dpa) - Der Präsident telefonierte.", "2025-03", "2025-03-18", "dateline"),
+        ("Title\n\nWASHINGTON, March 18 (Reuters) - The president spoke.", "2025-03", "2025-03-18", "dateline"),
+        ("Titel\n\nDienstag, 18. März 2025\n\nText.", "2025-03", "2025-03-18", "stamp"),
+        ("Title\nTuesday 18 March 2025 21.05 GMT\nText.", None, "2025-03-18", "stamp"),
+        ("Titel Stand: 17.05.2025 19:54 Uhr\nText.", None, "2025-05-17", "stamp"),
+        ("Headline\n2025-05-17T19:54:00+02:00\nText.", "2025-05", "2025-05-17", "stamp"),
+        ("Headline\nBy Jane Doe, Foreign Desk | 18 March 2025\nText.", "2025-03", "2025-03-18", "stamp"),
+        ("Schlagzeile\nVon Anna Muster, 18.03.2025\nText.", None, "2025-03-18", "stamp"),
+        ("Titel\n\nStand: Samstag, 17. Mai 2025, 19:54 Uhr\n\nText.", "2025", "2025-05-17", "stamp"),
+    ],
+)
+def test_head_stamps_and_datelines_refine_a_vague_dct(text: str, known: str | None, day: str, kind: str) -> None:
+    document = doc(text, known)
+    refine_published(document)
+    assert document.published is not None
+    assert (document.published.value, document.published_source) == (day, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        # a date merely mentioned in the story, even in the first paragraph
+        ("Titel\n\nDas Telefonat soll am Dienstag (18. März) stattfinden.", "2025-03"),
+        ("Headline\n\nThe talks began on 18 March 2025 in Riyadh, officials said.", "2025-03"),
+        # a stamp outside the known month is not this article's day
+        ("Titel Stand: 17.04.2025 19:54 Uhr\nText.", "2025-05"),
+        # a weekday that contradicts its date
+        ("Titel\n\nMontag, 18. März 2025\n\nText.", "2025-03"),
+        # a dateline without a year and nothing to take the year from
+        ("Titel\n\nWashington, 18. März (dpa) - Text.", None),
+        # a stamp below the head
+        ("T\n\nA.\n\nB.\n\nC.\n\nD.\n\nE.\n\nF.\n\nStand: 17.03.2025 10:00 Uhr", "2025-03"),
+    ],
+)
+def test_no_day_is_invented(text: str, known: str | None) -> None:
+    document = doc(text, known)
+    refine_published(document)
+    assert (document.published.value if document.published else None) == known
+
+
+def test_a_day_from_marker_or_metadata_stays() -> None:
+    document = doc("Titel Stand: 16.05.2025 10:00 Uhr\nText.", "2025-05-17", "metadata")
+    refine_published(document)
+    assert document.published == Period.parse("2025-05-17") and document.published_source == "metadata"
+
+
+def test_the_dct_option_yields_to_the_articles_own_stamp() -> None:
+    document = doc("Titel\n\n12.02.2025 - 18:27:49\n\nText.", "2025-06-01", "option")
+    refine_published(document)
+    assert document.published == Period.parse("2025-02-12") and document.published_source == "stamp"
+
+
+def test_refinement_is_idempotent_and_uses_the_known_language() -> None:
+    document = doc("Title\n\nLONDON, May 3 (Reuters) - Text.", "2025-05", lang="en")
+    refine_published(document)
+    refine_published(document)
+    assert document.published == Period.parse("2025-05-03")
+
+
+def test_strip_stamp_keeps_the_headline() -> None:
+    assert strip_stamp("Minister tritt zurück Stand: 17.05.2025 19:54 Uhr") == "Minister tritt zurück"
+    assert strip_stamp("Ein Titel ohne Stempel") == "Ein Titel ohne Stempel"
+    assert strip_stamp("12.02.2025 - 18:27:49") == ""
+    assert strip_stamp("Published: 18 March 2025") == ""

@@ -1,0 +1,66 @@
+"""Teaser lists ("Weitere Meldungen", "Related") are cut and become small dated documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storyline.dates import Period
+from storyline.ingest import read_inputs
+from storyline.ingest.teasers import split_teasers
+from storyline.model import Document
+
+GERMAN = """Schlagzeile
+
+03.06.2025 - 09:12:00
+
+Der eigentliche Artikel steht hier.
+
+Weitere Meldungen
+
+Minister tritt zurück Der Minister hat seinen Rücktritt erklärt. (Politik, 02.06.2025 - 17:40) weiterlesen...
+
+Streik beendet Die Gewerkschaft hat den Streik beendet. (Wirtschaft, 01.06.2025 - 08:05) weiterlesen..."""
+
+ENGLISH = """Headline
+Published 4 June 2025
+The article itself.
+Related:
+Storm hits the coast Heavy rain flooded streets. 3 June 2025
+Vote delayed again Parliament postponed the vote. 2 June 2025
+Imprint and contact"""
+
+
+def test_german_teaser_block_is_cut_and_each_item_is_dated_by_its_stamp() -> None:
+    text, teasers = split_teasers(GERMAN)
+    assert text.endswith("Der eigentliche Artikel steht hier.")
+    assert [t.published.value for t in teasers] == ["2025-06-02", "2025-06-01"]
+    assert teasers[0].text == "Minister tritt zurück Der Minister hat seinen Rücktritt erklärt."
+    assert teasers[0].title.startswith("Minister tritt zurück")
+
+
+def test_english_block_ends_at_the_first_line_without_a_stamp() -> None:
+    text, teasers = split_teasers(ENGLISH, "en")
+    assert "Related" not in text and "Storm" not in text
+    assert text.startswith("Headline\nPublished 4 June 2025\nThe article itself.\n")
+    assert text.endswith("\nImprint and contact"), "what follows the list stays"
+    assert [(t.text, t.published.value) for t in teasers] == [
+        ("Storm hits the coast Heavy rain flooded streets.", "2025-06-03"),
+        ("Vote delayed again Parliament postponed the vote.", "2025-06-02"),
+    ]
+
+
+def test_a_heading_without_stamped_items_is_left_alone() -> None:
+    text = "Titel\n\nText.\n\nMehr zum Thema\n\nEin Link ohne Datum"
+    assert split_teasers(text) == (text, [])
+
+
+def test_read_inputs_emits_teasers_as_documents_after_their_article(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text(GERMAN + "\n\n@ dpa.de\n")
+    docs = [d for d in read_inputs([tmp_path]) if isinstance(d, Document)]
+    assert [d.id for d in docs] == ["page", "page~1", "page~2"]
+    article, first, _ = docs
+    assert "Weitere Meldungen" not in article.text and "Rücktritt" not in article.text
+    assert article.published == Period.parse("2025-06-03"), "the article's stamp, not a teaser's"
+    assert first.published == Period.parse("2025-06-02") and first.published_source == "stamp"
+    assert first.outlet == article.outlet == "dpa"
+    assert first.source == f"{article.source}~1"
