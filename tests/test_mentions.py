@@ -36,8 +36,13 @@ def test_a_planned_call_gets_its_resolved_day_and_status_planned() -> None:
 
 
 def test_a_past_call_without_a_time_expression_is_dated_by_publication() -> None:
-    doc = make_doc("Der Präsident Donald Trump hat mit Kremlchef Wladimir Putin telefoniert.", "2025-02-12", "de")
-    (call,) = doc.mentions
+    doc = make_doc(
+        "Trump telefoniert mit Putin\n\nDer Präsident Donald Trump hat mit Kremlchef Wladimir Putin telefoniert.",
+        "2025-02-12",
+        "de",
+    )
+    headline, call = doc.mentions
+    assert headline.anaphoric, "a headline without a date of its own joins the news it heads"
     assert call.date.value == "2025-02-12"
     assert call.status is Status.OCCURRED
     assert call.time_text is None
@@ -45,8 +50,8 @@ def test_a_past_call_without_a_time_expression_is_dated_by_publication() -> None
 
 
 def test_a_reference_back_to_an_earlier_call_is_anaphoric() -> None:
-    doc = make_doc("Nach dem Telefonat griff Russland erneut die Infrastruktur an.", "2025-03-19", "de")
-    assert doc.mentions[0].anaphoric
+    doc = make_doc("Angriffe\n\nNach dem Telefonat griff Russland erneut die Infrastruktur an.", "2025-03-19", "de")
+    assert doc.mentions[-1].anaphoric
 
 
 def test_denial_and_cancellation_and_claims() -> None:

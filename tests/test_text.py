@@ -28,6 +28,7 @@ GERMAN_CASES = [
         ["Geladen waren Gäste aus Bayern u. a. Politiker, d. h. Abgeordnete.", "Sie kamen spät."],
     ),
     ("Das Büro in der Lindenstr. 12 in Bad Soden a. d. Saale öffnet.", None),
+    ("Sie nannten z.\u202fB. Herrn Vogt und Dr.\xa0Ott.", None),  # narrow and non-breaking spaces
     (
         "Der FC St. Pauli gewann gegen Nr. 3 der Tabelle. Im Okt. letzten Jahres nicht.",
         ["Der FC St. Pauli gewann gegen Nr. 3 der Tabelle.", "Im Okt. letzten Jahres nicht."],
@@ -73,6 +74,7 @@ GERMAN_CASES = [
         ["»Warum jetzt?« fragte er.", "Keiner antwortete!", "Dann gingen alle."],
     ),
     ("Sie sagte: „Wir kommen“. Dann ging sie.", ["Sie sagte: „Wir kommen“.", "Dann ging sie."]),
+    ("«Das reicht nicht.» Danach schwieg er.", ["«Das reicht nicht.»", "Danach schwieg er."]),
     # headlines, datelines and paragraphs
     (
         "Streik bei der Bahn\nBerlin (dpa)\nDie Lokführer streiken heute.\n\nMorgen geht es weiter.",

@@ -220,7 +220,8 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     same_class = 1.0 if mention.event_class and cluster.classes[mention.event_class] else 0.0
     people = len(keys & cluster.keys) / max(1, min(len(keys), len(cluster.keys))) if keys and cluster.keys else 0.0
     same_doc = 0.15 if any(m.doc_id == mention.doc_id for m in cluster.mentions) else 0.0
-    return 0.35 * same_class + 0.35 * people + 0.6 * content + same_doc
+    same_day = 0.15 if mention.date.day is not None and mention.date.day == cluster.date.day else 0.0
+    return 0.35 * same_class + 0.35 * people + 0.6 * content + same_doc + same_day
 
 
 def _latest_status(mentions: list[EventMention]) -> Status:

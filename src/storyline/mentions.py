@@ -28,14 +28,20 @@ _DEFINITE = re.compile(
 
 # How long before its publication date an anaphoric mention may refer back ("nach dem Telefonat").
 ANAPHORA_WINDOW_DAYS = 10
-# Dated clauses this far before publication are background unless they are the sentence's news.
+# Dated clauses this far before publication are background; so are clauses introduced by a
+# background cue ("seit Februar 2022") dated more than a month before it.
 BACKGROUND_AGE_DAYS = 400
+BACKGROUND_CUE_AGE_DAYS = 30
+# A sentence without an event word is still a mention when its own words date it to a day and
+# it is long enough to say something.
+MIN_WORDS_DATED_ONLY = 5
 MAX_PHRASE_WORDS = 14
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     triggers: dict[str, str]  # lemma → class
+    phrases: tuple[tuple[re.Pattern[str], str], ...]  # multi-word triggers ("auf Grund") → class
     noun_suffixes: tuple[tuple[str, str], ...]  # compound heads, longest first (German-like languages)
     planned: tuple[str, ...]
     cancelled: tuple[str, ...]
@@ -49,16 +55,25 @@ class _Lexicon:
     stopwords: frozenset[str]
 
 
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A fixed phrase as a case-insensitive pattern of whole words, any white space between."""
+    words = (re.escape(word) for word in phrase.split())
+    return re.compile(r"(?i)(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+
+
 @cache
 def _lexicon(lang: str) -> _Lexicon:
     data = resource(lang, "events.toml")
-    triggers = {lemma: cls for cls, lemmas in data["triggers"].items() for lemma in lemmas}
+    entries = [(entry, cls) for cls, lemmas in data["triggers"].items() for entry in lemmas]
+    triggers = {entry: cls for entry, cls in entries if " " not in entry}
+    phrases = tuple((_phrase_pattern(entry), cls) for entry, cls in entries if " " in entry)
     suffixes = sorted(((lemma, cls) for lemma, cls in triggers.items() if len(lemma) >= 5), key=lambda p: -len(p[0]))
     if not data.get("compound_nouns", False):
         suffixes = []
     status = data["status"]
     return _Lexicon(
         triggers=triggers,
+        phrases=phrases,
         noun_suffixes=tuple(suffixes),
         planned=tuple(status["planned"]),
         cancelled=tuple(status["cancelled"]),
@@ -111,17 +126,21 @@ def _has_cue(words: list[str], lemmas: list[str], cues: tuple[str, ...]) -> bool
 class _Trigger:
     word: str
     start: int
-    event_class: str
+    event_class: str | None
     is_noun: bool
 
 
 def _find_trigger(sentence: str, lang: str) -> _Trigger | None:
-    """The first word in the sentence that names a kind of happening."""
+    """The first word (or fixed phrase) in the sentence that names a kind of happening."""
     lexicon = _lexicon(lang)
+    for pattern, phrase_class in lexicon.phrases:
+        found = pattern.search(sentence)
+        if found:
+            return _Trigger(found.group(), found.start(), phrase_class, False)
     for match in _WORD.finditer(sentence):
         word = match.group()
         lem = lemma(word, lang)
-        cls = lexicon.triggers.get(lem) or lexicon.triggers.get(word.lower())
+        cls: str | None = lexicon.triggers.get(lem) or lexicon.triggers.get(word.lower())
         if cls is None and lexicon.noun_suffixes and word[:1].isupper():
             lower = word.lower()
             cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
@@ -211,10 +230,12 @@ def _is_background(sentence: Sentence, lang: str, timex: TimeExpression | None, 
     """A dated clause introduced by "seit"/"since" or dated long before publication."""
     if timex is None or timex.period is None:
         return False
+    if published is None:
+        return False
+    age = (published.first - timex.period.last).days
     before = sentence.text[: max(0, timex.start - sentence.start)].lower().split()[-2:]
-    if any(cue in before for cue in _lexicon(lang).background):
-        return True
-    return published is not None and (published.first - timex.period.last).days > BACKGROUND_AGE_DAYS
+    cued = any(cue in before for cue in _lexicon(lang).background)
+    return age > BACKGROUND_AGE_DAYS or (cued and age > BACKGROUND_CUE_AGE_DAYS)
 
 
 def _prominence(sentence: Sentence, n_sentences: int) -> float:
@@ -240,17 +261,36 @@ def annotate(doc: Document) -> Document:
     return doc
 
 
+def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | None) -> bool:
+    """A headline's own date stamp ("Stand: 29.03.2021 18:05 Uhr") dates the article, not an event."""
+    return (
+        sentence.index == 0
+        and published is not None
+        and timex.period is not None
+        and timex.period.first == published.first
+        and any(ch.isdigit() for ch in timex.text)
+    )
+
+
 def _mention(doc: Document, sentence: Sentence, timexes: list[TimeExpression], lang: str) -> EventMention | None:
+    timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
     trigger = _find_trigger(sentence.text, lang)
     if trigger is None:
-        return None
+        dated = [t for t in timexes if t.period is not None and t.period.is_day_or_finer]
+        if not dated or len(sentence.text.split()) < MIN_WORDS_DATED_ONLY:
+            return None
+        trigger = _Trigger("", dated[0].start - sentence.start, None, False)
     timex = _pick_timex(timexes, sentence, trigger.start)
     anaphoric = False
     if timex is not None and timex.period is not None:
         date = timex.period
     elif doc.published is not None:
         date = doc.published
-        anaphoric = trigger.is_noun and bool(_DEFINITE.search(sentence.text[: trigger.start]))
+        # A headline tells the article's news without dating it; a definite noun ("nach dem
+        # Telefonat") points back to an event told elsewhere.  Either joins an event, never
+        # founds one on the publication day.
+        definite = trigger.is_noun and bool(_DEFINITE.search(sentence.text[: trigger.start]))
+        anaphoric = sentence.index == 0 or definite
     else:
         return None
     clause = _clause(sentence.text, trigger.start)[1]

@@ -29,26 +29,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from storyline.lang import SUPPORTED, resource, word_list
 from storyline.model import Document, Sentence
 
 __all__ = ["annotate", "detect_language", "split_sentences", "tokenize"]
 
+_QUOTE_CHARS = "\"'`„“”‚‘’«»‹›"
+_QUOTES = frozenset(_QUOTE_CHARS)
+_CLOSERS = _QUOTE_CHARS + ")]"
+_OPENERS = _QUOTE_CHARS + "(["
 # A candidate boundary: sentence-final marks plus closing quotes/brackets, then white space.
-_CANDIDATE = re.compile(r"(?:[.!?…]+)[\"'“”»«‘’)\]]*(?=\s|$)")
+_CANDIDATE = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
 # After a candidate: white space, opening quotes/brackets/dashes, then the next word.
-_NEXT = re.compile(r"\s*([\"'`„“”‚‘’«»‹›(\[–—-]*)(\w*)")
-_QUOTES = frozenset("\"'`„“”‚‘’«»‹›")
-_LINE_CLOSERS = "\"'“”»«‘’)]"
+_NEXT = re.compile(rf"\s*([{re.escape(_OPENERS)}–—-]*)(\w*)")
 # A line ending in one of these runs on into the next line (no headline).
 _LINE_CONTINUES = frozenset(".!?…;,-–—/")
-_OPENERS = "(„\"'«»‚‘“[‹›"
 _NUMBER_ORDINAL = re.compile(r"(?:\d{1,3}|\d{1,2}\.\d{1,2}|[IVXLC]+)\.")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}")
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['’-]\w+)*|[^\w\s]")
+
+
+DotKind = Literal["never", "ambiguous", "word"]
 
 
 @dataclass(frozen=True)
@@ -80,11 +84,13 @@ def _rules(lang: str) -> _Rules:
 
 def _word_start(text: str, start: int, end: int) -> int:
     """Start of the white-space delimited token that ends at ``end`` (not before ``start``)."""
-    space = max(text.rfind(" ", start, end), text.rfind("\n", start, end), text.rfind("\t", start, end))
-    return start if space < 0 else space + 1
+    position = end
+    while position > start and not text[position - 1].isspace():
+        position -= 1
+    return position
 
 
-def _dot_kind(text: str, block_start: int, dot: int, rules: _Rules) -> str:
+def _dot_kind(text: str, block_start: int, dot: int, rules: _Rules) -> DotKind:
     """Classify the token ending with the dot at ``dot``: ``never``, ``ambiguous`` or ``word``."""
     begin = _word_start(text, block_start, dot)
     token = text[begin : dot + 1].lstrip(_OPENERS)
@@ -95,8 +101,11 @@ def _dot_kind(text: str, block_start: int, dot: int, rules: _Rules) -> str:
         return "ambiguous"
     if len(token) == 2 and _INITIAL.fullmatch(token):
         # "J. F. Kennedy", "z. B.", "d. h.": one letter and a dot, unless it closes "u. ä." …
-        previous_begin = _word_start(text, block_start, begin - 1) if begin > block_start else begin
-        combined = text[previous_begin:begin].strip().lstrip(_OPENERS) + token
+        previous_end = begin
+        while previous_end > block_start and text[previous_end - 1].isspace():
+            previous_end -= 1
+        previous = text[_word_start(text, block_start, previous_end) : previous_end]
+        combined = previous.lstrip(_OPENERS) + token
         return "ambiguous" if combined in rules.maybe_final else "never"
     if any(token.endswith(suffix) for suffix in rules.never_final_suffixes):
         return "never"
@@ -117,7 +126,7 @@ def _boundaries(text: str, start: int, end: int, rules: _Rules) -> list[int]:
         opener, word = following.group(1), following.group(2)
         if word[:1].islower():
             continue
-        marks = match.group().rstrip(_LINE_CLOSERS)
+        marks = match.group().rstrip(_CLOSERS)
         if marks == ".":
             kind = _dot_kind(text, start, match.start(), rules)
             if kind == "never":
@@ -135,7 +144,7 @@ def _runs_on(line: str, next_line: str) -> bool:
     lower case (hard-wrapped text); one ending in a colon runs on only into a quotation or a
     lower-case word, so "sagte er:" does not swallow the headline below it.
     """
-    last = line.rstrip().rstrip(_LINE_CLOSERS)[-1:]
+    last = line.rstrip().rstrip(_CLOSERS)[-1:]
     if last in _LINE_CONTINUES:
         return True
     first = next_line.lstrip()[:1]

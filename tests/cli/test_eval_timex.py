@@ -67,6 +67,12 @@ def test_a_missing_corpus_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "no such corpus" in capsys.readouterr().err
 
 
+def test_a_broken_file_is_named(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
+    assert run_eval(str(corpus)) == 2
+    assert "broken.tml: not readable TimeML" in capsys.readouterr().err
+
+
 def test_bench_skips_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     parser = argparse.ArgumentParser()
     bench_timex.register(parser.add_subparsers())

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluate.timeml import find_timeml_files, parse_timeml, read_timeml, to_timeml
+from storyline.evaluate.timeml import (
+    find_timeml_files,
+    parse_timeml,
+    read_timeml,
+    system_output_folders,
+    to_timeml,
+)
 from storyline.evaluate.timex import (
     Tagger,
     as_json,
@@ -18,6 +24,7 @@ from storyline.evaluate.timex import (
     evaluate_document,
     format_errors,
     match,
+    replay_tagger,
 )
 from storyline.model import Period, Precision, Sentence, TimeExpression, TimexType
 
@@ -131,6 +138,7 @@ def write_corpus(root: Path) -> None:
 def test_corpora_are_recursed_but_authors_system_output_is_never_gold(tmp_path: Path) -> None:
     write_corpus(tmp_path / "krauts")
     assert [p.name for p in find_timeml_files(tmp_path / "krauts")] == ["a.tml"]
+    assert system_output_folders(tmp_path / "krauts") == [tmp_path / "krauts" / "heideltime_output_by_authors"]
     answers = [("Montag", "DATE", "2025-03-17"), ("zwei Stunden", "DURATION", "PT2H")]
     results = evaluate_corpora([tmp_path / "krauts"], fake_tagger(answers), lang="de")
     report = as_json(results)
@@ -197,3 +205,16 @@ def test_shared_corpora_read_with_the_documented_counts() -> None:
     assert sum(len(doc.timexes) for doc in krauts) == 668
     assert all(doc.dct is not None for doc in krauts)
     assert all(doc.text[t.start : t.end] == t.text for doc in krauts for t in doc.timexes)
+
+
+@pytest.mark.data
+def test_scoring_the_krauts_authors_heideltime_output_reproduces_the_published_anchors() -> None:
+    """The scorer agrees with the HeidelTime anchors quoted in issue 9 (KRAUTS development part)."""
+    authors = DATA / "krauts" / "heideltime_output_by_authors"
+    if not authors.is_dir():
+        pytest.skip(f"KRAUTS data missing: {authors}")
+    [result] = evaluate_corpora([DATA / "krauts"], tagger=replay_tagger(authors), lang="de")
+    scores = result.counts.scores()
+    anchors = {"strict_f1": 0.734, "relaxed_f1": 0.813, "type_f1": 0.779, "value_f1": 0.695}
+    for name, anchor in anchors.items():
+        assert scores[name] == pytest.approx(anchor, abs=0.005), name

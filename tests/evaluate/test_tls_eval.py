@@ -97,3 +97,32 @@ def test_t17_tasks_follow_the_news_tls_protocol() -> None:
     first, last = min(task.reference), max(task.reference)
     assert task.articles and all(first <= a.published <= last for a in task.articles)
     assert "-LRB-" not in task.articles[0].text.text
+
+
+def test_eval_tls_command_prints_json_scores_per_topic_and_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storyline.cli import main
+
+    folder = tmp_path / "storm_local"
+    folder.mkdir()
+    articles = [
+        {"uid": "1", "dct": "2021-03-01", "text": "A storm hit the coast on Monday . Roofs were damaged ."},
+        {
+            "uid": "2",
+            "dct": "2021-03-02",
+            "text": "Power returned to most homes after the storm -LRB- officials said -RRB- .",
+        },
+        {"uid": "3", "dct": "2021-03-02", "text": "Repair crews worked through the night after the storm ."},
+    ]
+    (folder / "articles.json").write_text(json.dumps(articles), encoding="utf-8")
+    reference = [
+        {"date": "2021-03-01", "text": "A storm hits the coast ."},
+        {"date": "2021-03-02", "text": "Power returns ."},
+    ]
+    (folder / "local.timeline.json").write_text(json.dumps(reference), encoding="utf-8")
+    assert main(["eval", "tls", str(tmp_path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["topics"]) == {"storm_local"}
+    assert set(report["mean"]) == {"ar1_f1", "ar2_f1", "date_f1", "seconds"}
+    assert report["topics"]["storm_local"]["date_f1"] > 0

@@ -111,6 +111,27 @@ def test_non_utf8_german_is_decoded(tmp_path: Path, encoding: str) -> None:
     assert docs[0].text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Grüße", "latin-1"),
+        ("„Zitat“ – Ärger über Maßnahmen, 5 €", "cp1252"),
+        ("The café's crème brûlée", "cp1252"),
+        ("Президент заявил журналистам, что переговоры продолжатся", "cp1251"),
+    ],
+)
+def test_short_single_byte_texts_decode_right(tmp_path: Path, text: str, encoding: str) -> None:
+    (tmp_path / "short.txt").write_bytes(text.encode(encoding))
+    docs, errors = read(tmp_path)
+    assert errors == [] and docs[0].text == text
+
+
+def test_a_latin1_jsonl_line_decodes(tmp_path: Path) -> None:
+    (tmp_path / "feed.jsonl").write_bytes('{"text": "Müller äußerte sich."}\n'.encode("latin-1"))
+    docs, errors = read(tmp_path)
+    assert errors == [] and docs[0].text == "Müller äußerte sich."
+
+
 def test_huge_file_is_refused_with_a_clear_error(good: Path) -> None:
     (good / "huge.txt").write_text("Wort " * 400)
     docs, errors = read(good, max_bytes=1000)

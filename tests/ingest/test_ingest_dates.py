@@ -60,6 +60,7 @@ def doc(text: str, published: str | None, source: str | None = "marker", lang: s
         ("Titel\n\nWashington, 18. März (dpa) - Der Präsident telefonierte.", "2025-03", "2025-03-18", "dateline"),
         ("Title\n\nWASHINGTON, March 18 (Reuters) - The president spoke.", "2025-03", "2025-03-18", "dateline"),
         ("Titel\n\nDienstag, 18. März 2025\n\nText.", "2025-03", "2025-03-18", "stamp"),
+        ("Titel\n\nBerlin, Dienstag, 18. März (dpa) - Text.", "2025-03", "2025-03-18", "dateline"),
         ("Title\nTuesday 18 March 2025 21.05 GMT\nText.", None, "2025-03-18", "stamp"),
         ("Titel Stand: 17.05.2025 19:54 Uhr\nText.", None, "2025-05-17", "stamp"),
         ("Headline\n2025-05-17T19:54:00+02:00\nText.", "2025-05", "2025-05-17", "stamp"),
@@ -83,8 +84,9 @@ def test_head_stamps_and_datelines_refine_a_vague_dct(text: str, known: str | No
         ("Headline\n\nThe talks began on 18 March 2025 in Riyadh, officials said.", "2025-03"),
         # a stamp outside the known month is not this article's day
         ("Titel Stand: 17.04.2025 19:54 Uhr\nText.", "2025-05"),
-        # a weekday that contradicts its date
+        # a weekday that contradicts its date, with or without the year written
         ("Titel\n\nMontag, 18. März 2025\n\nText.", "2025-03"),
+        ("Titel\n\nBerlin, Montag, 18. März (dpa) - Text.", "2025-03"),
         # a dateline without a year and nothing to take the year from
         ("Titel\n\nWashington, 18. März (dpa) - Text.", None),
         # a stamp below the head

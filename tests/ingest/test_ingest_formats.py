@@ -154,3 +154,21 @@ def test_title_skips_a_stamp_line(tmp_path: Path) -> None:
     docs, _ = read(tmp_path)
     assert [(d.id, d.title) for d in docs] == [("s", "Die Schlagzeile")]
     assert docs[0].published is not None and docs[0].published.value == "2025-02-12"
+
+
+def test_a_path_given_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Text")
+    docs, _ = read(tmp_path, tmp_path / "x.txt")
+    assert [d.id for d in docs] == ["x"]
+
+
+def test_html_without_date_metadata_is_dated_by_its_stamp(tmp_path: Path) -> None:
+    page = """<html><head><title>Meldung</title></head><body><article>
+    <h1>Gespräche sollen am Montag beginnen</h1><p>Stand: 17.05.2025 19:54 Uhr</p>
+    <p>Die Delegationen wollen sich in der kommenden Woche treffen, hieß es am Samstag aus
+    Regierungskreisen. Ein genauer Ort wurde zunächst nicht genannt.</p></article></body></html>"""
+    (tmp_path / "meldung.html").write_text(page)
+    docs, _ = read(tmp_path, dct=Period.parse("2025-05"))
+    assert docs[0].published == Period.parse("2025-05-17")
+    assert docs[0].published_source in ("metadata", "stamp"), "htmldate may read the stamp first"
+    assert docs[0].title == "Gespräche sollen am Montag beginnen"

@@ -25,12 +25,12 @@ def test_dates_are_headings_in_order_at_their_precision(markdown: str) -> None:
     headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
     assert headings == [
         "2025",
-        "Q1 2025",
         "18 March 2025",
         "week 19 of 2025 (5–11 May)",
         "19 May 2025",
         "19 May 2025, 10:00",
         "mid-August 2025",
+        "Background",
         "Articles read",
         "Input problems",
     ]
@@ -91,6 +91,7 @@ def test_text_cannot_start_a_list_or_heading() -> None:
     assert escape("- dash") == "\\- dash"
     assert escape("# not a heading") == "\\# not a heading"
     assert escape("2025 war ein Jahr") == "2025 war ein Jahr"
+    assert escape("001_wire and _this_") == "001_wire and \\_this\\_"  # no emphasis inside a word
 
 
 def test_articles_read_are_listed_before_the_problems(markdown: str) -> None:
@@ -109,3 +110,15 @@ def test_a_wire_copy_is_cited_without_repeating_the_quote(markdown: str) -> None
     claimed = section(markdown, "week 19 of 2025 (5–11 May)")
     assert claimed.count("\n- ") == 2  # both outlets cited
     assert claimed.count("without evidence") == 1
+
+
+def test_background_facts_come_after_the_story_with_their_dates(markdown: str) -> None:
+    background = section(markdown, "Background")
+    assert "### Q1 2025: Zollstreit beginnt" in background
+    assert "Zollstreit beginnt" not in markdown[: markdown.index("## Background")]
+
+
+def test_summary_that_repeats_title_or_quote_is_not_shown_twice(markdown: str) -> None:
+    gipfel = section(markdown, "mid-August 2025")
+    assert "Ein Gipfel soll folgen." in gipfel
+    assert "Zollstreit beginnt." not in markdown  # summary equal to the title

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     method = METHODS[args.method]
     print(f"{'folder':<22} {'docs':>5} {'sents':>6} {'read':>6} {'split':>6} {'timex':>6} {'method':>6} "
           f"{'total s':>7} {'docs/s':>7} {'sents/s':>8}")  # fmt: skip
-    totals = [0.0, 0, 0]
+    total_seconds, total_docs, total_sents = 0.0, 0, 0
     for folder in folders:
         for task in load_tasks(folder):
             started = time.perf_counter()
@@ -78,16 +78,19 @@ def run(args: argparse.Namespace) -> int:
             method(docs, max_dates=task.max_dates, sentences_per_date=task.sentences_per_date, keywords=task.keywords)
             done = time.perf_counter()
             seconds, n_sents = done - started, sum(len(d.sentences) for d in docs)
-            totals = [totals[0] + seconds, int(totals[1]) + len(docs), int(totals[2]) + n_sents]
+            total_seconds, total_docs, total_sents = (
+                total_seconds + seconds,
+                total_docs + len(docs),
+                total_sents + n_sents,
+            )
             print(
                 f"{folder.name:<22} {len(docs):>5} {n_sents:>6} {read - started:>6.2f} {split - read:>6.2f} "
                 f"{tagged - split:>6.2f} {done - tagged:>6.2f} {seconds:>7.2f} {len(docs) / seconds:>7.1f} "
                 f"{n_sents / seconds:>8.0f}"
             )
-    seconds, n_docs, n_sents = totals
-    if seconds:
-        print(f"{'all':<22} {n_docs:>5} {n_sents:>6} {'':>27} {seconds:>7.2f} {n_docs / seconds:>7.1f} "
-              f"{n_sents / seconds:>8.0f}")  # fmt: skip
+    if total_seconds:
+        print(f"{'all':<22} {total_docs:>5} {total_sents:>6} {'':>27} {total_seconds:>7.2f} "
+              f"{total_docs / total_seconds:>7.1f} {total_sents / total_seconds:>8.0f}")  # fmt: skip
     print(f"peak RSS {peak_rss_mib():.0f} MiB (one core)")
     return 0
 
@@ -110,8 +113,8 @@ def synthetic_documents(count: int, seed: int = 7) -> Iterator[Document]:
         published = first + timedelta(days=rng.randrange(366))
         sentences = []
         for _ in range(rng.randint(3, 6)):
-            when = rng.choice(("on " + rng.choice(_WEEKDAYS), "yesterday", "", "",
-                               f"on {(published - timedelta(days=rng.randrange(40))):%B} {rng.randint(1, 28)}"))  # fmt: skip
+            earlier = published - timedelta(days=rng.randrange(40))
+            when = rng.choice((f"on {rng.choice(_WEEKDAYS)}", "yesterday", "", "", f"on {earlier:%B} {earlier.day}"))
             words = [rng.choice(_ACTORS), rng.choice(_ACTIONS), rng.choice(_OBJECTS), rng.choice(_PLACES), when]
             sentences.append(" ".join(w for w in words if w) + ".")
         yield Document(

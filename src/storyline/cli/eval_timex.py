@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from storyline.evaluate.timeml import system_output_folders
 from storyline.evaluate.timex import (
     as_json,
     evaluate_corpora,
@@ -28,7 +29,11 @@ def register(subparsers: Any) -> None:
     sub = subparsers.add_parser(
         "timex",
         help="score the temporal tagger on TimeML corpora (TempEval-3 metrics)",
-        description=__doc__.splitlines()[0] if __doc__ else None,
+        description=(
+            "Score the temporal tagger on TimeML corpora (every .tml file under each folder, each with "
+            "its own DCT) with the TempEval-3 metrics, per corpus and overall. Folders named "
+            "heideltime_output_by_authors hold system output and are never read as gold."
+        ),
     )
     sub.add_argument("corpora", nargs="+", type=Path, metavar="CORPUS_DIR", help="folders of .tml files (recursed)")
     sub.add_argument("--lang", choices=SUPPORTED, help="language of the texts (default: detected per document)")
@@ -42,7 +47,14 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         print(f"storyline eval timex: no such corpus: {', '.join(missing)}", file=sys.stderr)
         return 2
-    results = evaluate_corpora(args.corpora, lang=args.lang)
+    for corpus in args.corpora:
+        for folder in system_output_folders(corpus):
+            print(f"storyline eval timex: not gold, skipped: {folder}", file=sys.stderr)
+    try:
+        results = evaluate_corpora(args.corpora, lang=args.lang)
+    except ValueError as error:
+        print(f"storyline eval timex: {error}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(as_json(results), indent=2))
     else:

@@ -22,7 +22,10 @@ def register(subparsers: Any) -> None:
     sub = subparsers.add_parser(
         "tag",
         help="find and normalise time expressions (TIMEX3) in articles",
-        description=__doc__.splitlines()[0] if __doc__ else None,
+        description=(
+            "Find and normalise the time expressions (TIMEX3) of articles: JSON (one object per "
+            "document) or TimeML with the expressions marked inline and a DCT element."
+        ),
     )
     sub.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders (recursed)")
     add_input_options(sub)

@@ -23,6 +23,7 @@ __all__ = [
     "find_timeml_files",
     "parse_timeml",
     "read_timeml",
+    "system_output_folders",
     "to_timeml",
 ]
 
@@ -117,8 +118,11 @@ def parse_timeml(source: str, name: str = "") -> TimemlDocument:
 
 
 def read_timeml(path: Path) -> TimemlDocument:
-    """Read one ``.tml`` file."""
-    return parse_timeml(path.read_text(encoding="utf-8"), name=str(path))
+    """Read one ``.tml`` file; ``ValueError`` naming the file when it is not readable TimeML."""
+    try:
+        return parse_timeml(path.read_text(encoding="utf-8"), name=str(path))
+    except (ET.ParseError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: not readable TimeML: {error}") from error
 
 
 def find_timeml_files(root: Path) -> list[Path]:
@@ -130,6 +134,13 @@ def find_timeml_files(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     return sorted(path for path in root.rglob("*.tml") if AUTHORS_OUTPUT_FOLDER not in path.relative_to(root).parts)
+
+
+def system_output_folders(root: Path) -> list[Path]:
+    """The folders under ``root`` that :func:`find_timeml_files` leaves out (system output)."""
+    if not root.is_dir():
+        return []
+    return sorted(path for path in root.rglob(AUTHORS_OUTPUT_FOLDER) if path.is_dir())
 
 
 def to_timeml(doc_id: str, text: str, timexes: Iterable[TimeExpression], dct: Period | None) -> str:

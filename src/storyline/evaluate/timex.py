@@ -30,11 +30,13 @@ __all__ = [
     "Error",
     "Tagger",
     "as_json",
+    "errors_json",
     "evaluate_corpora",
     "evaluate_document",
     "format_by_type",
     "format_errors",
     "format_table",
+    "group_errors",
     "match",
     "overall",
     "replay_tagger",
@@ -349,29 +351,79 @@ def _describe(error: Error) -> str:
 ERROR_KINDS = ("missed", "spurious", "wrong value", "wrong type", "wrong extent")
 
 
-def format_errors(errors: Sequence[Error], limit: int) -> str:
-    """The ``limit`` most frequent error patterns of each kind, one example each, side by side.
+@dataclass
+class ErrorGroup:
+    """Errors of one kind that share a surface pattern, with the first one as example."""
 
-    Errors are grouped by kind and by their surface form with digits blanked, so that the
-    patterns a rule set lacks come first.
+    kind: str
+    pattern: str
+    count: int
+    example: Error
+
+
+def group_errors(errors: Sequence[Error], limit: int) -> dict[str, tuple[int, list[ErrorGroup]]]:
+    """Per kind: the number of errors and the ``limit`` most frequent patterns.
+
+    A pattern is the surface form with digits blanked, so that the patterns a rule set lacks
+    come first.
     """
-    lines: list[str] = []
+    grouped: dict[str, tuple[int, list[ErrorGroup]]] = {}
     for kind in ERROR_KINDS:
         of_kind = [error for error in errors if error.kind == kind]
         if not of_kind:
             continue
-        groups = Counter(_pattern(error) for error in of_kind)
-        lines.append(f"\n== {kind}: {len(of_kind)} ({len(groups)} patterns) ==")
+        counts = Counter(_pattern(error) for error in of_kind)
         examples: dict[str, Error] = {}
         for error in of_kind:
             examples.setdefault(_pattern(error), error)
-        for pattern, count in groups.most_common(limit):
-            example = examples[pattern]
-            lines.append(f"{count:>4} × {pattern!r}")
+        grouped[kind] = (
+            len(of_kind),
+            [ErrorGroup(kind, pattern, count, examples[pattern]) for pattern, count in counts.most_common(limit)],
+        )
+    return grouped
+
+
+def format_errors(errors: Sequence[Error], limit: int) -> str:
+    """The ``limit`` most frequent error patterns of each kind, one example each, side by side."""
+    lines: list[str] = []
+    for kind, (total, groups) in group_errors(errors, limit).items():
+        lines.append(f"\n== {kind}: {total} ({len({_pattern(e) for e in errors if e.kind == kind})} patterns) ==")
+        for group in groups:
+            example = group.example
+            lines.append(f"{group.count:>4} × {group.pattern!r}")
             lines.append(f"       {_describe(example)}")
             where = f"DCT {_with_weekday(example.dct)}  {Path(example.doc).name}"
             lines.append(f"       {where}: {_shorten(example.sentence)}")
     return "\n".join(lines).lstrip("\n")
+
+
+def errors_json(errors: Sequence[Error], limit: int) -> dict[str, Any]:
+    """:func:`group_errors` as JSON: ``{kind: {"count", "patterns": [{"pattern", "count", "gold", "ours", …}]}}``."""
+
+    def timex_json(timex: GoldTimex | TimeExpression | None) -> dict[str, Any] | None:
+        if timex is None:
+            return None
+        type_name = timex.type if isinstance(timex, GoldTimex) else TimexType(timex.type).value
+        return {"text": timex.text, "type": type_name, "value": timex.value, "mod": timex.mod}
+
+    return {
+        kind: {
+            "count": total,
+            "patterns": [
+                {
+                    "pattern": group.pattern,
+                    "count": group.count,
+                    "gold": timex_json(group.example.gold),
+                    "ours": timex_json(group.example.system),
+                    "sentence": group.example.sentence,
+                    "dct": group.example.dct,
+                    "doc": group.example.doc,
+                }
+                for group in groups
+            ],
+        }
+        for kind, (total, groups) in group_errors(errors, limit).items()
+    }
 
 
 def _with_weekday(dct: str) -> str:

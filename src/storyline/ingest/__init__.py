@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from storyline.ingest.dates import OPTION, refine_published
+from storyline.ingest.dates import OPTION, STAMP, refine_published
 from storyline.ingest.duplicates import mark_duplicates
 from storyline.ingest.files import HTML, JSON, JSONL, MAX_BYTES, InputFile, ReadProblem, decode, list_inputs, read_bytes
 from storyline.ingest.html import read_html
@@ -65,7 +65,7 @@ def _finish(doc: Document, dct: Period | None, lang: str | None) -> list[Documen
             text=teaser.text,
             title=teaser.title,
             published=teaser.published,
-            published_source="stamp",
+            published_source=STAMP,
             lang=doc.lang,
             source=f"{doc.source}~{number}",
             outlet=doc.outlet,

@@ -233,24 +233,29 @@ def strip_stamp(line: str, lang: str = "") -> str:
     return line
 
 
-def _stamp_kind(line: str, hit: DateHit, rules: _Rules) -> str | None:
-    """``stamp`` or ``dateline`` when ``hit`` is the line's own date stamp, else ``None``."""
+@dataclass(frozen=True)
+class _Stamp:
+    """A head date that is the article's own: its kind and the weekday written with it."""
+
+    hit: DateHit
+    kind: str
+    weekday: int | None
+
+
+def _stamp(line: str, hit: DateHit, rules: _Rules) -> _Stamp | None:
+    """The stamp or dateline ``hit`` is part of, when it is the line's own date."""
     before = line[: hit.start]
-    weekday = rules.weekday_before.search(before)
-    if weekday:
-        named = rules.weekdays[weekday.group("weekday").lower().rstrip(".")]
-        resolved = date(hit.year, hit.month, hit.day) if hit.year is not None else None
-        if resolved is not None and resolved.isoweekday() != named:
-            return None
+    weekday_match = rules.weekday_before.search(before)
+    weekday = rules.weekdays[weekday_match.group("weekday").lower().rstrip(".")] if weekday_match else None
     if rules.labelled.search(before) or _is_stamp_line(line, hit, rules):
-        return STAMP
+        return _Stamp(hit, STAMP, weekday)
     if hit.year is not None and len(line) <= BYLINE_CHARS and rules.byline.match(line):
-        return STAMP
+        return _Stamp(hit, STAMP, weekday)
     if rules.dateline_before.match(before):
         if _DATELINE_END.match(line, hit.end):
-            return DATELINE
-        if weekday:
-            return STAMP
+            return _Stamp(hit, DATELINE, weekday)
+        if weekday is not None:
+            return _Stamp(hit, STAMP, weekday)
     return None
 
 
@@ -267,33 +272,34 @@ def head_lines(doc: Document) -> list[str]:
     return lines
 
 
-def _head_stamps(doc: Document) -> Iterator[tuple[DateHit, str]]:
+def _head_stamps(doc: Document) -> Iterator[_Stamp]:
     rules = _rules(languages(doc.lang))
     for line in head_lines(doc):
         for hit in find_dates(line, doc.lang):
-            kind = _stamp_kind(line, hit, rules)
-            if kind is not None:
-                yield hit, kind
+            stamp = _stamp(line, hit, rules)
+            if stamp is not None:
+                yield stamp
 
 
 def refine_published(doc: Document) -> None:
     """Make the DCT a day where the article's head dates itself, within what is known.
 
     A DCT already known to the day (from marker or metadata) stays.  A month or year DCT
-    becomes the day of the first head stamp or dateline that lies inside it; a document
-    without a DCT, or with the ``--dct`` fallback, takes the first stamp that names its year.
-    Idempotent; uses ``doc.lang``'s data, or every language's while ``doc.lang`` is empty.
+    becomes the day of the first head stamp or dateline that lies inside it (and falls on the
+    weekday written with it, if any); a document without a DCT, or with the ``--dct``
+    fallback, takes the first such stamp that names its year.  Idempotent; uses ``doc.lang``'s
+    data, or every language's while ``doc.lang`` is empty.
     """
     current = doc.published
     fallback = current is None or doc.published_source == OPTION
     if current is not None and current.is_day_or_finer and not fallback:
         return
-    for hit, kind in _head_stamps(doc):
-        day = hit.resolve(current)
-        if day is None:
+    for stamp in _head_stamps(doc):
+        day = stamp.hit.resolve(current)
+        if day is None or (stamp.weekday is not None and day.first.isoweekday() != stamp.weekday):
             continue
         inside = current is not None and current.contains(day)
-        if inside or (fallback and hit.year is not None):
+        if inside or (fallback and stamp.hit.year is not None):
             doc.published = day
-            doc.published_source = kind
+            doc.published_source = stamp.kind
             return

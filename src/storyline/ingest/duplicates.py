@@ -40,7 +40,7 @@ _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio
 _TEMPLATE = MinHash(num_perm=NUM_PERM)  # its permutations are shared by every signature
 
 
-def _shingles(text: str) -> NDArray[np.uint64]:
+def _shingles(text: str) -> NDArray[np.uint32]:
     """The sorted distinct 32-bit hashes of a text's word 5-grams.
 
     Words are hashed once (CRC-32) and each 5-gram's hash combined from its words' hashes
@@ -49,21 +49,21 @@ def _shingles(text: str) -> NDArray[np.uint64]:
     words = np.fromiter((zlib.crc32(word.encode()) for word in _WORD.findall(text.lower())), dtype=np.uint64)
     count = len(words) - SHINGLE_WORDS + 1
     if count <= 0:
-        return np.empty(0, dtype=np.uint64)
+        return np.empty(0, dtype=np.uint32)
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(SHINGLE_WORDS):
         combined = combined * _MULTIPLIER + words[offset : offset + count]  # wraps modulo 2**64
-    return np.unique(combined >> np.uint64(32))
+    return np.unique((combined >> np.uint64(32)).astype(np.uint32))
 
 
-def _minhash(shingles: NDArray[np.uint64]) -> MinHash:
+def _minhash(shingles: NDArray[np.uint32]) -> MinHash:
     """The MinHash signature of already hashed shingles (so the hash function is the identity)."""
     signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     signature.update_batch(shingles.tolist())
     return signature
 
 
-def _near_copy(a: NDArray[np.uint64], b: NDArray[np.uint64]) -> bool:
+def _near_copy(a: NDArray[np.uint32], b: NDArray[np.uint32]) -> bool:
     shared = len(np.intersect1d(a, b, assume_unique=True))
     if shared >= JACCARD * (len(a) + len(b) - shared):
         return True
@@ -82,7 +82,7 @@ def mark_duplicates(docs: list[Document]) -> None:
     through a chain of copies that drifts away from the text it copies.
     """
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    originals: dict[int, tuple[str, NDArray[np.uint64]]] = {}
+    originals: dict[int, tuple[str, NDArray[np.uint32]]] = {}
     for position, doc in enumerate(sorted(docs, key=_publication_order)):
         doc.duplicate_of = None
         shingles = _shingles(doc.text)

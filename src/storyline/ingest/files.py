@@ -7,7 +7,8 @@ A document id is the file's stem; where several inputs share a stem, their path 
 the argument, and where even that is shared, the path as given.
 
 Text is decoded as UTF-8 (a byte-order mark picks UTF-8/16/32); anything else is detected
-with charset-normalizer, so Latin-1 or Windows-1252 German reads right.  NUL bytes or control
+with charset-normalizer, preferring Windows-1252 among equally plausible encodings, so
+Latin-1 or Windows-1252 German reads right even in a short text.  NUL bytes or control
 characters mark binary data, which is refused rather than guessed at.
 """
 
@@ -212,6 +213,26 @@ def _looks_binary(text: str) -> bool:
     return controls > _CONTROL_SHARE * max(len(sample), 1)
 
 
+def _detect(data: bytes) -> str:
+    """Decode non-UTF-8 bytes with the encoding charset-normalizer finds most plausible.
+
+    Short texts fit many single-byte encodings equally well ("Grüße" is as plausible in
+    Arabic cp1256); among the equally plausible ones, Windows-1252 (a superset of Latin-1, what
+    German and English text not in UTF-8 mostly is) wins.
+    """
+    matches = list(from_bytes(data))
+    if not matches:
+        raise ReadProblem("not text: neither UTF-8 nor any encoding that could be detected")
+    best = matches[0]
+    tied = (
+        match
+        for match in matches
+        if match.percent_chaos <= best.percent_chaos and match.percent_coherence >= best.percent_coherence
+    )
+    western = next((match for match in tied if "cp1252" in match.could_be_from_charset), None)
+    return str(western or best)
+
+
 def decode(data: bytes) -> str:
     """Bytes as text with ``\\n`` line ends; ``ReadProblem`` for binary or undecodable data."""
     text: str | None = None
@@ -228,10 +249,7 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            if best is None:
-                raise ReadProblem("not text: neither UTF-8 nor any encoding that could be detected") from None
-            text = str(best)
+            text = _detect(data)
     if _looks_binary(text):
         raise ReadProblem("binary data (control characters), not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -38,7 +38,7 @@ def _field(record: dict[str, Any], names: tuple[str, ...]) -> Any:
 
 def _text_field(record: dict[str, Any], name: str) -> str | None:
     value = record.get(name)
-    return value.strip() or None if isinstance(value, str) else None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _language(value: Any) -> str:
@@ -126,7 +126,7 @@ def read_jsonl(file: InputFile, limit: int, used_ids: set[str]) -> Iterator[Docu
                 yield InputError(source, str(problem))
                 continue
             except json.JSONDecodeError as error:
-                yield InputError(source, f"malformed JSON: {error.msg} (column {error.colno})")
+                yield InputError(source, f"malformed JSON: {error.msg} (character {error.pos + 1})")
                 continue
             yield from _record(record, f"{file.id}:{number}", source, used_ids)
     except ReadProblem as problem:

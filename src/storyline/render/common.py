@@ -74,6 +74,16 @@ def date_label(period: Period) -> str:
     return _MOD_PREFIX[period.mod] + label
 
 
+def split_background(events: list[Event]) -> tuple[list[Event], list[Event]]:
+    """The story's events and the background facts, each in date order.
+
+    Background facts ("opened in 1869") are shown apart, after the story, so that they do not
+    crowd out what happened.
+    """
+    ordered = chronological(events)
+    return [e for e in ordered if not e.background], [e for e in ordered if e.background]
+
+
 def group_by_date(events: list[Event]) -> list[tuple[Period, list[Event]]]:
     """Chronological events in runs that share one date (value and modifier)."""
     groups: list[tuple[Period, list[Event]]] = []
@@ -204,43 +214,53 @@ def reference(doc_id: str, documents: dict[str, Document]) -> Reference:
 
 
 @dataclass(frozen=True)
-class Citation:
-    """One source sentence of an event: the article it is in and the quote."""
+class Quote:
+    """One cited sentence, with the status its source gives where that differs from the
+    event's (an article that announced what a later one reports as held)."""
 
-    ref: Reference
     sentence: int
-    quote: str
+    text: str
     status: Status
     status_note: str | None
-    repeats_quote: bool  # the same words as the citation before it (a wire copy): not shown again
 
 
-def citations(event: Event, documents: dict[str, Document]) -> list[Citation]:
-    """The event's mentions as citations, one per cited sentence, in the order given.
+@dataclass(frozen=True)
+class CitedArticle:
+    """An article that reports the event and the sentences quoted from it; no quotes when its
+    sentences are word for word those quoted above (a wire copy)."""
 
-    A citation names its own status only where it differs from the event's (an article that
-    announced what a later one reports as held).
-    """
-    seen: set[tuple[str, int]] = set()
-    result: list[Citation] = []
+    ref: Reference
+    quotes: list[Quote]
+
+
+def cited_articles(event: Event, documents: dict[str, Document]) -> list[CitedArticle]:
+    """The event's sources, one per article in the order first cited, each sentence quoted once."""
+    articles: dict[str, CitedArticle] = {}
+    shown: set[str] = set()
     for mention in event.mentions:
-        key = (mention.doc_id, mention.sentence)
-        if key in seen:
+        article = articles.setdefault(mention.doc_id, CitedArticle(reference(mention.doc_id, documents), []))
+        text = short_quote(mention.text)
+        if text in shown:
             continue
-        seen.add(key)
+        shown.add(text)
         own_status = mention_status_note(mention) or "occurred"
-        quote = short_quote(mention.text)
-        result.append(
-            Citation(
-                ref=reference(mention.doc_id, documents),
-                sentence=mention.sentence,
-                quote=quote,
-                status=mention.status,
-                status_note=None if mention.status is event.status else own_status,
-                repeats_quote=bool(result) and result[-1].quote == quote,
-            )
-        )
-    return result
+        status_note = None if mention.status is event.status else own_status
+        article.quotes.append(Quote(mention.sentence, text, mention.status, status_note))
+    return list(articles.values())
+
+
+def _same_words(a: str, b: str) -> bool:
+    return one_line(a).rstrip(" .!?…").casefold() == one_line(b).rstrip(" .!?…").casefold()
+
+
+def summary_to_show(event: Event, cited: list[CitedArticle]) -> str | None:
+    """The event's summary on one line, unless it only repeats the title or a quoted sentence."""
+    summary = one_line(event.summary)
+    if not summary or _same_words(summary, event.title):
+        return None
+    if any(_same_words(short_quote(summary), quote.text) for article in cited for quote in article.quotes):
+        return None
+    return summary
 
 
 def fragment_id(event_id: str) -> str:
@@ -266,9 +286,11 @@ def lead(timeline: Timeline) -> str:
 
 
 def heading(timeline: Timeline) -> str:
-    """ "Timeline: 12 February 2025 – 19 May 2025", the dates the timeline covers."""
-    if not timeline.events:
+    """ "Timeline: 12 February 2025 – 19 May 2025", the dates the story covers (background
+    facts count only when there is nothing else)."""
+    story, background = split_background(timeline.events)
+    ordered = story or background
+    if not ordered:
         return "Timeline"
-    ordered = chronological(timeline.events)
     first, last = date_label(ordered[0].date), date_label(ordered[-1].date)
     return f"Timeline: {first}" if first == last else f"Timeline: {first} – {last}"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from html import escape
 
-from storyline.dates import Precision
+from storyline.dates import Period, Precision
 from storyline.model import Document, Event, Timeline
 from storyline.render.common import (
-    Citation,
+    CitedArticle,
     Reference,
-    citations,
+    cited_articles,
     conflict_sentence,
     counted,
     date_label,
@@ -24,8 +24,9 @@ from storyline.render.common import (
     group_by_date,
     heading,
     lead,
-    one_line,
     reference,
+    split_background,
+    summary_to_show,
 )
 
 # Precisions whose TimeML value is also a valid HTML <time datetime> value.
@@ -41,7 +42,7 @@ h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
 .precision { font-size: 0.75rem; font-weight: normal; color: #777; margin-left: 0.4rem; }
 .event { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.8rem 1rem;
          margin: 0.8rem 0; }
-.event.background { opacity: 0.75; }
+.background .event { opacity: 0.8; }
 .event h3 { font-size: 1.05rem; margin: 0 0 0.3rem; }
 .badge { display: inline-block; font-size: 0.75rem; padding: 0 0.45rem; border-radius: 999px;
          margin-left: 0.4rem; vertical-align: middle; background: #e8e8e8; color: #333; }
@@ -55,7 +56,7 @@ details { margin-top: 0.4rem; font-size: 0.92rem; }
 summary { cursor: pointer; color: #3a6ea5; }
 details li { margin: 0.5rem 0; }
 blockquote { margin: 0.25rem 0 0 0; padding-left: 0.7rem; border-left: 3px solid #ccc; color: #444; }
-.articles, .errors { margin-top: 2.5rem; font-size: 0.92rem; }
+.background, .articles, .errors { margin-top: 2.5rem; font-size: 0.92rem; }
 .errors { color: #8b1c1c; }
 cite { font-style: normal; }
 """
@@ -81,18 +82,32 @@ def reference_html(ref: Reference) -> str:
     return f'{title} <span class="where">({", ".join(where)})</span>'
 
 
-def citation_html(citation: Citation) -> str:
-    status = _badge(citation.status_note, citation.status.value) if citation.status_note else ""
-    lang = f' lang="{escape(citation.ref.lang)}"' if citation.ref.lang else ""
-    quote = "" if citation.repeats_quote else f"<blockquote{lang}>{escape(citation.quote)}</blockquote>"
-    return f"<li>{reference_html(citation.ref)}{status}{quote}</li>"
+def cited_article_html(article: CitedArticle) -> str:
+    """The article's reference as a list item, its quoted sentences as block quotes."""
+    lang = f' lang="{escape(article.ref.lang)}"' if article.ref.lang else ""
+    quotes = "".join(
+        f"<blockquote{lang}>{escape(quote.text)}"
+        + (_badge(f"this source: {quote.status_note}", quote.status.value) if quote.status_note else "")
+        + "</blockquote>"
+        for quote in article.quotes
+    )
+    return f"<li>{reference_html(article.ref)}{quotes or ' (same sentence as quoted above)'}</li>"
 
 
-def event_facts_html(event: Event, documents: dict[str, Document]) -> list[str]:
+def date_html(period: Period) -> str:
+    """The period in words, wrapped in <time> where its value is a valid HTML datetime."""
+    label = escape(date_label(period))
+    if period.precision in _HTML_DATETIME:
+        return f'<time datetime="{escape(period.value)}">{label}</time>'
+    return label
+
+
+def event_facts_html(event: Event, documents: dict[str, Document], cited: list[CitedArticle]) -> list[str]:
     """Summary, participants and any date conflict as paragraphs (also used by timelinejs)."""
     parts = []
-    if event.summary and one_line(event.summary) != one_line(event.title):
-        parts.append(f'<p class="summary">{escape(one_line(event.summary))}</p>')
+    summary = summary_to_show(event, cited)
+    if summary:
+        parts.append(f'<p class="summary">{escape(summary)}</p>')
     if event.participants:
         names = ", ".join(escape(participant.name) for participant in event.participants)
         parts.append(f'<p class="participants"><strong>Participants:</strong> {names}</p>')
@@ -102,38 +117,37 @@ def event_facts_html(event: Event, documents: dict[str, Document]) -> list[str]:
     return parts
 
 
-def event_html(event: Event, documents: dict[str, Document]) -> str:
-    classes = "event background" if event.background else "event"
+def event_html(event: Event, documents: dict[str, Document], *, dated: bool = False) -> str:
+    """The event as an <article>; ``dated`` puts its date in the heading (background facts)."""
     note = event_status_note(event)
     badge = _badge(note, event.status.value) if note else ""
-    if event.background:
-        badge += _badge("background", "background")
-    parts = [f'<article class="{classes}" id="{fragment_id(event.id)}">', f"<h3>{escape(event.title)}{badge}</h3>"]
-    parts += event_facts_html(event, documents)
-    cited = citations(event, documents)
-    label = counted(len(cited), "source")
-    items = "".join(citation_html(citation) for citation in cited)
-    parts.append(f"<details><summary>{label}</summary><ul>{items}</ul></details>")
+    when = f"{date_html(event.date)}: " if dated else ""
+    parts = [f'<article class="event" id="{fragment_id(event.id)}">', f"<h3>{when}{escape(event.title)}{badge}</h3>"]
+    cited = cited_articles(event, documents)
+    parts += event_facts_html(event, documents, cited)
+    items = "".join(cited_article_html(article) for article in cited)
+    parts.append(f"<details><summary>{counted(len(cited), 'source')}</summary><ul>{items}</ul></details>")
     parts.append("</article>")
     return "\n".join(parts)
 
 
 def render_html(timeline: Timeline) -> str:
     documents = documents_by_id(timeline)
+    story, background = split_background(timeline.events)
     title = heading(timeline)
-    body = [
-        f"<h1>{escape(title)}</h1>",
-        f'<p class="lead">{escape(lead(timeline))}</p>',
-    ]
+    body = [f"<h1>{escape(title)}</h1>", f'<p class="lead">{escape(lead(timeline))}</p>']
     if not timeline.events:
         body.append("<p>No dated events found.</p>")
-    for period, events in group_by_date(timeline.events):
-        label = escape(date_label(period))
-        if period.precision in _HTML_DATETIME:
-            label = f'<time datetime="{escape(period.value)}">{label}</time>'
+    for period, events in group_by_date(story):
         vague = "" if period.is_day_or_finer else '<span class="precision">exact day not known</span>'
-        body.append(f'<section class="date" data-precision="{period.precision.value}"><h2>{label}{vague}</h2>')
+        body.append(f'<section class="date" data-precision="{period.precision.value}">')
+        body.append(f"<h2>{date_html(period)}{vague}</h2>")
         body.extend(event_html(event, documents) for event in events)
+        body.append("</section>")
+    if background:
+        body.append('<section class="background"><h2>Background</h2>')
+        body.append("<p>Earlier facts the articles mention for context.</p>")
+        body.extend(event_html(event, documents, dated=True) for event in background)
         body.append("</section>")
     if timeline.documents:
         items = "".join(f"<li>{reference_html(reference(doc.id, documents))}</li>" for doc in timeline.documents)

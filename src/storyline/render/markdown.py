@@ -12,9 +12,9 @@ import re
 
 from storyline.model import Document, Event, Timeline
 from storyline.render.common import (
-    Citation,
+    CitedArticle,
     Reference,
-    citations,
+    cited_articles,
     conflict_sentence,
     date_label,
     documents_by_id,
@@ -24,9 +24,11 @@ from storyline.render.common import (
     lead,
     one_line,
     reference,
+    split_background,
+    summary_to_show,
 )
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]<>#|~]|(?<![^\W_])_|_(?![^\W_]))")
 _LIST_MARKER = re.compile(r"^(\d+)([.)])(?= )|^([-+=])")
 
 
@@ -61,46 +63,59 @@ def reference_text(ref: Reference) -> str:
     return ", ".join(where)
 
 
-def citation_lines(citation: Citation) -> list[str]:
-    line = f"- {reference_text(citation.ref)}"
-    if citation.status_note:
-        line += f" (this source: {escape(citation.status_note)})"
-    return [line] if citation.repeats_quote else [line, f"  > {escape(citation.quote)}"]
+def cited_article_lines(article: CitedArticle) -> list[str]:
+    """The article's reference as a list item, its quoted sentences as a block quote under it."""
+    line = f"- {reference_text(article.ref)}"
+    if not article.quotes:
+        return [f"{line} (same sentence as quoted above)"]
+    lines = [line]
+    for quote in article.quotes:
+        if len(lines) > 1:
+            lines.append("  >")
+        note = f" — _this source: {escape(quote.status_note)}_" if quote.status_note else ""
+        lines.append(f"  > {escape(quote.text)}{note}")
+    return lines
 
 
-def event_lines(event: Event, documents: dict[str, Document]) -> list[str]:
-    title_line = f"### {escape(event.title)}"
+def event_lines(event: Event, documents: dict[str, Document], *, dated: bool = False) -> list[str]:
+    """The event as a ``###`` entry; ``dated`` puts its date in the heading (background facts,
+    which are not under a date heading)."""
+    title_line = f"### {date_label(event.date)}: {escape(event.title)}" if dated else f"### {escape(event.title)}"
     note = event_status_note(event)
     if note:
         title_line += f" — **{escape(note)}**"
     lines = [title_line, ""]
-    if event.background:
-        lines += ["_Background._", ""]
-    if event.summary and one_line(event.summary) != one_line(event.title):
-        lines += [escape(event.summary), ""]
+    cited = cited_articles(event, documents)
+    summary = summary_to_show(event, cited)
+    if summary:
+        lines += [escape(summary), ""]
     if event.participants:
         names = ", ".join(escape(participant.name) for participant in event.participants)
         lines += [f"**Participants:** {names}", ""]
     disagreement = conflict_sentence(event, documents)
     if disagreement:
         lines += [f"**Note:** {escape(disagreement)}", ""]
-    lines.append("**Sources:**")
-    lines.append("")
-    for citation in citations(event, documents):
-        lines += citation_lines(citation)
+    lines += ["**Sources:**", ""]
+    for article in cited:
+        lines += cited_article_lines(article)
     lines.append("")
     return lines
 
 
 def render_markdown(timeline: Timeline) -> str:
     documents = documents_by_id(timeline)
+    story, background = split_background(timeline.events)
     lines = [f"# {heading(timeline)}", "", lead(timeline), ""]
     if not timeline.events:
         lines += ["_No dated events found._", ""]
-    for period, events in group_by_date(timeline.events):
+    for period, events in group_by_date(story):
         lines += [f"## {date_label(period)}", ""]
         for event in events:
             lines += event_lines(event, documents)
+    if background:
+        lines += ["## Background", "", "Earlier facts the articles mention for context.", ""]
+        for event in background:
+            lines += event_lines(event, documents, dated=True)
     if timeline.documents:
         lines += ["## Articles read", ""]
         lines += [f"- {reference_text(reference(doc.id, documents))}" for doc in timeline.documents]

@@ -17,7 +17,7 @@ from storyline.dates import Period, Precision
 from storyline.model import Document, Event, Timeline
 from storyline.render.common import (
     chronological,
-    citations,
+    cited_articles,
     date_label,
     documents_by_id,
     event_status_note,
@@ -25,7 +25,7 @@ from storyline.render.common import (
     heading,
     lead,
 )
-from storyline.render.html import citation_html, event_facts_html
+from storyline.render.html import cited_article_html, event_facts_html
 
 JsonObject = dict[str, Any]
 
@@ -62,8 +62,9 @@ def slide(event: Event, documents: dict[str, Document]) -> JsonObject:
     note = event_status_note(event)
     if note:
         parts.append(f"<p><strong>{escape(note)}</strong></p>")
-    parts += event_facts_html(event, documents)
-    items = "".join(citation_html(citation) for citation in citations(event, documents))
+    cited = cited_articles(event, documents)
+    parts += event_facts_html(event, documents, cited)
+    items = "".join(cited_article_html(article) for article in cited)
     parts.append(f"<p><strong>Sources:</strong></p><ul>{items}</ul>")
     data: JsonObject = {"start_date": start}
     if end is not None:

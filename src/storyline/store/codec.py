@@ -13,6 +13,7 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, cast
@@ -40,38 +41,52 @@ def to_json(value: Any) -> Any:
 
 def from_json(cls: type[T], data: dict[str, Any], **overrides: Any) -> T:
     """A dataclass ``cls`` from its :func:`to_json` form; ``overrides`` set fields directly."""
-    hints = _hints(cast(Any, cls))
-    kwargs = {name: _decode(hints[name], value) for name, value in data.items() if name in hints}
+    decoders = _field_decoders(cast(Any, cls))
+    kwargs = {name: decoders[name](value) for name, value in data.items() if name in decoders}
     kwargs.update(overrides)
     return cls(**kwargs)
 
 
+Decoder = Callable[[Any], Any]
+
+
 @cache
-def _hints(cls: Any) -> dict[str, Any]:
+def _field_decoders(cls: Any) -> dict[str, Decoder]:
+    """One decoder a field, planned once a class from its type hints (decoding is hot)."""
     names = {f.name for f in dataclasses.fields(cls) if f.init}
-    return {name: hint for name, hint in typing.get_type_hints(cls).items() if name in names}
+    return {name: _decoder(hint) for name, hint in typing.get_type_hints(cls).items() if name in names}
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _decoder(hint: Any) -> Decoder:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
-        return _decode(next(arg for arg in args if arg is not type(None)), value)
+        inner = _decoder(next(arg for arg in args if arg is not type(None)))
+        return lambda value: None if value is None else inner(value)
     if hint is Period:
-        return period_from_json(value)
+        return period_from_json
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint(value)
+        return hint
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return from_json(hint, value)
+        return lambda value: from_json(hint, value)
     if origin in (list, frozenset, set, tuple):
-        return origin(_decode(args[0], item) for item in value)
+        item = _decoder(args[0])
+        return lambda value: origin(item(v) for v in value)
+    return _identity
+
+
+def _identity(value: Any) -> Any:
     return value
 
 
 def period_from_json(data: dict[str, Any]) -> Period:
-    return Period.parse(data["value"], data.get("mod") or None)
+    return _period(data["value"], data.get("mod") or None)
+
+
+@cache
+def _period(value: str, mod: str | None) -> Period:
+    """Periods are immutable and few distinct ones recur: parse each once."""
+    return Period.parse(value, mod)
 
 
 def document_meta(doc: Document) -> dict[str, Any]:

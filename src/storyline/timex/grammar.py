@@ -18,7 +18,7 @@ from typing import Any
 
 from storyline.lang import resource
 
-_PLACEHOLDER = re.compile(r"\{(=?)([a-z_]+)(?::([a-z_0-9]+))?\}")
+_PLACEHOLDER = re.compile(r"\{(=?)([a-z_][a-z_0-9]*)(?::([a-z_0-9]+))?\}")
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.dates import Period
+from storyline.dates import Period, Precision
 from storyline.timex.calendar import SEASON_START, common_value, holiday, shift, value_at
 from storyline.timex.grammar import Grammar, Rule, Table
 
 _TIME_UNITS = {"H", "MIN", "S"}
-_WRONG_SIDE_DAYS = 90
+_WRONG_SIDE_DAYS = 330
 _MONTHS_PER_UNIT = {"Q": 3, "HALF": 6}
 _UNIT_TABLES = ("units", "units_sg", "units_pl", "unit_adjectives", "unit_adverbs")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
@@ -168,9 +168,9 @@ def _direction(ctx: Context, rel: int | None) -> tuple[int, bool]:
 def _pick_year(ref: date, start_of: Callable[[int], date | None], sign: int, strict: bool, ref_start: date) -> int:
     """The year that puts ``start_of(year)`` nearest to the reference, on the side it must lie.
 
-    An explicit "last"/"next" (``strict``) is a hard constraint; a tense only weighs against
-    the wrong side (by a season's length), so a misread tense cannot push "10. November" in
-    an article of 7 November a whole year away.
+    An explicit "last"/"next" (``strict``) is a hard constraint; a tense weighs heavily against
+    the wrong side, but a date only days away still beats one a year away, so a misread tense
+    cannot push "10. November" in an article of 7 November a whole year back.
     """
     best, best_cost = ref.year, float("inf")
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -270,6 +270,9 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
     if day is not None and not 1 <= day <= 31:
         return None
     sign, strict = _direction(ctx, rel)
+    if year is None and ctx.dct is not None and ctx.dct.precision.rank <= Precision.YEAR.rank:
+        # An article known only by its year: "im Sommer", "am 3. Mai" are that year's.
+        year = ctx.dct.year
 
     def dated(start_of: Callable[[int], date | None], unit: str) -> Callable[[date], str | None]:
         def at(ref: date) -> str | None:
@@ -300,6 +303,8 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
             return None
         fn = dated(lambda y: date(y, 6 * half - 5, 1), "HALF")
     elif weekday is not None:
+        if ctx.tense == "" and rel is None:
+            sign = int(g.settings.get("undetermined_direction", 0))
         return resolve(ctx, lambda ref: _weekday_day(ref, weekday, sign, strict).isoformat()) or "XXXX-WXX-" + str(
             weekday
         )
@@ -309,13 +314,13 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
         return None
     if year is not None:
         return fn(date(year, 1, 1))
-    return resolve(ctx, fn) or _unknown(groups, month, day)
+    return resolve(ctx, fn) or _unknown(month, day)
 
 
-def _unknown(groups: dict[str, str | None], month: int | None, day: int | None) -> str | None:
+def _unknown(month: int | None, day: int | None) -> str | None:
     if month is not None:
         return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-    return None
+
 
 
 def _unit_start(ref: date, unit: str) -> date:

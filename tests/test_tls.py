@@ -1,0 +1,116 @@
+"""Timeline summarisation: dating sentences, date salience, sentence choice, streaming bounds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from storyline.model import Document, Period, Sentence, TimeExpression, TimexType
+from storyline.tls import (
+    Settings,
+    TimelineCollector,
+    busiest_days,
+    date_salience,
+    dated_sentences,
+    summarise,
+)
+
+D = date
+
+
+def _doc(doc_id: str, published: date, sentences: list[str], dated: dict[int, date] | None = None) -> Document:
+    """An analysed document made by hand: sentences, and a day timex in the sentences of ``dated``."""
+    text, spans = "", []
+    for sentence in sentences:
+        start = len(text)
+        text += sentence + " "
+        spans.append(Sentence(len(spans), start, start + len(sentence), sentence))
+    timexes = [
+        TimeExpression(
+            spans[i].start,
+            spans[i].start + 3,
+            "day",
+            TimexType.DATE,
+            day.isoformat(),
+            sentence=i,
+            period=Period.of_day(day),
+        )
+        for i, day in (dated or {}).items()
+    ]
+    return Document(doc_id, text, published=Period.of_day(published), lang="en", sentences=spans, timexes=timexes)
+
+
+def test_a_sentence_reports_on_the_day_it_names_else_on_its_publication_day() -> None:
+    doc = _doc(
+        "a", D(2020, 5, 3), ["The dam failed after days of rain.", "Crews searched the valley."], {0: D(2020, 5, 1)}
+    )
+    days = [(s.day, s.explicit) for s in dated_sentences(doc)]
+    assert days == [(D(2020, 5, 1), True), (D(2020, 5, 3), False)]
+
+
+def test_salience_counts_articles_and_references_from_other_days() -> None:
+    docs_per_day = Counter({D(2020, 5, 3): 2, D(2020, 5, 4): 1, D(2020, 5, 10): 1})
+    references = Counter({D(2020, 5, 1): 5, D(2020, 7, 1): 9})
+    salience = date_salience(docs_per_day, references, Settings(lookback_days=30))
+    assert min(salience) == D(2020, 5, 1)  # referenced shortly before the first article
+    assert max(salience) == D(2020, 5, 10)  # nothing after the last article
+    assert salience[D(2020, 5, 1)] > salience[D(2020, 5, 4)] > salience[D(2020, 5, 7)] == 0
+
+
+def _story() -> list[Document]:
+    return [
+        _doc("a", D(2020, 5, 1), ["The river dam failed near the town after heavy rain.", "Officials met later."]),
+        _doc(
+            "b",
+            D(2020, 5, 2),
+            [
+                "Rescue crews searched the flooded valley for survivors all night.",
+                "The dam failed on Friday after heavy rain, officials said.",
+            ],
+            {1: D(2020, 5, 1)},
+        ),
+        _doc(
+            "c",
+            D(2020, 5, 2),
+            [
+                "Rescue crews found survivors in the flooded valley on Saturday morning.",
+                "Weather was mild elsewhere across the region this week.",
+            ],
+        ),
+        _doc(
+            "d",
+            D(2020, 5, 9),
+            [
+                "A football match was played in the capital city without incident.",
+                "The dam operator faced questions over the failure.",
+            ],
+        ),
+    ]
+
+
+def test_summarise_picks_salient_days_with_on_topic_sentences_in_date_order() -> None:
+    timeline = summarise(_story(), max_dates=2, sentences_per_date=1, keywords=("dam", "flood"))
+    assert [day.day for day in timeline] == [D(2020, 5, 1), D(2020, 5, 2)]
+    assert all(len(day.sentences) == 1 for day in timeline)
+    assert "dam" in timeline[0].sentences[0].text
+
+
+def test_no_sentence_is_chosen_twice_and_days_without_candidates_are_skipped() -> None:
+    timeline = summarise(_story(), max_dates=10, sentences_per_date=5)
+    chosen = [(s.doc_id, s.index) for day in timeline for s in day.sentences]
+    assert len(chosen) == len(set(chosen))
+    assert all(day.sentences for day in timeline)
+
+
+def test_the_collector_keeps_a_bounded_pool_per_day() -> None:
+    collector = TimelineCollector(settings=Settings(day_pool=2, min_words=1))
+    for number in range(20):
+        collector.add(_doc(f"n{number}", D(2020, 1, 1), [f"Report number {number} about the same day."]))
+    assert collector.documents == 20
+    assert len(collector.pools[D(2020, 1, 1)]) == 2
+
+
+def test_busiest_baseline_takes_the_most_published_days_and_their_first_sentences() -> None:
+    timeline = busiest_days(_story(), max_dates=1, sentences_per_date=2)
+    assert [day.day for day in timeline] == [D(2020, 5, 2)]
+    assert [s.doc_id for s in timeline[0].sentences] == ["b", "c"]
