@@ -32,10 +32,10 @@ class Precision(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the coarsest precision; larger is finer."""
-        return _PRECISION_ORDER.index(self)
+        return _PRECISION_RANK[self]
 
 
-_PRECISION_ORDER = list(Precision)
+_PRECISION_RANK = {precision: rank for rank, precision in enumerate(Precision)}
 
 
 class Mod(StrEnum):

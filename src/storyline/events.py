@@ -25,6 +25,8 @@ from storyline.model import Conflict, Event, EventMention, Participant, Period, 
 
 # A candidate event must score at least this to take a mention (see ``_similarity``).
 MATCH_THRESHOLD = 0.45
+# How many of an event's most frequent content words stand for it in matching.
+TOP_LEMMAS = 40
 # Sources one day apart may still report the same event (time zones, late reports) when
 # their sentences say nearly the same thing; such events carry a conflict.
 CONFLICT_CONTENT_SIMILARITY = 0.5
@@ -57,33 +59,56 @@ def _months(first: date, last: date) -> Iterator[tuple[int, int]]:
 
 @dataclass
 class _Cluster:
+    """An event under construction, with what matching needs kept up to date."""
+
     id: str
     mentions: list[EventMention] = field(default_factory=list)
     date: Period | None = None
     keys: set[str] = field(default_factory=set)
-    lemmas: set[str] = field(default_factory=set)
+    lemma_counts: Counter[str] = field(default_factory=Counter)
     classes: Counter[str] = field(default_factory=Counter)
+    doc_ids: set[str] = field(default_factory=set)
+    support: dict[Period, set[str]] = field(default_factory=dict)  # dated value → documents giving it
+    _top: frozenset[str] | None = None
 
-    def refresh(self) -> None:
-        """Recompute what matching needs from the mentions (after removals)."""
-        self.date = _event_date(self.mentions)
-        self.keys = {p.key for m in self.mentions for p in m.participants if p.kind == "person"}
-        self.lemmas = set().union(*(m.lemmas for m in self.mentions)) if self.mentions else set()
-        self.classes = Counter(m.event_class for m in self.mentions if m.event_class)
+    def add(self, mention: EventMention) -> None:
+        self._top = None
+        self.mentions.append(mention)
+        self.keys |= {p.key for p in mention.participants if p.kind == "person"}
+        self.lemma_counts.update(mention.lemmas)
+        if mention.event_class:
+            self.classes[mention.event_class] += 1
+        self.doc_ids.add(mention.doc_id)
+        if not mention.anaphoric or not self.support:
+            self.support.setdefault(mention.date, set()).add(mention.doc_id)
+        self.date = _event_date(self.support)
+
+    def rebuild(self) -> None:
+        """Recompute everything from the mentions (after a removal)."""
+        mentions, self.mentions = self.mentions, []
+        self.keys, self.lemma_counts, self.classes, self.doc_ids, self.support = set(), Counter(), Counter(), set(), {}
+        for mention in sorted(mentions, key=lambda m: m.anaphoric):
+            self.add(mention)
+        if not mentions:
+            self.date = None
+
+    def top_lemmas(self) -> frozenset[str]:
+        """The event's characteristic words: a bounded set, so large events do not dilute."""
+        if self._top is None:
+            self._top = frozenset(lemma for lemma, _ in self.lemma_counts.most_common(TOP_LEMMAS))
+        return self._top
 
 
-def _event_date(mentions: list[EventMention]) -> Period | None:
-    """The most precise date that most dated (non-anaphoric) sources are compatible with."""
-    dated = [m for m in mentions if not m.anaphoric] or mentions
-    if not dated:
+def _event_date(support: dict[Period, set[str]]) -> Period | None:
+    """The most precise date that most dated sources are compatible with."""
+    if not support:
         return None
-    candidates = {m.date for m in dated}
 
-    def support(candidate: Period) -> tuple[int, int, int]:
-        agreeing = {m.doc_id for m in dated if m.date.compatible(candidate)}
-        return (len(agreeing), candidate.precision.rank, -candidate.first.toordinal())
+    def agreement(candidate: Period) -> tuple[int, int, int]:
+        docs = set().union(*(d for value, d in support.items() if value.compatible(candidate)))
+        return (len(docs), candidate.precision.rank, -candidate.first.toordinal())
 
-    return max(candidates, key=support)
+    return max(support, key=agreement)
 
 
 def _mention_id(mention: EventMention) -> str:
@@ -96,7 +121,7 @@ class EventIndex:
 
     def __init__(self) -> None:
         self._clusters: dict[str, _Cluster] = {}
-        self._by_month: dict[tuple[int, int], set[str]] = {}
+        self._index: dict[tuple[int, ...], set[str]] = {}
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -119,8 +144,7 @@ class EventIndex:
         """Attach ``mention`` to a known event (also to restore a stored assignment)."""
         cluster = self._clusters.setdefault(event_id, _Cluster(event_id))
         old = cluster.date
-        cluster.mentions.append(mention)
-        cluster.refresh()
+        cluster.add(mention)
         if cluster.date != old:
             self._reindex(cluster, old)
 
@@ -136,7 +160,7 @@ class EventIndex:
                 self._unindex(cluster.id, old)
                 del self._clusters[cluster.id]
                 continue
-            cluster.refresh()
+            cluster.rebuild()
             self._reindex(cluster, old)
 
     # -- reading --------------------------------------------------------------------------
@@ -152,13 +176,13 @@ class EventIndex:
     def _candidates(self, mention: EventMention) -> set[str]:
         first, last = _search_span(mention)
         found: set[str] = set()
-        for key in _months(first, last):
-            found |= self._by_month.get(key, set())
+        for key in _lookup_keys(first, last):
+            found |= self._index.get(key, set())
         return found
 
     def _best_match(self, mention: EventMention) -> str | None:
         best: tuple[float, str] | None = None
-        for event_id in self._candidates(mention):
+        for event_id in sorted(self._candidates(mention)):
             score = _similarity(mention, self._clusters[event_id])
             if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
                 best = (score, event_id)
@@ -167,14 +191,39 @@ class EventIndex:
     def _reindex(self, cluster: _Cluster, old: Period | None) -> None:
         self._unindex(cluster.id, old)
         if cluster.date is not None:
-            for key in _months(cluster.date.first, cluster.date.last):
-                self._by_month.setdefault(key, set()).add(cluster.id)
+            for key in _index_keys(cluster.date):
+                self._index.setdefault(key, set()).add(cluster.id)
 
     def _unindex(self, event_id: str, period: Period | None) -> None:
         if period is None:
             return
-        for key in _months(period.first, period.last):
-            self._by_month.get(key, set()).discard(event_id)
+        for key in _index_keys(period):
+            self._index.get(key, set()).discard(event_id)
+
+
+# Index keys: an event dated to a day sits under its day ("d") and its month ("dm"); a vaguer
+# event under each month it spans ("m"), or, spanning years, under one shared "wide" key.
+_WIDE = (0,)
+_MAX_INDEXED_MONTHS = 36
+
+
+def _index_keys(period: Period) -> list[tuple[int, ...]]:
+    if period.is_day_or_finer:
+        return [(1, period.first.toordinal()), (2, period.first.year, period.first.month)]
+    months = list(_months(period.first, period.last))
+    if len(months) > _MAX_INDEXED_MONTHS:
+        return [_WIDE]
+    return [(3, year, month) for year, month in months]
+
+
+def _lookup_keys(first: date, last: date) -> list[tuple[int, ...]]:
+    months = list(_months(first, last))
+    keys: list[tuple[int, ...]] = [_WIDE] + [(3, year, month) for year, month in months]
+    if (last - first).days <= 40:
+        keys += [(1, first.toordinal() + offset) for offset in range((last - first).days + 1)]
+    else:
+        keys += [(2, year, month) for year, month in months]
+    return keys
 
 
 def _search_span(mention: EventMention) -> tuple[date, date]:
@@ -207,7 +256,7 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     fit = _dates_fit(mention, cluster.date)
     if fit == 0.0:
         return 0.0
-    content = _jaccard(mention.lemmas, cluster.lemmas)
+    content = _jaccard(mention.lemmas, cluster.top_lemmas())
     if fit < 1.0 and content < CONFLICT_CONTENT_SIMILARITY:
         return 0.0
     keys = {p.key for p in mention.participants if p.kind == "person"}
@@ -219,7 +268,7 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
         return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people
     same_class = 1.0 if mention.event_class and cluster.classes[mention.event_class] else 0.0
     people = len(keys & cluster.keys) / max(1, min(len(keys), len(cluster.keys))) if keys and cluster.keys else 0.0
-    same_doc = 0.15 if any(m.doc_id == mention.doc_id for m in cluster.mentions) else 0.0
+    same_doc = 0.15 if mention.doc_id in cluster.doc_ids else 0.0
     same_day = 0.15 if mention.date.day is not None and mention.date.day == cluster.date.day else 0.0
     return 0.35 * same_class + 0.35 * people + 0.6 * content + same_doc + same_day
 

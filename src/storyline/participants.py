@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import simplemma
 from babel import Locale
@@ -32,7 +32,7 @@ class _Lexicon:
     role_suffixes: tuple[str, ...]
     role_words: frozenset[str]
     not_names: frozenset[str]
-    organisations: dict[str, str]
+    organisations: re.Pattern[str]  # any listed organisation, longest names first
     country_forms: dict[str, str]
     country_names: dict[str, str]
     display: dict[str, str]
@@ -53,6 +53,7 @@ def _lexicon(lang: str) -> _Lexicon:
         if code.isalpha() and len(code) == 2:
             names[name] = code
     display = dict(data.get("country_display", {}))
+    organisations = sorted(data["organisations"], key=len, reverse=True)
     for code, name in display.items():
         names[name] = code
     return _Lexicon(
@@ -62,7 +63,7 @@ def _lexicon(lang: str) -> _Lexicon:
         role_suffixes=tuple(s.lower() for s in data["role_suffixes"]),
         role_words=frozenset(data["role_words"]),
         not_names=frozenset(data["not_names"]),
-        organisations={org: _fold(org) for org in data["organisations"]},
+        organisations=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, organisations)) + r")(?!\w)"),
         country_forms=dict(data["country_forms"]),
         country_names=names,
         display=display,
@@ -75,8 +76,10 @@ def country_name(code: str, lang: str) -> str:
     return lexicon.display.get(code) or Locale(lang).territories.get(code, code)
 
 
-def _is_role(word: str, lexicon: _Lexicon) -> bool:
+@lru_cache(maxsize=100_000)
+def _is_role(word: str, lang: str) -> bool:
     """A role word, also inflected ("Präsidenten", "Außenministers")."""
+    lexicon = _lexicon(lang)
     lower = simplemma.lemmatize(word, lang=lexicon.lang).lower()
     return word in lexicon.role_words or any(
         lower.endswith(suffix) and len(lower) >= len(suffix) for suffix in lexicon.role_suffixes
@@ -87,9 +90,11 @@ def _is_capitalised(word: str) -> bool:
     return (word[:1].isupper() and not word.isupper()) or (word.isupper() and len(word) > 1)
 
 
-def _country(word: str, lexicon: _Lexicon) -> str | None:
+@lru_cache(maxsize=100_000)
+def _country(word: str, lang: str) -> str | None:
     """The ISO code a word names: a country name (also genitive), a prefix ("US-Präsident"),
     or an adjective stem ("russischen")."""
+    lexicon = _lexicon(lang)
     head = word.split("-", 1)[0]
     if "-" in word and head + "-" in lexicon.country_forms:
         return lexicon.country_forms[head + "-"]
@@ -116,10 +121,9 @@ def find(sentence: str, lang: str) -> list[Participant]:
             found[participant.key] = participant
 
     taken: set[int] = set()
-    for org, key in lexicon.organisations.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", sentence):
-            add(Participant(f"org:{key}", org, "organisation"))
-            taken.update(range(match.start(), match.end()))
+    for match in lexicon.organisations.finditer(sentence):
+        add(Participant(f"org:{_fold(match.group())}", match.group(), "organisation"))
+        taken.update(range(match.start(), match.end()))
 
     i = 0
     while i < len(words):
@@ -127,23 +131,23 @@ def find(sentence: str, lang: str) -> list[Participant]:
         if offset in taken:
             i += 1
             continue
-        code = _country(word, lexicon)
+        code = _country(word, lang)
         if code:
             add(Participant(f"country:{code}", country_name(code, lang), "country"))
             i += 1
             continue
-        after_role = _is_role(word, lexicon) or (i > 0 and _is_role(words[i - 1][0], lexicon))
-        if _is_capitalised(word) and word not in lexicon.not_names and not _is_role(word, lexicon):
+        after_role = _is_role(word, lang) or (i > 0 and _is_role(words[i - 1][0], lang))
+        if _is_capitalised(word) and word not in lexicon.not_names and not _is_role(word, lang):
             run = [word]
             j = i + 1
             while j < len(words) and _is_capitalised(words[j][0]) and words[j][0] not in lexicon.not_names:
                 following = words[j][0]
-                if following.isupper() or _country(following, lexicon) or _is_role(following, lexicon):
+                if following.isupper() or _country(following, lang) or _is_role(following, lang):
                     break
                 run.append(words[j][0])
                 j += 1
             if not after_role:
-                while len(run) > 1 and _is_common_word(run[0], lexicon):
+                while len(run) > 1 and _is_common_word(run[0], lang):
                     run.pop(0)
             if _looks_like_name(run, i == 0, after_role, lexicon):
                 if not _is_genitive(run[-1], lexicon):  # "Trumps Berater": a possessor, not a participant
@@ -154,9 +158,11 @@ def find(sentence: str, lang: str) -> list[Participant]:
     return list(found.values())
 
 
-def _is_common_word(word: str, lexicon: _Lexicon) -> bool:
+@lru_cache(maxsize=100_000)
+def _is_common_word(word: str, lang: str) -> bool:
     """A word of the language's lexicon, or (where nouns compound) one ending in such a noun
     ("Eishockeyspiele"): not a name."""
+    lexicon = _lexicon(lang)
     if simplemma.is_known(word, lang=lexicon.lang) or simplemma.lemmatize(word, lang=lexicon.lang) != word:
         return True
     if lexicon.compound_nouns:
@@ -181,7 +187,7 @@ def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, l
         return True
     if len(run) >= 2 and not lexicon.compound_nouns and not sentence_initial:
         return True
-    return len(run[-1]) > 2 and not _is_common_word(run[-1], lexicon)
+    return len(run[-1]) > 2 and not _is_common_word(run[-1], lexicon.lang)
 
 
 def canonical_names(participants: list[Participant]) -> dict[str, str]:

@@ -49,7 +49,7 @@ class Settings:
     next_day_weight: float = 0.5
     """... and from the share published the day after (news of day d appears on d + 1)."""
     reference_weight: float = 1.0
-    """... and from the share of sentences on other days that name it."""
+    """... and from the share of articles published on other days that name it (each votes once)."""
     lookback_days: int = 30
     """Days before the first article that references can make salient (what set the story off)."""
     min_words: int = 6
@@ -61,6 +61,8 @@ class Settings:
     lead_bonus: float = 0.0
     """Score factor 1 + bonus for an article's first sentences (news leads summarise)."""
     lead_sentences: int = 2
+    freshness_days: float = 0.0
+    """Score factor 1 / (1 + days from the day to publication / this), 0: off."""
     quote_penalty: float = 0.0
     """Score factor 1 - penalty for a sentence with quoted speech (timelines report, not quote)."""
     redundancy: float = 0.7
@@ -167,10 +169,11 @@ class TimelineCollector:
         self.documents += 1
         self.docs_per_day[doc.published.first] += 1
         settings = self.settings
+        referenced: set[date] = set()
         for sentence in dated_sentences(doc):
             self.sentences += 1
             if sentence.explicit and sentence.day != sentence.published:
-                self.references[sentence.day] += 1
+                referenced.add(sentence.day)
             if settings.min_words <= len(_WORD.findall(sentence.text)) <= settings.max_words:
                 pool = self.pools[sentence.day]
                 entry = (_prior(sentence, self.keywords, settings), -self.sentences, sentence)
@@ -178,6 +181,7 @@ class TimelineCollector:
                     heapq.heappush(pool, entry)
                 elif entry[:2] > pool[0][:2]:
                     heapq.heapreplace(pool, entry)
+        self.references.update(referenced)
 
     def summarise(self, *, max_dates: int, sentences_per_date: int) -> list[DaySummary]:
         """The ``max_dates`` most salient days with up to ``sentences_per_date`` sentences each,
@@ -255,6 +259,7 @@ def _prior(sentence: DatedSentence, keywords: frozenset[str], settings: Settings
         * (1 + settings.explicit_bonus * sentence.explicit)
         * (1 + settings.lead_bonus * (sentence.index < settings.lead_sentences))
         * (1 - settings.quote_penalty * bool(_QUOTE.search(sentence.text)))
+        / (1 + max(0, (sentence.published - sentence.day).days) / settings.freshness_days if settings.freshness_days else 1)
     )
 
 

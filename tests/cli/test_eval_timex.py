@@ -54,12 +54,32 @@ def test_json_scores(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert overall["value_f1"] == 0.0
 
 
+def test_json_with_errors(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_eval(str(corpus), "--json", "--errors", "2") == 0
+    errors = json.loads(capsys.readouterr().out)["errors"]
+    assert errors["missed"]["count"] == 1
+    [wrong] = errors["wrong value"]["patterns"]
+    assert wrong["gold"] == {"text": "gestern", "type": "DATE", "value": "2024-11-07", "mod": None}
+    assert wrong["ours"]["value"] == "2024-11-08"
+    assert wrong["dct"] == "2024-11-08" and "Brücke" in wrong["sentence"]
+
+
 def test_table_and_errors(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_eval(str(corpus), "--errors", "3") == 0
     out = capsys.readouterr().out
     assert "mini" in out and "0.667" in out  # strict F1 of 1 found out of 2
     assert "== missed: 1" in out and "'drei wochen'" in out
     assert "== wrong value: 1" in out and "gold: 'gestern' DATE 2024-11-07" in out
+
+
+def test_stored_system_output_can_be_scored(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "other-system"
+    output.mkdir()
+    (output / "a.tml").write_text(GOLD.replace('value="2024-11-07"', 'value="2024-11-06"'), encoding="utf-8")
+    assert run_eval(str(corpus), "--system", str(output), "--json") == 0
+    overall = json.loads(capsys.readouterr().out)["overall"]
+    assert overall["strict_f1"] == 1.0
+    assert overall["value_f1"] == 0.5
 
 
 def test_a_missing_corpus_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,6 +59,7 @@ def doc(text: str, published: str | None, source: str | None = "marker", lang: s
         ("Headline\nUpdated: March 18, 2025 10:02 GMT\nText.", "2025", "2025-03-18", "stamp"),
         ("Titel\n\nWashington, 18. März (dpa) - Der Präsident telefonierte.", "2025-03", "2025-03-18", "dateline"),
         ("Title\n\nWASHINGTON, March 18 (Reuters) - The president spoke.", "2025-03", "2025-03-18", "dateline"),
+        ("Title\n\nKYIV, Ukraine, March 18 (AP) — Officials said.", "2025-03", "2025-03-18", "dateline"),
         ("Titel\n\nDienstag, 18. März 2025\n\nText.", "2025-03", "2025-03-18", "stamp"),
         ("Titel\n\nBerlin, Dienstag, 18. März (dpa) - Text.", "2025-03", "2025-03-18", "dateline"),
         ("Title\nTuesday 18 March 2025 21.05 GMT\nText.", None, "2025-03-18", "stamp"),

@@ -172,3 +172,16 @@ def test_html_without_date_metadata_is_dated_by_its_stamp(tmp_path: Path) -> Non
     assert docs[0].published == Period.parse("2025-05-17")
     assert docs[0].published_source in ("metadata", "stamp"), "htmldate may read the stamp first"
     assert docs[0].title == "Gespräche sollen am Montag beginnen"
+
+
+def test_a_single_path_is_not_taken_for_a_list_of_characters(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Text")
+    assert [d.id for d in read_inputs(str(tmp_path)) if isinstance(d, Document)] == ["x"]
+
+
+def test_outlet_from_the_credit_of_a_full_dateline(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Schlagzeile\n\nHamburg, 3. Juni (Nordwire) - Der Text beginnt hier.")
+    (tmp_path / "b.txt").write_text("Headline\n\nBERGEN, Norway, June 3 (Example Wire) - The text starts here.")
+    (tmp_path / "c.txt").write_text("Headline\n\nDonald Trump (Republican) - a profile of the president.")
+    docs, _ = read(tmp_path)
+    assert [d.outlet for d in docs] == ["Nordwire", "Example Wire", None]

@@ -49,6 +49,19 @@ def test_english_block_ends_at_the_first_line_without_a_stamp() -> None:
     ]
 
 
+def test_items_may_span_a_headline_and_a_lead_line() -> None:
+    text = (
+        "Headline\nThe article.\nMore news\nStorm hits the coast\nHeavy rain flooded streets. (World, 3 June 2025)"
+        "\nVote delayed\nParliament postponed the vote. (Politics, 2 June 2025)\nA\nB\nC"
+    )
+    kept, teasers = split_teasers(text, "en")
+    assert kept == "Headline\nThe article.\n\nA\nB\nC"
+    assert [(t.title, t.text) for t in teasers] == [
+        ("Storm hits the coast", "Storm hits the coast\nHeavy rain flooded streets."),
+        ("Vote delayed", "Vote delayed\nParliament postponed the vote."),
+    ]
+
+
 def test_a_heading_without_stamped_items_is_left_alone() -> None:
     text = "Titel\n\nText.\n\nMehr zum Thema\n\nEin Link ohne Datum"
     assert split_teasers(text) == (text, [])

@@ -115,3 +115,7 @@ def test_articles_read_are_listed_with_their_dates(page: str) -> None:
 def test_a_wire_copy_is_cited_without_repeating_the_quote(page: str) -> None:
     assert page.count("without evidence") == 1
     assert "same text as Example Wire" in page
+
+
+def test_a_source_that_says_otherwise_is_marked(page: str) -> None:
+    assert 'gesprochen. <span class="badge occurred">this source: occurred</span></blockquote>' in page

@@ -122,3 +122,21 @@ def test_summary_that_repeats_title_or_quote_is_not_shown_twice(markdown: str) -
     gipfel = section(markdown, "mid-August 2025")
     assert "Ein Gipfel soll folgen." in gipfel
     assert "Zollstreit beginnt." not in markdown  # summary equal to the title
+
+
+def test_a_source_that_says_otherwise_is_marked(markdown: str) -> None:
+    denied = section(markdown, "2025")
+    assert "### Rücktritt dementiert — **denied**" in denied
+    assert "gesprochen. — _this source: occurred_" in denied
+
+
+def test_sentences_from_one_article_are_quoted_under_one_reference(timeline: Timeline) -> None:
+    summit = next(event for event in timeline.events if event.id == "ev-summit")
+    call = next(event for event in timeline.events if event.id == "ev-call")
+    summit.mentions = summit.mentions + call.mentions
+    block = section(render(timeline, "md"), "mid-August 2025")
+    assert block.count("- Beispiel-Zeitung") == 1
+    assert (
+        "  > Mitte August soll ein Gipfel folgen.\n  >\n"
+        "  > Die Kanzlerin will am Montag mit dem Präsidenten telefonieren."
+    ) in block

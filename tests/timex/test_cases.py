@@ -27,7 +27,8 @@ def _cases() -> list[Any]:
     params = []
     for lang in ("de", "en"):
         for index, case in enumerate(_table(lang)["cases"]):
-            params.append(pytest.param(lang, *case[:5], case[5] if len(case) > 5 else None, id=f"{lang}-{index}-{case[2]}"))
+            mod = case[5] if len(case) > 5 else None
+            params.append(pytest.param(lang, *case[:5], mod, id=f"{lang}-{index}-{case[2]}"))
     return params
 
 

@@ -133,7 +133,7 @@ def test_the_page_and_the_docs_request_nothing_from_elsewhere(client: TestClient
         assert response.status_code == 200
         assert "default-src 'self'" in response.headers["content-security-policy"]
         references = re.findall(r'(?:src|href)="([^"]*)"', response.text)
-        assert references and all(ref.startswith(("/", "#")) for ref in references), references
+        assert references and all(ref.startswith(("/", "#", "data:")) for ref in references), references
     assert "/api/events" in client.get("/docs").text
     assert client.get("/openapi.json").json()["paths"]["/api/events"]
     assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")

@@ -1,4 +1,4 @@
-"""``storyline eval timex CORPUS_DIR... [--lang de|en] [--errors N] [--json]``.
+"""``storyline eval timex CORPUS_DIR... [--lang de|en] [--errors N] [--json] [--system DIR]``.
 
 Runs the temporal tagger on the plain text of every TimeML file under each directory (its DCT
 from the document) and prints TempEval-3 scores per corpus and overall.  Folders named
@@ -16,11 +16,14 @@ from typing import Any
 from storyline.evaluate.timeml import system_output_folders
 from storyline.evaluate.timex import (
     as_json,
+    errors_json,
     evaluate_corpora,
     format_by_type,
     format_errors,
     format_table,
     overall,
+    replay_tagger,
+    storyline_tagger,
 )
 from storyline.lang import SUPPORTED
 
@@ -37,13 +40,25 @@ def register(subparsers: Any) -> None:
     )
     sub.add_argument("corpora", nargs="+", type=Path, metavar="CORPUS_DIR", help="folders of .tml files (recursed)")
     sub.add_argument("--lang", choices=SUPPORTED, help="language of the texts (default: detected per document)")
-    sub.add_argument("--errors", type=int, default=0, metavar="N", help="show the N most frequent errors of each kind")
+    sub.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help='show the N most frequent error patterns of each kind (with --json: under "errors")',
+    )
     sub.add_argument("--json", action="store_true", help="print the scores as JSON")
+    sub.add_argument(
+        "--system",
+        type=Path,
+        metavar="DIR",
+        help="score stored TimeML output of another system (matched to the gold by text) instead of our tagger",
+    )
     sub.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    missing = [str(path) for path in args.corpora if not path.exists()]
+    missing = [str(path) for path in [*args.corpora, *([args.system] if args.system else [])] if not path.exists()]
     if missing:
         print(f"storyline eval timex: no such corpus: {', '.join(missing)}", file=sys.stderr)
         return 2
@@ -51,18 +66,21 @@ def run(args: argparse.Namespace) -> int:
         for folder in system_output_folders(corpus):
             print(f"storyline eval timex: not gold, skipped: {folder}", file=sys.stderr)
     try:
-        results = evaluate_corpora(args.corpora, lang=args.lang)
+        tagger = replay_tagger(args.system) if args.system else storyline_tagger
+        results = evaluate_corpora(args.corpora, tagger, lang=args.lang)
     except ValueError as error:
         print(f"storyline eval timex: {error}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(as_json(results), indent=2))
+        report = as_json(results)
+        if args.errors > 0:
+            report["errors"] = errors_json(overall(results).errors, args.errors)
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         rows = [*results, overall(results)] if len(results) > 1 else results
         print(format_table(rows))
         print("\nby gold type (all corpora):")
         print(format_by_type(overall(results)))
-    if args.errors > 0:
-        stream = sys.stderr if args.json else sys.stdout
-        print("\n" + format_errors(overall(results).errors, args.errors), file=stream)
+        if args.errors > 0:
+            print("\n" + format_errors(overall(results).errors, args.errors))
     return 0

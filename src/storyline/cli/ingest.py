@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
     sub.add_argument("--story", default=DEFAULT_STORY, help="story within the store (default: %(default)s)")
     add_input_options(sub)
-    sub.add_argument("--batch-size", type=int, default=25, help="documents per transaction")
+    sub.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default: %(default)s)")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any input could not be read")
     sub.set_defaults(func=run)
 

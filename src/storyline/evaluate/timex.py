@@ -361,13 +361,23 @@ class ErrorGroup:
     example: Error
 
 
-def group_errors(errors: Sequence[Error], limit: int) -> dict[str, tuple[int, list[ErrorGroup]]]:
+@dataclass
+class ErrorKind:
+    """The errors of one kind: how many, in how many patterns, and the most frequent groups."""
+
+    kind: str
+    total: int
+    patterns: int
+    groups: list[ErrorGroup]
+
+
+def group_errors(errors: Sequence[Error], limit: int) -> list[ErrorKind]:
     """Per kind: the number of errors and the ``limit`` most frequent patterns.
 
     A pattern is the surface form with digits blanked, so that the patterns a rule set lacks
     come first.
     """
-    grouped: dict[str, tuple[int, list[ErrorGroup]]] = {}
+    grouped: list[ErrorKind] = []
     for kind in ERROR_KINDS:
         of_kind = [error for error in errors if error.kind == kind]
         if not of_kind:
@@ -376,19 +386,17 @@ def group_errors(errors: Sequence[Error], limit: int) -> dict[str, tuple[int, li
         examples: dict[str, Error] = {}
         for error in of_kind:
             examples.setdefault(_pattern(error), error)
-        grouped[kind] = (
-            len(of_kind),
-            [ErrorGroup(kind, pattern, count, examples[pattern]) for pattern, count in counts.most_common(limit)],
-        )
+        groups = [ErrorGroup(kind, pattern, count, examples[pattern]) for pattern, count in counts.most_common(limit)]
+        grouped.append(ErrorKind(kind, len(of_kind), len(counts), groups))
     return grouped
 
 
 def format_errors(errors: Sequence[Error], limit: int) -> str:
     """The ``limit`` most frequent error patterns of each kind, one example each, side by side."""
     lines: list[str] = []
-    for kind, (total, groups) in group_errors(errors, limit).items():
-        lines.append(f"\n== {kind}: {total} ({len({_pattern(e) for e in errors if e.kind == kind})} patterns) ==")
-        for group in groups:
+    for error_kind in group_errors(errors, limit):
+        lines.append(f"\n== {error_kind.kind}: {error_kind.total} ({error_kind.patterns} patterns) ==")
+        for group in error_kind.groups:
             example = group.example
             lines.append(f"{group.count:>4} × {group.pattern!r}")
             lines.append(f"       {_describe(example)}")
@@ -407,8 +415,8 @@ def errors_json(errors: Sequence[Error], limit: int) -> dict[str, Any]:
         return {"text": timex.text, "type": type_name, "value": timex.value, "mod": timex.mod}
 
     return {
-        kind: {
-            "count": total,
+        error_kind.kind: {
+            "count": error_kind.total,
             "patterns": [
                 {
                     "pattern": group.pattern,
@@ -419,10 +427,10 @@ def errors_json(errors: Sequence[Error], limit: int) -> dict[str, Any]:
                     "dct": group.example.dct,
                     "doc": group.example.doc,
                 }
-                for group in groups
+                for group in error_kind.groups
             ],
         }
-        for kind, (total, groups) in group_errors(errors, limit).items()
+        for error_kind in group_errors(errors, limit)
     }
 
 

@@ -9,12 +9,15 @@ files and folders: ``.txt`` (:mod:`.text`), ``.json``/``.jsonl`` (:mod:`.records
    document ``<id>~N`` of its own, dated by its own stamp (:mod:`.teasers`);
 3. the outlet, where no metadata or URL names it, from agency markers ("(dpa)", "@ dpa.de");
 4. :func:`refine_published`: a month or year DCT becomes a day where the article's head
-   dates itself (:mod:`.dates`).
+   dates itself (:mod:`.dates`).  It runs here with every language's data while the language
+   is unknown; calling it again once the language is known (as the pipeline does) is safe
+   and changes nothing that was found.
 
 A problem with one input (missing, unreadable, empty, binary, undecodable, too large,
 malformed JSON or dates, a record without text) is yielded as an ``InputError`` naming the
 file (and record or line) in place; every other document is still produced.  Nothing is
-printed here.
+printed here.  :func:`mark_duplicates` (:mod:`.duplicates`) then runs over the whole
+collection to find wire copies.
 """
 
 from __future__ import annotations
@@ -87,10 +90,11 @@ def read_inputs(
     ``dct`` is the publication date for inputs that have none; ``lang`` forces the language
     (else ``Document.lang`` stays empty unless a record says it, and the text stage detects
     it; ``"auto"`` means the same as ``None``).  ``max_bytes`` bounds every file read whole
-    and every JSONL record.  Documents come out with their DCT already refined.
+    and every JSONL record.  Documents come out with their DCT already refined.  A single path
+    may be given as such.
     """
     forced = lang if lang and lang != "auto" else None
-    entries = list_inputs(paths)
+    entries = list_inputs([paths] if isinstance(paths, str | Path) else paths)
     used_ids = {entry.id for entry in entries if isinstance(entry, InputFile)}
     for entry in entries:
         if isinstance(entry, InputError):

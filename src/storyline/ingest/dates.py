@@ -32,6 +32,7 @@ from storyline.model import Document
 __all__ = [
     "TIME",
     "DateHit",
+    "dateline_credit",
     "find_dates",
     "parse_published",
     "refine_published",
@@ -61,8 +62,11 @@ _MARKER = re.compile(r"\A[ \t]*date[ \t]+(\d\S*)[ \t]*")
 # A time of day as stamps write it: "19:54", "18:27:49", "21.05", "T19:54:00+02:00".
 TIME = re.compile(r"(?<![\d.:])T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?(?![\d.:])")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
-_DATELINE_PLACE = r"(?:[^\W\d_][\w'’.-]*(?:[ /-][^\W\d_][\w'’.-]*){0,3},\s+)?"
-_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)|[-–—]\s)")
+# A dateline's place: "Washington, ", "WASHINGTON/MOSCOW, ", "KYIV, Ukraine, ".
+_DATELINE_PLACE = r"(?:[^\W\d_][\w'’.-]*(?:[ /-][^\W\d_][\w'’.-]*){0,3},\s+){0,2}"
+_DATELINE_END = re.compile(r"\s*(?:\((?P<credit>[^()\n]{1,40})\)|[-–—]\s)")
+# What a dateline credits: an agency or outlet name, "dpa", "dpa/AFP", "Example Wire".
+_CREDIT = re.compile(r"[^\W\d_][\w&.'’-]*(?:[ /][^\W\d_][\w&.'’-]*){0,3}")
 
 
 def parse_published(value: object) -> Period:
@@ -256,6 +260,23 @@ def _stamp(line: str, hit: DateHit, rules: _Rules) -> _Stamp | None:
             return _Stamp(hit, DATELINE, weekday)
         if weekday is not None:
             return _Stamp(hit, STAMP, weekday)
+    return None
+
+
+def dateline_credit(text: str, lang: str = "") -> str | None:
+    """Whom a dateline in the first lines credits: "Ismailia, 24. März (bdd) -" → "bdd".
+
+    Only a full dateline (place, date, credit) counts, so a name in brackets in the text does
+    not; datelines without a date ("Berlin (dpa) -") are left to known agency markers.
+    """
+    rules = _rules(languages(lang))
+    lines = [line[:HEAD_LINE_CHARS] for line in text.splitlines() if line.strip()][:HEAD_LINES]
+    for line in lines:
+        for hit in find_dates(line, lang):
+            end = _DATELINE_END.match(line, hit.end)
+            credit = end.group("credit") if end else None
+            if credit and _CREDIT.fullmatch(credit.strip()) and rules.dateline_before.match(line[: hit.start]):
+                return credit.strip()
     return None
 
 

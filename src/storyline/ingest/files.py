@@ -2,9 +2,8 @@
 
 Folders are walked depth-first in sorted name order (hidden entries and files of other types
 skipped, symbolic links to folders not followed), so the same inputs always give the same
-documents in the same order.
-A document id is the file's stem; where several inputs share a stem, their path relative to
-the argument, and where even that is shared, the path as given.
+documents in the same order.  A document id is the file's stem; where several inputs share a
+stem, their path relative to the argument, and where even that is shared, the path as given.
 
 Text is decoded as UTF-8 (a byte-order mark picks UTF-8/16/32); anything else is detected
 with charset-normalizer, preferring Windows-1252 among equally plausible encodings, so
@@ -15,8 +14,8 @@ characters mark binary data, which is refused rather than guessed at.
 from __future__ import annotations
 
 import os
+import re
 import stat
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -63,6 +62,7 @@ _BOMS = (
 )
 # Share of control characters (other than white space) above which text is binary data.
 _CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f]")  # control characters that are not white space
 _SNIFF_CHARS = 65536
 
 
@@ -156,8 +156,8 @@ def list_inputs(paths: Iterable[str | Path]) -> list[InputFile | InputError]:
     return result
 
 
-def _open_regular(path: Path, limit: int | None) -> int:
-    """The size of a readable regular file; ``ReadProblem`` otherwise."""
+def _check_readable(path: Path, limit: int | None) -> None:
+    """``ReadProblem`` unless ``path`` is a readable, non-empty regular file within ``limit``."""
     try:
         info = path.stat()
     except OSError as error:
@@ -173,12 +173,11 @@ def _open_regular(path: Path, limit: int | None) -> int:
             f"file too large ({info.st_size / 2**20:.1f} MB; limit {limit / 2**20:.0f} MB): "
             "split it, or give records as JSONL, which is read line by line"
         )
-    return info.st_size
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
     """A whole file of at most ``limit`` bytes; ``ReadProblem`` for anything unreadable."""
-    _open_regular(path, limit)
+    _check_readable(path, limit)
     try:
         return path.read_bytes()
     except OSError as error:
@@ -191,7 +190,7 @@ def read_lines(path: Path, limit: int) -> Iterator[tuple[int, bytes | None]]:
     Memory stays bounded by ``limit`` whatever the file size: an over-long line is skipped
     chunk by chunk, never read whole.
     """
-    _open_regular(path, None)
+    _check_readable(path, None)
     try:
         with path.open("rb") as stream:
             number = 0
@@ -209,8 +208,7 @@ def read_lines(path: Path, limit: int) -> Iterator[tuple[int, bytes | None]]:
 
 def _looks_binary(text: str) -> bool:
     sample = text[:_SNIFF_CHARS]
-    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and not char.isspace())
-    return controls > _CONTROL_SHARE * max(len(sample), 1)
+    return len(_CONTROL.findall(sample)) > _CONTROL_SHARE * max(len(sample), 1)
 
 
 def _detect(data: bytes) -> str:

@@ -4,9 +4,9 @@ Such a list is not part of the article, and its dates are not the article's: eac
 another article's headline and lead with that article's own stamp ("… (Wirtschaft,
 19.03.2025 - 10:38) weiterlesen...").  Recognised by structure, not by wording: a line that is
 a known heading (language data, ``lang/<lang>/ingest_teasers.toml``) followed by one or more
-lines that each carry a full date.  The block is cut from the article text and every item
-becomes a :class:`Teaser`, dated by its stamp, so its facts can still be cited with their own
-date.
+items (a line, or a headline and lead over up to three lines) that each end in a full date.
+The block is cut from the article text and every item becomes a :class:`Teaser`, dated by its
+stamp, so its facts can still be cited with their own date.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from storyline.lang import resource
 
 __all__ = ["Teaser", "split_teasers"]
 
-# How many words of a teaser make its title.
+# How many words of a teaser make its title, and how many lines one teaser may span.
 TITLE_WORDS = 8
+ITEM_LINES = 3
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -72,25 +73,32 @@ def _is_trailer(text: str, rules: _Rules) -> bool:
     return not re.search(r"\w", TIME.sub(" ", rules.read_more.sub(" ", text)))
 
 
-def _teaser(line: str, stamp: DateHit, rules: _Rules) -> Teaser:
+def _teaser(lines: list[str], stamp: DateHit, rules: _Rules) -> Teaser:
+    """A teaser from its lines (headline, lead …), the last of which holds its ``stamp``."""
     published = stamp.resolve(None)
     assert published is not None  # a stamp names its year
-    cut = len(line)
-    opening = line.rfind("(", 0, stamp.start)
-    closing = line.find(")", stamp.end)
-    if opening >= 0 and ")" not in line[opening : stamp.start] and closing >= 0:
-        if _is_trailer(line[stamp.end : closing], rules) and _is_trailer(line[closing + 1 :], rules):
+    last = lines[-1]
+    cut = len(last)
+    opening = last.rfind("(", 0, stamp.start)
+    closing = last.find(")", stamp.end)
+    if opening >= 0 and ")" not in last[opening : stamp.start] and closing >= 0:
+        if _is_trailer(last[stamp.end : closing], rules) and _is_trailer(last[closing + 1 :], rules):
             cut = opening
-    elif _is_trailer(line[stamp.end :], rules):
+    elif _is_trailer(last[stamp.end :], rules):
         cut = stamp.start
-    text = line[:cut].strip() or line.strip()
-    words = text.split()
+    kept = [line.strip() for line in lines[:-1]] + [last[:cut].strip()]
+    text = "\n".join(line for line in kept if line) or last.strip()
+    words = text.split() if len(lines) == 1 else lines[0].split()
     title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
     return Teaser(text=text, title=title, published=published)
 
 
 def split_teasers(text: str, lang: str = "") -> tuple[str, list[Teaser]]:
-    """The article text without its teaser lists, and the teasers cut from it, in order."""
+    """The article text without its teaser lists, and the teasers cut from it, in order.
+
+    A list runs from its heading to the last line with a stamp; an item is one line, or up to
+    :data:`ITEM_LINES` lines (headline, lead) of which the last carries the stamp.
+    """
     rules = _rules(languages(lang))
     lines = [line for line in _LINE.finditer(text) if line.group().strip()]
     cuts: list[tuple[int, int]] = []
@@ -101,17 +109,23 @@ def split_teasers(text: str, lang: str = "") -> tuple[str, list[Teaser]]:
             index += 1
             continue
         items: list[Teaser] = []
-        end = index + 1
-        while end < len(lines):
-            stamp = _stamp(lines[end].group(), lang)
+        pending: list[str] = []
+        last = index
+        for position in range(index + 1, len(lines)):
+            line = lines[position].group()
+            stamp = _stamp(line, lang)
             if stamp is None:
-                break
-            items.append(_teaser(lines[end].group(), stamp, rules))
-            end += 1
+                if len(pending) + 1 >= ITEM_LINES:
+                    break
+                pending.append(line)
+                continue
+            items.append(_teaser([*pending, line], stamp, rules))
+            pending = []
+            last = position
         if items:
-            cuts.append((lines[index].start(), lines[end - 1].end()))
+            cuts.append((lines[index].start(), lines[last].end()))
             teasers.extend(items)
-        index = max(end, index + 1)
+        index = last + 1
     if not cuts:
         return text, []
     kept: list[str] = []

@@ -91,7 +91,9 @@ def cited_article_html(article: CitedArticle) -> str:
         + "</blockquote>"
         for quote in article.quotes
     )
-    return f"<li>{reference_html(article.ref)}{quotes or ' (same sentence as quoted above)'}</li>"
+    if not quotes and not article.ref.duplicate_of:
+        quotes = " (same sentence as quoted above)"
+    return f"<li>{reference_html(article.ref)}{quotes}</li>"
 
 
 def date_html(period: Period) -> str:

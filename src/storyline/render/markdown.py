@@ -67,7 +67,7 @@ def cited_article_lines(article: CitedArticle) -> list[str]:
     """The article's reference as a list item, its quoted sentences as a block quote under it."""
     line = f"- {reference_text(article.ref)}"
     if not article.quotes:
-        return [f"{line} (same sentence as quoted above)"]
+        return [line if article.ref.duplicate_of else f"{line} (same sentence as quoted above)"]
     lines = [line]
     for quote in article.quotes:
         if len(lines) > 1:

@@ -15,7 +15,7 @@ import types
 import typing
 from collections.abc import Callable
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar, cast
 
 from storyline.dates import Period
@@ -83,7 +83,7 @@ def period_from_json(data: dict[str, Any]) -> Period:
     return _period(data["value"], data.get("mod") or None)
 
 
-@cache
+@lru_cache(maxsize=65536)
 def _period(value: str, mod: str | None) -> Period:
     """Periods are immutable and few distinct ones recur: parse each once."""
     return Period.parse(value, mod)

@@ -158,10 +158,11 @@ class Store:
         hidden = self._apply_presentation_edits(conn, event)
         data = _event_json(event)
         search = " ".join([event.title, event.summary, *(p.name for p in event.participants)]).lower()
-        langs = " ".join(sorted({m.lang for m in event.mentions}))
+        langs = sorted({m.lang for m in event.mentions})
+        api = _event_api(data, hidden, langs, len(event.doc_ids))
         conn.execute(
             "INSERT INTO events (story_id, event_id, first_day, last_day, precision_rank, status, hidden,"
-            " title, search, langs, n_docs, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.story_id,
                 event.id,
@@ -170,11 +171,10 @@ class Store:
                 event.date.precision.rank,
                 event.status.value,
                 int(hidden),
-                event.title,
                 search,
-                langs,
-                len(event.doc_ids),
-                json.dumps(data, ensure_ascii=False),
+                " ".join(langs),
+                _dumps(data),
+                _dumps(api),
             ),
         )
         conn.executemany(
@@ -212,7 +212,7 @@ class Store:
         self,
         items: Iterable[Document | InputError],
         *,
-        batch_size: int = 25,
+        batch_size: int = 100,
         on_error: Callable[[InputError], None] | None = None,
         on_batch: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
@@ -422,8 +422,13 @@ class Store:
         }
 
     def event_rows(self, where: EventFilter) -> list[dict[str, Any]]:
-        """Events (as JSON-ready dicts, in date order) that pass the filter."""
-        sql = ["SELECT e.data, e.hidden, e.langs, e.n_docs FROM events e WHERE e.story_id = ?"]
+        """Events (in their API form, in date order) that pass the filter."""
+        rows: list[dict[str, Any]] = json.loads(self.event_rows_json(where))
+        return rows
+
+    def event_rows_json(self, where: EventFilter) -> str:
+        """:meth:`event_rows` as JSON text, joined from the stored API forms without decoding them."""
+        sql = ["SELECT e.api FROM events e WHERE e.story_id = ?"]
         params: list[Any] = [self.story_id]
         if not where.include_hidden:
             sql.append("AND e.hidden = 0")
@@ -451,7 +456,7 @@ class Store:
         sql.append("ORDER BY e.first_day, e.precision_rank, e.event_id LIMIT ? OFFSET ?")
         params += [where.limit, where.offset]
         rows = self._conn().execute(" ".join(sql), params)
-        return [_event_api(json.loads(data), bool(hid), langs, n_docs) for data, hid, langs, n_docs in rows]
+        return "[" + ",".join(api for (api,) in rows) + "]"
 
     def participants(self) -> list[dict[str, Any]]:
         """Participants of visible events with their number of events, most frequent first."""
@@ -467,12 +472,11 @@ class Store:
         """One event with its sources: each citing sentence, its article and its time expression."""
         conn = self._conn()
         row = conn.execute(
-            "SELECT data, hidden, langs, n_docs FROM events WHERE story_id = ? AND event_id = ?",
-            (self.story_id, event_id),
+            "SELECT api FROM events WHERE story_id = ? AND event_id = ?", (self.story_id, event_id)
         ).fetchone()
         if row is None:
             raise KeyError(event_id)
-        result = _event_api(json.loads(row[0]), bool(row[1]), row[2], row[3])
+        result: dict[str, Any] = json.loads(row[0])
         mentions = conn.execute(
             "SELECT m.doc_id, m.idx, m.data, d.title, d.url, d.outlet, d.published FROM mentions m"
             " JOIN documents d ON d.story_id = m.story_id AND d.doc_id = m.doc_id"
@@ -567,7 +571,7 @@ def _document_from_row(meta_text: str, text: str, duplicate_of: str | None) -> D
     return codec.from_json(Document, json.loads(meta_text), text=text, duplicate_of=duplicate_of)
 
 
-def _event_api(data: dict[str, Any], hidden: bool, langs: str, n_docs: int) -> dict[str, Any]:
+def _event_api(data: dict[str, Any], hidden: bool, langs: list[str], n_docs: int) -> dict[str, Any]:
     """The API form of an event row: the JSON contract's keys plus the desk's own."""
     date = codec.period_from_json(data["date"])
     return {
@@ -585,7 +589,7 @@ def _event_api(data: dict[str, Any], hidden: bool, langs: str, n_docs: int) -> d
         "conflicts": [{"date": c["date"]["value"], "docs": c["docs"]} for c in data.get("conflicts", [])],
         "background": data.get("background", False),
         "hidden": hidden,
-        "langs": langs.split(),
+        "langs": langs,
         "n_docs": n_docs,
     }
 

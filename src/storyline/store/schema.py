@@ -69,11 +69,10 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
             precision_rank INTEGER NOT NULL,
             status TEXT NOT NULL,
             hidden INTEGER NOT NULL DEFAULT 0,
-            title TEXT NOT NULL,
             search TEXT NOT NULL,               -- lower-cased title, summary and participants
             langs TEXT NOT NULL,                -- space-separated languages of the sources
-            n_docs INTEGER NOT NULL,
-            data TEXT NOT NULL,                 -- JSON: codec.event_to_json, edits applied
+            data TEXT NOT NULL,                 -- JSON: the Event without mentions, edits applied
+            api TEXT NOT NULL,                  -- JSON: the event as GET /api/events lists it
             PRIMARY KEY (story_id, event_id)
         );
         CREATE INDEX events_by_date ON events (story_id, first_day, precision_rank);

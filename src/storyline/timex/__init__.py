@@ -1,9 +1,10 @@
 """Temporal tagger: TIMEX3 expressions found and normalised against the DCT.
 
-Per sentence: a cheap trigger regex rejects sentences without any time word or digit; the
-rules of the language (``lang/<lang>/timex_rules.toml``) then propose matches, the longest
-non-overlapping ones win, and each is normalised (:mod:`storyline.timex.normalise`) against
-the DCT, the tense cue nearest to it, and the last day the narrative named.
+Each rule of the language (``lang/<lang>/timex_rules.toml``) has anchors, cheap patterns that
+all its matches contain; a sentence is matched only against the rules whose anchors occur in
+its tokens (most sentences against none or a few).  The longest non-overlapping matches win,
+and each is normalised (:mod:`storyline.timex.normalise`) against the DCT, the tense cue
+nearest to it, and the last day the narrative named.
 """
 
 from __future__ import annotations
@@ -52,10 +53,13 @@ def _nearest_cue(g: Grammar, sentence: str, start: int, end: int) -> str:
     return best
 
 
-def _candidates(g: Grammar, text: str) -> list[tuple[re.Match[str], Rule]]:
-    """Non-overlapping matches, longest first, then the earlier rule."""
+def _candidates(g: Grammar, text: str, anchors: set[int] | None = None) -> list[tuple[re.Match[str], Rule]]:
+    """Non-overlapping matches, longest first, then the earlier rule (only rules whose anchors
+    are all in ``anchors``, when given)."""
     found: list[tuple[int, int, int, re.Match[str], Rule]] = []
     for index, rule in enumerate(g.rules):
+        if anchors is not None and not rule.anchors <= anchors:
+            continue
         for match in rule.regex.finditer(text):
             if match.end() > match.start():
                 found.append((match.end() - match.start(), -index, match.start(), match, rule))
@@ -87,9 +91,10 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
     previous: tuple[int, str] | None = None  # (sentence index, value) of the last DATE
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
-        if not g.trigger.search(body):
+        anchors = g.anchors_in(body)
+        if not anchors:
             continue
-        for match, rule in _candidates(g, body):
+        for match, rule in _candidates(g, body, anchors):
             recent = previous[1] if previous and previous[0] >= sentence.index - 1 else None
             ctx = Context(g, dct, tense_at(g, body, match.start(), match.end()), narrative_day, recent)
             reading = normalise(match, ctx, rule)

@@ -1,7 +1,10 @@
 """Per-language timex grammar: the lexicon and the rules, compiled once from TOML data.
 
 A language folder holds ``timex_lexicon.toml`` (word tables: months, weekdays, number words,
-units, cue words …) and ``timex_rules.toml`` (named sub-patterns and rules).  Rule patterns
+units, cue words …) and ``timex_rules.toml`` (named sub-patterns and rules).  Each rule names
+an ``anchor`` (or a list of them), a cheap pattern that every match of the rule contains in one
+of its tokens; the tagger runs a rule only on sentences where all its anchors occur, which is
+what makes it fast.  Rule patterns
 are regular expressions with placeholders: ``{name}`` inserts the macro or lexicon table
 ``name`` as the named group ``name``, ``{name:alias}`` the same as group ``alias``, and
 ``{=name}`` inserts it without a group.  The normaliser reads what a rule found by these
@@ -50,6 +53,7 @@ class Rule:
     regex: re.Pattern[str]
     kind: str
     type: str | None
+    anchors: frozenset[int]  # indices into Grammar.anchors; all must occur in a sentence
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
@@ -60,14 +64,26 @@ class Grammar:
     lang: str
     tables: dict[str, Table]
     rules: tuple[Rule, ...]
-    trigger: re.Pattern[str]
+    anchors: tuple[re.Pattern[str], ...]
     future_cues: re.Pattern[str] | None
     past_cues: re.Pattern[str] | None
     present_cues: re.Pattern[str] | None
     settings: dict[str, Any]
+    token_anchors: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
-    def table(self, name: str) -> Table:
-        return self.tables[name]
+    def anchors_in(self, text: str) -> set[int]:
+        """The anchors occurring in ``text``, found token by token (each token's set is
+        computed once per process, so a sentence costs a few dictionary look-ups)."""
+        found: set[int] = set()
+        memo = self.token_anchors
+        for token in text.split():
+            anchors = memo.get(token)
+            if anchors is None:
+                anchors = frozenset(i for i, anchor in enumerate(self.anchors) if anchor.search(token))
+                memo[token] = anchors
+            if anchors:
+                found |= anchors
+        return found
 
 
 def _alternation(forms: list[str]) -> str:
@@ -127,18 +143,20 @@ def grammar(lang: str) -> Grammar:
     boundary_before = spec.get("boundary_before", r"(?<![\w.-])")
     boundary_after = spec.get("boundary_after", r"(?![\w])")
     rules: list[Rule] = []
+    anchors: dict[str, int] = {}
     for entry in spec.get("rule", []):
         body = _expand(entry["pattern"], macros, tables)
         regex = re.compile(boundary_before + body + boundary_after, re.IGNORECASE)
-        attrs = {k: v for k, v in entry.items() if k not in ("name", "pattern", "kind", "type")}
-        rules.append(Rule(entry["name"], regex, entry.get("kind", "date"), entry.get("type"), attrs))
-    trigger_body = _expand(spec["trigger"], macros, tables, depth=1)
+        wanted = entry["anchor"] if isinstance(entry["anchor"], list) else [entry["anchor"]]
+        needed = frozenset(anchors.setdefault(_expand(a, macros, tables, depth=1), len(anchors)) for a in wanted)
+        attrs = {k: v for k, v in entry.items() if k not in ("name", "pattern", "kind", "type", "anchor")}
+        rules.append(Rule(entry["name"], regex, entry.get("kind", "date"), entry.get("type"), needed, attrs))
     tense = lexicon.get("tense", {})
     return Grammar(
         lang=lang,
         tables=tables,
         rules=tuple(rules),
-        trigger=re.compile(trigger_body, re.IGNORECASE),
+        anchors=tuple(re.compile(anchor, re.IGNORECASE) for anchor in anchors),
         future_cues=_cue_regex(tense.get("future", [])),
         past_cues=_cue_regex(tense.get("past", [])),
         present_cues=_cue_regex(tense.get("present", [])),

@@ -318,15 +318,17 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
 
 
 def _unknown(month: int | None, day: int | None) -> str | None:
-    if month is not None:
-        return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-
+    """The value with an unknown year ("XXXX-06-02"), where the month is known."""
+    if month is None:
+        return None
+    return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def _unit_start(ref: date, unit: str) -> date:
+    """The first day of the ``unit``-sized period holding ``ref`` (what a candidate is compared to)."""
     if unit == "D":
         return ref
-    if unit in ("M",):
+    if unit == "M":
         return ref.replace(day=1)
     if unit == "Q":
         return date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)

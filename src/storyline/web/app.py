@@ -149,13 +149,14 @@ def create_app(config: DeskConfig) -> FastAPI:
         hidden: Annotated[bool, Query(description="include hidden events")] = False,
         limit: Annotated[int, Query(ge=1, le=2000)] = 500,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> JSONResponse:
+    ) -> Response:
         where = EventFilter(date_from, date_to, status, participant, lang, q, hidden, limit, offset)
         try:
-            rows = store.event_rows(where)
+            rows = store.event_rows_json(where)
         except ValueError as error:
             raise HTTPException(422, str(error)) from error
-        return JSONResponse({"story": config.story, "revision": store.revision(), "events": rows})
+        head = json.dumps({"story": config.story, "revision": store.revision()})[:-1]
+        return Response(f'{head}, "events": {rows}}}', media_type="application/json")
 
     @app.get("/api/events/{event_id}", summary="One event with its sources and edits")
     def get_event(event_id: str) -> JSONResponse:

@@ -1,0 +1,63 @@
+"""The store over the real pipeline and the bundled examples: incremental, and what `build --db` reads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storyline import ingest
+from storyline.render import render
+from storyline.store import EventFilter, Store, timeline_from_store
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    if not EXAMPLES.is_dir():
+        pytest.skip(f"examples missing: {EXAMPLES}")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in EXAMPLES.iterdir():
+        if path.suffix in (".txt", ".html", ".jsonl"):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_examples_in_the_store_grow_incrementally_into_a_timeline(articles: Path, tmp_path: Path) -> None:
+    db = tmp_path / "story.db"
+    store = Store(db)
+    first = store.ingest(ingest.read_inputs([articles]))
+    assert first.added and not first.errors
+    events_before = store.counts()["events"]
+    assert events_before > 0
+
+    assert store.ingest(ingest.read_inputs([articles])).added == []
+
+    # One article changes: only it is analysed again, and only its evidence is replaced.
+    changed = sorted(articles.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA further sentence without a date.\n", "utf-8")
+    report = store.ingest(ingest.read_inputs([articles]))
+    assert report.replaced == [changed.stem] and len(report.unchanged) == len(first.added) - 1
+
+    timeline = timeline_from_store(db)
+    assert {doc.id for doc in timeline.documents} == set(first.added)
+    assert timeline.events and all(event.mentions for event in timeline.events)
+    output = json.loads(render(timeline, "json"))
+    assert output["events"] and all(event["sources"] for event in output["events"])
+
+    # Hidden events stay out of the timeline; a retracted article's evidence leaves it.
+    hidden = store.event_rows(EventFilter())[0]["id"]
+    store.hide(hidden)
+    assert hidden not in {event.id for event in timeline_from_store(db).events}
+    store.delete_document(changed.stem)
+    cited = {m.doc_id for event in timeline_from_store(db).events for m in event.mentions}
+    assert changed.stem not in cited
+
+
+def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        timeline_from_store(tmp_path / "none.db")
