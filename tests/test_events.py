@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.events import EventIndex, merge
 from storyline.mentions import content_lemmas
-from storyline.model import EventMention, Participant, Period, Status
+from storyline.model import EventMention, Mod, Participant, Period, Status
 
 TRUMP = Participant("person:trump", "Donald Trump", "person")
 PUTIN = Participant("person:putin", "Wladimir Putin", "person")
@@ -93,14 +93,21 @@ def test_sources_one_day_apart_saying_the_same_thing_are_one_event_with_a_confli
     assert [(c.date.value, c.docs) for c in event.conflicts] == [("2025-02-13", ["c"])]
 
 
-def test_an_anaphoric_reference_joins_a_recent_event_but_never_founds_one() -> None:
+def test_an_anaphoric_reference_joins_a_recent_event_and_alone_is_no_event() -> None:
     reference = mention("r", "2025-03-19", "Nach dem Telefonat von Trump und Putin griff Russland an.",
-                        published="2025-03-19", anaphoric=True, timed=False)
+                        published="2025-03-19", anaphoric=True, timed=False, index=4)
     assert merge([reference]) == []
     events = merge([reference, mention("a", "2025-03-18", "Trump telefonierte mit Putin.", published="2025-03-18")])
     (event,) = events
     assert event.date.value == "2025-03-18"
     assert len(event.mentions) == 2
+
+
+def test_an_article_whose_news_is_a_reference_gets_an_approximate_event() -> None:
+    headline = mention("n", "2025-06", "Trump sieht nach erneutem Telefonat mit Putin keine Chance.",
+                       published="2025-06", anaphoric=True, timed=False, index=0)
+    (event,) = merge([headline])
+    assert (event.date.value, event.date.mod) == ("2025-06", Mod.APPROX)
 
 
 def test_participants_take_their_fullest_name() -> None:

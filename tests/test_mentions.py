@@ -22,7 +22,8 @@ def make_doc(body: str, published: str | None, lang: str, timexes: dict[str, str
 
 def test_a_planned_call_gets_its_resolved_day_and_status_planned() -> None:
     doc = make_doc(
-        "Trump will telefonieren\n\nUS-Präsident Donald Trump will am Montag mit Kremlchef Wladimir Putin telefonieren.",
+        "Trump will telefonieren\n\n"
+        "US-Präsident Donald Trump will am Montag mit Kremlchef Wladimir Putin telefonieren.",
         "2025-05-17",
         "de",
         {"am Montag": "2025-05-19"},
@@ -94,5 +95,6 @@ def test_sentences_without_a_happening_are_not_mentions() -> None:
 
 
 def test_a_headline_is_most_prominent() -> None:
-    doc = make_doc("Putin trifft Trump\n\nSpäter am Tag kam es zu einem Treffen in Alaska mit Putin.", "2025-08-15", "de")
+    body = "Putin trifft Trump\n\nSpäter am Tag kam es zu einem Treffen in Alaska mit Putin."
+    doc = make_doc(body, "2025-08-15", "de")
     assert doc.mentions[0].prominence > doc.mentions[-1].prominence

@@ -8,7 +8,8 @@ def keys(sentence: str, lang: str) -> list[str]:
 
 
 def test_role_words_introduce_names_and_countries_come_from_adjectives() -> None:
-    found = find("US-Präsident Donald Trump hat mit Kremlchef Wladimir Putin und dem russischen Militär gesprochen.", "de")
+    sentence = "US-Präsident Donald Trump hat mit Kremlchef Wladimir Putin und dem russischen Militär gesprochen."
+    found = find(sentence, "de")
     assert [(p.key, p.name) for p in found] == [
         ("country:US", "USA"),
         ("person:trump", "Donald Trump"),

@@ -67,8 +67,8 @@ def test_no_entry_carries_a_date_the_texts_do_not_support(timeline: Timeline) ->
     for event in timeline.events:
         support = [
             m for m in event.mentions
-            if m.date == event.date
-            and (m.time_value == event.date.value or documents[m.doc_id].published == event.date)
+            if m.date.value == event.date.value
+            and (m.time_value == event.date.value or documents[m.doc_id].published == m.date)
         ]
         assert support, f"{event.date.value} {event.title!r} has no source giving that date"
         for mention in support:

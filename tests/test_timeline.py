@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from test_events import RABIE, mention
-
 from storyline.events import merge
 from storyline.model import Document, Period
 from storyline.timeline import independent_sources, select
+from test_events import RABIE, mention
 
 
 def docs(*ids: str, duplicate: dict[str, str] | None = None) -> list[Document]:

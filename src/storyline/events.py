@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from storyline.mentions import ANAPHORA_WINDOW_DAYS
-from storyline.model import Conflict, Event, EventMention, Participant, Period, Status
+from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Status
 
 # A candidate event must score at least this to take a mention (see ``_similarity``).
 MATCH_THRESHOLD = 0.45
@@ -31,8 +31,10 @@ TOP_LEMMAS = 40
 # their sentences say nearly the same thing; such events carry a conflict.
 CONFLICT_CONTENT_SIMILARITY = 0.5
 
-# A cited sentence this short is its own title; a longer one is cut to its event phrase.
-TITLE_MAX_WORDS = 16
+# A cited sentence this short is its own title; a longer one is cut.
+TITLE_MAX_WORDS = 20
+# Participants shown for an event: people first, then organisations, then countries.
+MAX_PARTICIPANTS = 8
 
 # Later evidence wins; at equal time, a definite statement beats a plan or a claim.
 _STATUS_WEIGHT = {
@@ -111,6 +113,13 @@ def _event_date(support: dict[Period, set[str]]) -> Period | None:
     return max(support, key=agreement)
 
 
+def _is_reported_event(cluster: _Cluster) -> bool:
+    if any(not m.anaphoric for m in cluster.mentions):
+        return True
+    per_doc = Counter(m.doc_id for m in cluster.mentions)
+    return any(m.sentence == 0 for m in cluster.mentions) or max(per_doc.values()) >= 2
+
+
 def _mention_id(mention: EventMention) -> str:
     raw = f"{mention.doc_id}\x00{mention.sentence}\x00{mention.trigger}".encode()
     return "e" + hashlib.sha1(raw).hexdigest()[:12]
@@ -167,9 +176,10 @@ class EventIndex:
     def events(self) -> list[Event]:
         """The current events in date order, each with status, participants and conflicts.
 
-        Events made only of anaphoric references (nothing dated them) are left out: they
-        would carry a publication date the texts do not support."""
-        built = [_build_event(c) for c in self._clusters.values() if any(not m.anaphoric for m in c.mentions)]
+        An event made only of references back ("nach dem Telefonat") is kept when an article
+        makes it its news (its headline, or several of its sentences), dated approximately by
+        that article's publication; a single passing reference is left out."""
+        built = [_build_event(c) for c in self._clusters.values() if _is_reported_event(c)]
         return sorted(built, key=lambda e: (e.date.sort_key(), e.id))
 
     # -- matching -------------------------------------------------------------------------
@@ -268,7 +278,8 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
         return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people
     same_class = 1.0 if mention.event_class and cluster.classes[mention.event_class] else 0.0
     people = len(keys & cluster.keys) / max(1, min(len(keys), len(cluster.keys))) if keys and cluster.keys else 0.0
-    same_doc = 0.15 if mention.doc_id in cluster.doc_ids else 0.0
+    # A reference back ("das Telefonat", a headline) most likely means its own article's event.
+    same_doc = (0.3 if mention.anaphoric else 0.15) if mention.doc_id in cluster.doc_ids else 0.0
     same_day = 0.15 if mention.date.day is not None and mention.date.day == cluster.date.day else 0.0
     return 0.35 * same_class + 0.35 * people + 0.6 * content + same_doc + same_day
 
@@ -291,7 +302,9 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
             current = best.get(participant.key)
             if current is None or len(participant.name.split()) > len(current.name.split()):
                 best[participant.key] = participant
-    return [best[key] for key, _ in counts.most_common()]
+    kind_order = {"person": 0, "organisation": 1, "country": 2}
+    ranked = sorted(counts, key=lambda key: (kind_order.get(best[key].kind, 3), -counts[key], key))
+    return [best[key] for key in ranked[:MAX_PARTICIPANTS]]
 
 
 def _representative(mentions: list[EventMention], date: Period, status: Status) -> EventMention:
@@ -311,6 +324,18 @@ def _representative(mentions: list[EventMention], date: Period, status: Status) 
     )
 
 
+def _title(sentence: str) -> str:
+    """A headline for the event: its best sentence, cut at a clause break or a word limit."""
+    words = sentence.split()
+    if len(words) <= TITLE_MAX_WORDS:
+        return sentence.strip()
+    head = " ".join(words[:TITLE_MAX_WORDS])
+    cut = max(head.rfind(mark) for mark in (",", ";", ":", " - ", " – "))
+    if cut >= len(head) // 2:
+        head = head[:cut]
+    return head.rstrip(" ,;:-–") + " …"
+
+
 def _build_event(cluster: _Cluster) -> Event:
     mentions = sorted(cluster.mentions, key=lambda m: (m.doc_id, m.sentence))
     assert cluster.date is not None
@@ -322,11 +347,12 @@ def _build_event(cluster: _Cluster) -> Event:
                 conflict.docs.append(mention.doc_id)
     status = _latest_status(mentions)
     best = _representative(mentions, cluster.date, status)
+    date = cluster.date if any(not m.anaphoric for m in mentions) else cluster.date.with_mod(Mod.APPROX)
     return Event(
         id=cluster.id,
-        date=cluster.date,
+        date=date,
         status=status,
-        title=best.text if len(best.text.split()) <= TITLE_MAX_WORDS else best.phrase,
+        title=_title(best.text),
         summary=best.text,
         participants=_participants(mentions),
         mentions=mentions,

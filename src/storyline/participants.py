@@ -32,7 +32,8 @@ class _Lexicon:
     role_suffixes: tuple[str, ...]
     role_words: frozenset[str]
     not_names: frozenset[str]
-    organisations: re.Pattern[str]  # any listed organisation, longest names first
+    organisations: re.Pattern[str]  # any form of a listed organisation, longest first
+    organisation_names: dict[str, str]  # form → canonical name
     country_forms: dict[str, str]
     country_names: dict[str, str]
     display: dict[str, str]
@@ -53,7 +54,10 @@ def _lexicon(lang: str) -> _Lexicon:
         if code.isalpha() and len(code) == 2:
             names[name] = code
     display = dict(data.get("country_display", {}))
-    organisations = sorted(data["organisations"], key=len, reverse=True)
+    organisation_names = {
+        form: name for name, forms in data["organisations"].items() for form in (name, *forms)
+    }
+    organisations = sorted(organisation_names, key=len, reverse=True)
     for code, name in display.items():
         names[name] = code
     return _Lexicon(
@@ -64,6 +68,7 @@ def _lexicon(lang: str) -> _Lexicon:
         role_words=frozenset(data["role_words"]),
         not_names=frozenset(data["not_names"]),
         organisations=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, organisations)) + r")(?!\w)"),
+        organisation_names=organisation_names,
         country_forms=dict(data["country_forms"]),
         country_names=names,
         display=display,
@@ -122,7 +127,8 @@ def find(sentence: str, lang: str) -> list[Participant]:
 
     taken: set[int] = set()
     for match in lexicon.organisations.finditer(sentence):
-        add(Participant(f"org:{_fold(match.group())}", match.group(), "organisation"))
+        name = lexicon.organisation_names[match.group()]
+        add(Participant(f"org:{_fold(name)}", name, "organisation"))
         taken.update(range(match.start(), match.end()))
 
     i = 0

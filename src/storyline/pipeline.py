@@ -15,10 +15,9 @@ from storyline.model import Document, InputError, Period, Timeline
 
 
 def analyse(doc: Document) -> Document:
-    """The per-document stages: language, sentences, publication date refined from the text,
-    time expressions, event mentions."""
+    """The per-document stages: language, sentences, time expressions, event mentions.
+    (Reading already refined the publication date from the article's stamp or dateline.)"""
     text.annotate(doc)
-    ingest.refine_published(doc)
     timex.annotate(doc)
     mentions.annotate(doc)
     return doc

@@ -222,7 +222,7 @@ def detect_language(text: str, default: str = "de") -> str:
     if not any(not word.isdigit() for word in words):
         return default
     if len(words) <= _SHORT_TEXT_WORDS:
-        votes = {lang: sum(word in word_list(lang, "text_stopwords.txt") for word in words) for lang in SUPPORTED}
+        votes = {lang: sum(word in word_list(lang, "stopwords.txt") for word in words) for lang in SUPPORTED}
         best = max(votes, key=votes.__getitem__)
         if votes[best] > 0 and all(votes[best] > count for lang, count in votes.items() if lang != best):
             return best

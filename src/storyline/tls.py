@@ -65,6 +65,8 @@ class Settings:
     """Score factor 1 / (1 + days from the day to publication / this), 0: off."""
     quote_penalty: float = 0.0
     """Score factor 1 - penalty for a sentence with quoted speech (timelines report, not quote)."""
+    story_weight: float = 0.0
+    """Weight of similarity to the whole story's centroid (all chosen days) beside the day's."""
     redundancy: float = 0.7
     """MMR trade-off: 1 ignores redundancy; lower values penalise overlap with chosen sentences."""
     duplicate_similarity: float = 0.75
@@ -211,9 +213,7 @@ class TimelineCollector:
         """Greedy MMR over one day's candidate rows: similarity to the day's centroid times the
         prior, minus overlap with every sentence chosen so far (``chosen_rows`` grows)."""
         block = vectors[rows.start : rows.stop]
-        centroid = np.asarray(block.mean(axis=0)).ravel()
-        norm = float(np.linalg.norm(centroid))
-        relevance = (block @ (centroid / norm) if norm else np.zeros(len(rows))) * priors
+        relevance = (_centroid_similarity(block, block) + self.settings.story_weight * _centroid_similarity(block, vectors)) * priors
         redundancy = self.settings.redundancy
         picked: list[int] = []
         while len(picked) < count:
@@ -246,6 +246,13 @@ def summarise(
     for doc in docs:
         collector.add(doc)
     return collector.summarise(max_dates=max_dates, sentences_per_date=sentences_per_date)
+
+
+def _centroid_similarity(rows: csr_matrix, group: csr_matrix) -> np.ndarray:
+    """Cosine of each row to the mean of ``group``'s rows (rows are L2-normalised)."""
+    centroid = np.asarray(group.mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(centroid))
+    return np.asarray(rows @ (centroid / norm)) if norm else np.zeros(rows.shape[0])
 
 
 def _uses_keyword(text: str, keywords: frozenset[str]) -> bool:

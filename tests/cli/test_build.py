@@ -67,7 +67,9 @@ def test_nothing_readable_is_a_failure(tmp_path: Path, capsys: pytest.CaptureFix
     assert "empty.txt" in err
 
 
-def test_output_file_format_follows_its_suffix(articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_format_follows_its_suffix(
+    articles: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "timeline.html"
     code, out, _ = run(capsys, "build", str(articles), "-o", str(target))
     assert code == 0 and out == ""

@@ -185,3 +185,15 @@ def test_outlet_from_the_credit_of_a_full_dateline(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_text("Headline\n\nDonald Trump (Republican) - a profile of the president.")
     docs, _ = read(tmp_path)
     assert [d.outlet for d in docs] == ["Nordwire", "Example Wire", None]
+
+
+def test_a_lead_paragraph_as_first_line_gives_its_first_sentences_as_title(tmp_path: Path) -> None:
+    lead = (
+        "Der Minister hat am Morgen überraschend seinen Rücktritt erklärt und damit eine Debatte ausgelöst. "
+        "Die Opposition verlangt nun Neuwahlen, die Regierung lehnt das bisher ab und spricht von Panikmache."
+    )
+    (tmp_path / "a.txt").write_text(lead + "\n\nMehr Text.")
+    (tmp_path / "b.txt").write_text("Wort " * 60)
+    docs, _ = read(tmp_path)
+    assert docs[0].title == lead.split(" Die Opposition")[0]
+    assert docs[1].title.endswith(" …") and len(docs[1].title) <= 152

@@ -141,9 +141,17 @@ def test_a_journalist_browses_filters_expands_and_adds_an_article(
     marks = driver.find_elements(By.CSS_SELECTOR, "#timeline .source mark.timex")
     assert marks and all(mark.text.strip() for mark in marks)
 
+    # Rename it in the page.
+    title = first.find_element(By.CSS_SELECTOR, ".rename-input")
+    title.clear()
+    title.send_keys("Renamed at the desk")
+    first.find_element(By.CSS_SELECTOR, "button.rename").click()
+    wait.until(lambda _: "Renamed at the desk" in visible_text())
+
     # Back to everything; add an article through the form and see the timeline change.
     driver.find_element(By.CSS_SELECTOR, "#chips .chip.active").click()
     wait.until(lambda _: len(events()) == count)
+    everything = visible_text()
     driver.find_element(By.ID, "add-title").send_keys("Canal talks")
     driver.find_element(By.ID, "add-date").send_keys("2021-07-30")
     driver.find_element(By.ID, "add-text").send_keys(NEW_ARTICLE)

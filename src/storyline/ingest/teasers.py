@@ -89,6 +89,9 @@ def _teaser(lines: list[str], stamp: DateHit, rules: _Rules) -> Teaser:
     kept = [line.strip() for line in lines[:-1]] + [last[:cut].strip()]
     text = "\n".join(line for line in kept if line) or last.strip()
     words = text.split() if len(lines) == 1 else lines[0].split()
+    ends = [n for n, word in enumerate(words[:TITLE_WORDS], start=1) if word.endswith((".", "!", "?"))]
+    if ends:  # a headline run into its lead: up to its first full stop
+        words = words[: ends[0]]
     title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
     return Teaser(text=text, title=title, published=published)
 

@@ -8,26 +8,35 @@ later offset refers to that text.  The title is the first line.
 
 from __future__ import annotations
 
+import re
+
 from storyline.ingest.dates import MARKER, parse_published, split_marker, strip_stamp
 from storyline.ingest.files import InputFile
 from storyline.model import Document, InputError
 
 __all__ = ["read_text", "title_of"]
 
-# Longer first lines (a lead paragraph without a headline) are cut at a word for the title.
+# A longer first line (a lead paragraph without a headline) gives its last full sentence
+# within this length as the title, else its words up to it.
 TITLE_CHARS = 150
+MIN_TITLE_CHARS = 40
+_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«]?(?=\s)")
 
 
 def title_of(text: str, lang: str = "") -> str:
-    """The first line that is not just a stamp, without a trailing stamp, cut at a word when
-    very long."""
+    """The first line that is not just a stamp, without a trailing stamp, cut to its first
+    sentences or words when very long."""
     lines = (line.strip() for line in text.splitlines())
     # a stamp ends a headline, not a paragraph: long lines are not searched for one
     titles = (strip_stamp(line, lang) if len(line) <= 2 * TITLE_CHARS else line for line in lines)
     line = next((line for line in titles if line), "")
     if len(line) <= TITLE_CHARS:
         return line
-    return line[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-–") + " …"
+    head = line[: TITLE_CHARS + 1]
+    sentence_ends = [end.end() for end in _SENTENCE_END.finditer(head) if end.end() >= MIN_TITLE_CHARS]
+    if sentence_ends:
+        return head[: sentence_ends[-1]].strip()
+    return head.rsplit(" ", 1)[0].rstrip(" ,;:-–") + " …"
 
 
 def read_text(file: InputFile, text: str) -> list[Document | InputError]:

@@ -73,9 +73,12 @@ class Store:
         self._index: tuple[int, events.EventIndex] | None = None
         conn = self._conn()
         migrate(conn)
-        with self._write():
-            pass  # creates the story row
-        self.story_id: int = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()[0]
+        row = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
+        if row is None:
+            with self._write():
+                pass  # creates the story row
+            row = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
+        self.story_id: int = row[0]
 
     # -- connections and transactions ----------------------------------------------------
     def _conn(self) -> sqlite3.Connection:

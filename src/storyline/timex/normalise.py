@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.dates import Period, Precision
-from storyline.timex.calendar import SEASON_START, common_value, holiday, shift, value_at
+from storyline.timex.calendar import SEASON_START, common_value, holiday, period_of, shift, value_at
 from storyline.timex.grammar import Grammar, Rule, Table
 
 _TIME_UNITS = {"H", "MIN", "S"}
-_WRONG_SIDE_DAYS = 330
+_WRONG_SIDE_DAYS = 60
 _MONTHS_PER_UNIT = {"Q": 3, "HALF": 6}
 _UNIT_TABLES = ("units", "units_sg", "units_pl", "unit_adjectives", "unit_adverbs")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
@@ -47,15 +47,17 @@ class Normalised:
     anchor: str | None = None  # the calendar value a DURATION such as "vor drei Jahren" points to
 
 
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_UNIT_OF_PRECISION = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "half": "HALF", "year": "Y"}
 
 
-def _same_quarter_years_apart(ctx: Context, unit: str, steps: int) -> str | None:
-    """ "A year earlier" after a quarter was named: that quarter, ``steps`` years apart."""
-    match = _QUARTER.match(ctx.previous or "")
-    if unit != "Y" or match is None:
+def _from_previous(ctx: Context, unit: str, steps: int) -> str | None:
+    """ "A year earlier", "three days later": counted from the time the text just named, at
+    that time's precision (after "the third quarter", a year earlier is that quarter a year
+    before)."""
+    period = period_of(ctx.previous) if ctx.previous else None
+    if period is None or period.precision.value not in _UNIT_OF_PRECISION or unit in _TIME_UNITS:
         return None
-    return f"{int(match.group(1)) + steps:04d}-Q{match.group(2)}"
+    return value_at(shift(period.first, unit, steps), _UNIT_OF_PRECISION[period.precision.value])
 
 
 def resolve(ctx: Context, fn: Callable[[date], str | None]) -> str | None:
@@ -401,7 +403,8 @@ def _deictic_value(ctx: Context, text: str) -> str | None:
     unit, offset = str(entry[0]), int(entry[1])
     if ctx.dct is None:
         return None
-    return _same_quarter_years_apart(ctx, unit, offset) or resolve(
+    anaphoric = len(entry) > 4 and entry[4] == "previous"
+    return (anaphoric and _from_previous(ctx, unit, offset)) or resolve(
         ctx, lambda ref: value_at(shift(ref, unit, offset), unit)
     )
 
@@ -414,7 +417,7 @@ def _deictic(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | Non
     if not isinstance(entry, list):
         return None
     unit = str(entry[0])
-    if len(entry) > 3 and ctx.tense in ("", "present") and not groups.get("part"):
+    if len(entry) > 3 and entry[3] and ctx.tense in ("", "present") and not groups.get("part"):
         # "heute" in a present-tense statement is "nowadays", not the day of publication.
         return Normalised("DATE", str(entry[3]))
     value = _deictic_value(ctx, text) or _unknown_unit(unit)
@@ -464,7 +467,7 @@ def _offset(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None
         return None
     steps = round(amount) * int(rule.attrs.get("direction", -1))
     value = (
-        _same_quarter_years_apart(ctx, unit, steps)
+        (rule.attrs.get("from") == "previous" and _from_previous(ctx, unit, steps))
         or resolve(ctx, lambda ref: value_at(shift(ref, unit, steps), unit))
         or _unknown_unit(unit)
     )
@@ -551,6 +554,18 @@ def _reference(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | N
     return Normalised(rule.type or "DATE", str(value)) if value else None
 
 
+def _year_words(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
+    """A year said in words: "nineteen ninety-six" (hundreds, then the rest), "two thousand"."""
+    text = (match.group("year_words") or "").lower()
+    head, _, rest = text.partition(" ")
+    if any(multiplier in text for multiplier in ctx.grammar.tables["number_multipliers"].forms):
+        year = number(ctx.grammar, text)
+    else:
+        high, low = number(ctx.grammar, head), number(ctx.grammar, rest)
+        year = None if high is None or low is None else high * 100 + low
+    return None if year is None else Normalised("DATE", f"{int(year):04d}")
+
+
 def _fixed(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
     """A rule that states its value outright."""
     return Normalised(rule.type or "DATE", str(rule.attrs["value"]), rule.attrs.get("mod"))
@@ -566,6 +581,7 @@ KINDS: dict[str, Callable[[re.Match[str], Context, Rule], Normalised | None]] = 
     "set": _set,
     "ref": _reference,
     "fixed": _fixed,
+    "year_words": _year_words,
 }
 
 

@@ -36,6 +36,23 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
+UPLOAD_BODIES: dict[str, Any] = {
+    "application/json": {
+        "schema": {
+            "description": "one record or a list: text (required), id, title, published (ISO, any precision), "
+            "url, lang, outlet",
+            "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}],
+        }
+    },
+    "multipart/form-data": {
+        "schema": {
+            "type": "object",
+            "description": "files: .txt, .json, .jsonl or .html; the file name (cleaned) gives the id",
+            "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+        }
+    },
+    "text/plain": {"schema": {"type": "string", "description": "one article, first line as title"}},
+}
 _CONTENT_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
 
 
@@ -206,6 +223,7 @@ def create_app(config: DeskConfig) -> FastAPI:
         description="Same formats and error rules as `storyline ingest`: unreadable inputs are listed under "
         "`errors`, the rest is stored; 422 when nothing could be read (or, with `strict`, when "
         "anything could not); 413 when the body exceeds the size limit.",
+        openapi_extra={"requestBody": {"required": True, "content": UPLOAD_BODIES}},
     )
     async def add_documents(request: Request, strict: bool = False) -> JSONResponse:
         inputs = await _uploaded_inputs(request)

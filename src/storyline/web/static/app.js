@@ -298,10 +298,26 @@ async function showDocument(docId) {
     const text = $("document-text");
     text.replaceChildren(...doc.segments.map((s) => s.timex
       ? el("mark", { class: "timex", title: `${s.type} ${s.timex}` }, s.text) : document.createTextNode(s.text)));
+    panel.dataset.doc = doc.id;
     panel.hidden = false;
     panel.scrollIntoView({ block: "nearest" });
   } catch (error) {
     say(`Could not open the article: ${error.message}`, true);
+  }
+}
+
+async function retractDocument() {
+  const panel = $("document");
+  const docId = panel.dataset.doc;
+  if (!docId || !window.confirm(`Retract the article ${docId}? Its evidence leaves the events.`)) return;
+  try {
+    await api(`/api/documents/${encodeURIComponent(docId)}`, { method: "DELETE", headers: writeHeaders() });
+    panel.hidden = true;
+    history.replaceState(null, "", "#");
+    say(`Retracted ${docId}.`);
+    await Promise.all([loadEvents(), loadChips()]);
+  } catch (error) {
+    say(`Retracting failed: ${error.message}`, true);
   }
 }
 
@@ -370,6 +386,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("merge-cancel").addEventListener("click", () => { state.selected.clear(); mergeBar(); loadEvents(); });
   $("add-form").addEventListener("submit", addArticles);
   $("document-close").addEventListener("click", () => { $("document").hidden = true; history.replaceState(null, "", "#"); });
+  $("document-retract").addEventListener("click", retractDocument);
   window.addEventListener("hashchange", route);
   loadEvents();
   loadChips();
