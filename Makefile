@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 demo: $(BIN)/.installed
-	$(BIN)/storyline build examples/ --format md
+	$(BIN)/storyline build examples/ --format md --max-events 25
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks

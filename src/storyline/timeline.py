@@ -21,6 +21,10 @@ _STATUS_FACTOR = {
     Status.REPORTED: 0.7,
 }
 BACKGROUND_FACTOR = 0.3
+# A happening named by an event word outranks a sentence that is merely dated.
+UNCLASSED_FACTOR = 0.8
+# A date the sources state in words outranks one taken from publication alone.
+STATED_DATE_BONUS = 0.1
 _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -34,7 +38,7 @@ def independent_sources(event: Event, documents: dict[str, Document]) -> int:
 
 
 def salience(event: Event, documents: dict[str, Document]) -> float:
-    """A score in (0, ~1]: sources, prominence, mentions, certainty of the event."""
+    """A score in (0, ~1]: sources, prominence, mentions, a stated date, certainty."""
     sources = independent_sources(event, documents)
     prominence = max((m.prominence for m in event.mentions), default=0.0)
     score = (
@@ -42,7 +46,11 @@ def salience(event: Event, documents: dict[str, Document]) -> float:
         + 0.35 * prominence
         + 0.2 * min(1.0, math.log1p(len(event.mentions)) / math.log(12))
     )
+    if any(m.time_text for m in event.mentions):
+        score += STATED_DATE_BONUS
     score *= _STATUS_FACTOR[event.status]
+    if not any(m.event_class for m in event.mentions):
+        score *= UNCLASSED_FACTOR
     if event.background:
         score *= BACKGROUND_FACTOR
     return round(score, 4)

@@ -63,6 +63,8 @@ def test_unreadable_inputs_are_reported_and_the_rest_stored(
     assert "0 added, 0 replaced, 3 unchanged" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "in" / "empty.txt"), "--db", str(db)]) == 1
     assert "nothing could be read" in capsys.readouterr().err
+    assert main(["ingest", "--db", str(db), "--remerge"]) == 0
+    assert "re-merged into 3 events" in capsys.readouterr().err
 
 
 def test_kill_9_mid_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:

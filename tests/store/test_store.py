@@ -6,7 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import store_fakes
 
+from storyline import events
 from storyline.model import Document
 from storyline.store import EditError, EventFilter, Store
 from storyline.store.schema import MIGRATIONS, schema_version
@@ -170,3 +172,28 @@ def test_stored_documents_come_back_with_their_layers(store: Store) -> None:
     (mention,) = loaded.mentions
     assert [p.key for p in mention.participants] == ["person:biden", "person:putin"]
     assert mention.date.precision.value == "day"
+
+
+def test_a_fresh_re_merge_keeps_every_edit(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.ingest([SUMMIT, CALL, CALL_AGAIN])
+    call, summit = (row["id"] for row in store.event_rows(EventFilter()))
+    store.rename(call, "The call")
+    store.merge(call, summit)
+    split_off = store.split(call, ["b#0"])
+    store.hide(split_off)
+    before = store.event_rows(EventFilter(include_hidden=True))
+
+    class Renumbering(store_fakes.EventIndex):  # a new merge that names events differently
+        def __init__(self) -> None:
+            super().__init__()
+            self._next = 100
+
+    monkeypatch.setattr(events, "EventIndex", Renumbering)
+    assert store.remerge() == 2
+    after = store.event_rows(EventFilter(include_hidden=True))
+    assert sorted((e["title"], e["n_docs"], e["hidden"]) for e in after) == sorted(
+        (e["title"], e["n_docs"], e["hidden"]) for e in before
+    )
+    (merged,) = [e for e in after if e["title"] == "The call"]
+    assert merged["id"] != call  # found again by its anchor, not by its old id
+    assert {s["mention"] for s in store.event_detail(merged["id"])["sources"]} == {"a#0", "c#0"}

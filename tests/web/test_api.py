@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+
+from storyline.web import DeskConfig, create_app
 
 
 def events(client: TestClient, **params: str) -> list[dict[str, Any]]:
@@ -139,3 +142,18 @@ def test_the_page_and_the_docs_request_nothing_from_elsewhere(client: TestClient
     assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/static/..%2F__init__.py").status_code == 404
     assert client.get("/static/missing.css").status_code == 404
+
+
+def test_other_sites_cannot_write_or_pose_as_the_server(make_client: Callable[..., TestClient]) -> None:
+    client = make_client()
+    article = b"Vote\nThe council voted on 2025-04-02."
+    foreign = {"content-type": "text/plain", "origin": "http://evil.example"}
+    assert client.post("/api/documents", content=article, headers=foreign).status_code == 403
+    own = {"content-type": "text/plain", "origin": "http://testserver"}
+    assert client.post("/api/documents", content=article, headers=own).status_code == 200
+
+
+def test_a_loopback_server_answers_only_to_its_own_names(tmp_path: Path, fakes: None) -> None:
+    app = create_app(DeskConfig(tmp_path / "desk.db", allowed_hosts=("127.0.0.1", "localhost")))
+    assert TestClient(app, base_url="http://127.0.0.1:8765").get("/api/events").status_code == 200
+    assert TestClient(app, base_url="http://rebound.example:8765").get("/api/events").status_code == 400

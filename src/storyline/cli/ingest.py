@@ -21,19 +21,31 @@ def register(subparsers: Any) -> None:
         "documents are skipped, changed ones replace their old version; events are merged "
         "incrementally. Each batch is one transaction: an interrupted run can simply be repeated.",
     )
-    sub.add_argument("articles", nargs="+", metavar="ARTICLES", help="files or folders")
+    sub.add_argument("articles", nargs="*", metavar="ARTICLES", help="files or folders")
     sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
     sub.add_argument("--story", default=DEFAULT_STORY, help="story within the store (default: %(default)s)")
     add_input_options(sub)
     sub.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default: %(default)s)")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any input could not be read")
+    sub.add_argument(
+        "--remerge",
+        action="store_true",
+        help="merge all stored mentions afresh first (after the merge improved); edits are re-applied",
+    )
     sub.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.articles and not args.remerge:
+        raise SystemExit("storyline: error: name ARTICLES to ingest (or --remerge)")
     dct = parse_dct(args.dct)
     lang = None if args.lang == "auto" else args.lang
     store = Store(args.db, args.story)
+    if args.remerge:
+        print(f"storyline: re-merged into {store.remerge()} events", file=sys.stderr)
+        if not args.articles:
+            store.close()
+            return 0
 
     def report_error(error: InputError) -> None:
         print(error_line(error), file=sys.stderr, flush=True)

@@ -53,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
             f"storyline: warning: serving on {args.host} without --token: anyone who can reach it can change the story",
             file=sys.stderr,
         )
-    app = create_app(DeskConfig(args.db, args.story, args.token, args.max_body))
+    hosts = (args.host, "localhost", "127.0.0.1")  # host names, ports aside
+    app = create_app(
+        DeskConfig(args.db, args.story, args.token, args.max_body, hosts if _is_loopback(args.host) else None)
+    )
     print(f"storyline: serving story {args.story!r} of {args.db} on http://{args.host}:{args.port}/", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

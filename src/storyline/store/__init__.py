@@ -10,9 +10,17 @@ from pathlib import Path
 
 from storyline import timeline
 from storyline.model import Timeline
-from storyline.store.core import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store
+from storyline.store.core import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
 
-__all__ = ["DEFAULT_STORY", "EditError", "EventFilter", "IngestReport", "Store", "timeline_from_store"]
+__all__ = [
+    "DEFAULT_STORY",
+    "EditError",
+    "EventFilter",
+    "IngestReport",
+    "Store",
+    "UnknownEvent",
+    "timeline_from_store",
+]
 
 
 def timeline_from_store(

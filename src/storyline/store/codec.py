@@ -41,8 +41,11 @@ def to_json(value: Any) -> Any:
 
 def from_json(cls: type[T], data: dict[str, Any], **overrides: Any) -> T:
     """A dataclass ``cls`` from its :func:`to_json` form; ``overrides`` set fields directly."""
-    decoders = _field_decoders(cast(Any, cls))
-    kwargs = {name: decoders[name](value) for name, value in data.items() if name in decoders}
+    plan = _plan(cast(Any, cls))
+    kwargs = dict(data) if data.keys() <= plan.fields else {k: v for k, v in data.items() if k in plan.fields}
+    for name, decode in plan.decoders:
+        if name in kwargs:
+            kwargs[name] = decode(kwargs[name])
     kwargs.update(overrides)
     return cls(**kwargs)
 
@@ -50,33 +53,52 @@ def from_json(cls: type[T], data: dict[str, Any], **overrides: Any) -> T:
 Decoder = Callable[[Any], Any]
 
 
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How to decode one class: its field names, and decoders for the fields JSON cannot hold as is."""
+
+    fields: frozenset[str]
+    decoders: tuple[tuple[str, Decoder], ...]
+
+
 @cache
-def _field_decoders(cls: Any) -> dict[str, Decoder]:
-    """One decoder a field, planned once a class from its type hints (decoding is hot)."""
-    names = {f.name for f in dataclasses.fields(cls) if f.init}
-    return {name: _decoder(hint) for name, hint in typing.get_type_hints(cls).items() if name in names}
+def _plan(cls: Any) -> _Plan:
+    """Planned once a class from its type hints: decoding is hot (a store restores every mention)."""
+    names = frozenset(f.name for f in dataclasses.fields(cls) if f.init)
+    hints = typing.get_type_hints(cls)
+    decoders = tuple((name, decoder) for name in sorted(names) if (decoder := _decoder(hints[name])) is not None)
+    return _Plan(names, decoders)
 
 
-def _decoder(hint: Any) -> Decoder:
+def _decoder(hint: Any) -> Decoder | None:
+    """A decoder for values of type ``hint``; ``None`` where the JSON value is already right."""
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
         inner = _decoder(next(arg for arg in args if arg is not type(None)))
-        return lambda value: None if value is None else inner(value)
+        return None if inner is None else (lambda value: None if value is None else inner(value))
     if hint is Period:
         return period_from_json
     if isinstance(hint, type) and issubclass(hint, Enum):
         return hint
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return lambda value: from_json(hint, value)
+        return _interned(hint) if hint.__dataclass_params__.frozen else lambda value: from_json(hint, value)  # type: ignore[attr-defined]
     if origin in (list, frozenset, set, tuple):
         item = _decoder(args[0])
+        if item is None:
+            return origin if origin is not list else None
         return lambda value: origin(item(v) for v in value)
-    return _identity
+    return None
 
 
-def _identity(value: Any) -> Any:
-    return value
+def _interned(cls: Any) -> Decoder:
+    """Frozen values (participants) recur across mentions: build each distinct one once."""
+
+    @lru_cache(maxsize=65536)
+    def build(items: tuple[tuple[str, Any], ...]) -> Any:
+        return from_json(cls, dict(items))
+
+    return lambda value: build(tuple(sorted(value.items())))
 
 
 def period_from_json(data: dict[str, Any]) -> Period:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,6 @@ from storyline.store import codec
 from storyline.store.schema import migrate
 
 DEFAULT_STORY = "default"
-PRESENTATION_EDITS = ("hide", "redate", "rename")
 
 
 @dataclass
@@ -59,7 +59,11 @@ class EventFilter:
 
 
 class EditError(ValueError):
-    """An edit that cannot be applied (unknown event, bad date, nothing to split …)."""
+    """An edit that cannot be applied (bad date, nothing to split …)."""
+
+
+class UnknownEvent(EditError):
+    """An edit names an event the story does not have (or no longer has)."""
 
 
 class Store:
@@ -127,12 +131,8 @@ class Store:
         if self._index is not None and self._index[0] == revision:
             return self._index[1]
         index = events.EventIndex()
-        rows = conn.execute(
-            "SELECT m.event_id, m.data FROM mentions m JOIN documents d"
-            " ON d.story_id = m.story_id AND d.doc_id = m.doc_id"
-            " WHERE m.story_id = ? ORDER BY d.seq, m.idx",
-            (self.story_id,),
-        )
+        # rowid order is arrival order: a replaced document's mentions are inserted anew
+        rows = conn.execute("SELECT event_id, data FROM mentions WHERE story_id = ? ORDER BY rowid", (self.story_id,))
         for event_id, data in rows:
             index.add_to(codec.from_json(EventMention, json.loads(data)), event_id)
         self._index = (revision, index)
@@ -329,12 +329,22 @@ class Store:
     # -- edits ----------------------------------------------------------------------------
     def _require_event(self, conn: sqlite3.Connection, event_id: str) -> None:
         row = conn.execute(
-            "SELECT 1 FROM mentions WHERE story_id = ? AND event_id = ? LIMIT 1", (self.story_id, event_id)
+            "SELECT 1 FROM events WHERE story_id = ? AND event_id = ?", (self.story_id, event_id)
         ).fetchone()
         if row is None:
-            raise EditError(f"no event {event_id!r}")
+            raise UnknownEvent(f"no event {event_id!r}")
+
+    def _anchor(self, conn: sqlite3.Connection, event_id: str) -> list[str]:
+        """The keys of an event's mentions: what an edit holds on to when event ids change."""
+        rows = conn.execute(
+            "SELECT doc_id, idx FROM mentions WHERE story_id = ? AND event_id = ? ORDER BY doc_id, idx",
+            (self.story_id, event_id),
+        )
+        return [f"{doc_id}#{idx}" for doc_id, idx in rows]
 
     def _record(self, conn: sqlite3.Connection, kind: str, event_id: str, payload: dict[str, Any]) -> int:
+        """Store an edit with the anchor of its event, so that :meth:`remerge` can find it again."""
+        payload = {**payload, "anchor": self._anchor(conn, event_id)}
         cursor = conn.execute(
             "INSERT INTO edits (story_id, kind, event_id, payload) VALUES (?, ?, ?, ?)",
             (self.story_id, kind, event_id, _dumps(payload)),
@@ -370,7 +380,7 @@ class Store:
         with self._write() as conn:
             self._require_event(conn, into_id)
             self._require_event(conn, other_id)
-            self._record(conn, "merge", into_id, {"other": other_id})
+            self._record(conn, "merge", into_id, {"other": other_id, "other_anchor": self._anchor(conn, other_id)})
             conn.execute(
                 "UPDATE mentions SET event_id = ? WHERE story_id = ? AND event_id = ?",
                 (into_id, self.story_id, other_id),
@@ -396,8 +406,11 @@ class Store:
             ]
             if not chosen or len(set(chosen)) >= total:
                 raise EditError("choose some, but not all, of the event's mentions to split off")
-            seq = self._record(conn, "split", event_id, {"mentions": [f"{d}#{i}" for d, i in chosen]})
+            moved = [f"{d}#{i}" for d, i in chosen]
+            seq = self._record(conn, "split", event_id, {"mentions": moved})
             new_id = f"{event_id}.{seq}"
+            payload = {"mentions": moved, "new": new_id, "anchor": self._anchor(conn, event_id)}
+            conn.execute("UPDATE edits SET payload = ? WHERE seq = ?", (_dumps(payload), seq))
             conn.executemany(
                 "UPDATE mentions SET event_id = ? WHERE story_id = ? AND doc_id = ? AND idx = ?",
                 [(new_id, self.story_id, *key) for key in chosen],
@@ -411,10 +424,55 @@ class Store:
             "SELECT seq, kind, event_id, payload, created_at FROM edits WHERE story_id = ? ORDER BY seq",
             (self.story_id,),
         )
-        return [
-            {"seq": seq, "kind": kind, "event": event_id, **json.loads(payload), "created_at": created}
-            for seq, kind, event_id, payload, created in rows
-        ]
+        result = []
+        for seq, kind, event_id, payload_text, created in rows:
+            payload = {k: v for k, v in json.loads(payload_text).items() if not k.endswith("anchor")}
+            result.append({"seq": seq, "kind": kind, "event": event_id, **payload, "created_at": created})
+        return result
+
+    def remerge(self) -> int:
+        """Merge every stored mention afresh (say, after the merge improved), then re-apply the
+        edits: each finds its event again through its anchor.  Returns the number of events."""
+        with self._write() as conn:
+            rows = conn.execute(
+                "SELECT m.doc_id, m.idx, m.data FROM mentions m JOIN documents d"
+                " ON d.story_id = m.story_id AND d.doc_id = m.doc_id WHERE m.story_id = ? ORDER BY d.seq, m.idx",
+                (self.story_id,),
+            )
+            mentions = {f"{d}#{i}": codec.from_json(EventMention, json.loads(data)) for d, i, data in rows}
+            fresh = events.EventIndex()
+            assignment = {
+                key: fresh.add(mention)
+                for key, mention in sorted(mentions.items(), key=lambda item: events._merge_order(item[1]))
+            }
+            edits = conn.execute(
+                "SELECT seq, kind, event_id, payload FROM edits WHERE story_id = ? ORDER BY seq", (self.story_id,)
+            ).fetchall()
+            for seq, kind, event_id, payload_text in edits:
+                payload = json.loads(payload_text)
+                target = _resolve(assignment, payload.get("anchor", []), event_id)
+                if target is None:
+                    continue
+                if kind == "merge":
+                    other = _resolve(assignment, payload.get("other_anchor", []), payload["other"])
+                    if other is not None and other != target:
+                        assignment.update({k: target for k, e in assignment.items() if e == other})
+                elif kind == "split":
+                    moved = [k for k in payload["mentions"] if assignment.get(k) == target]
+                    if moved and len(moved) < sum(e == target for e in assignment.values()):
+                        assignment.update({k: payload["new"] for k in moved})
+                conn.execute("UPDATE edits SET event_id = ? WHERE seq = ?", (target, seq))
+            index = events.EventIndex()
+            for key, mention in mentions.items():
+                index.add_to(mention, assignment[key])
+            conn.executemany(
+                "UPDATE mentions SET event_id = ? WHERE story_id = ? AND doc_id = ? AND idx = ?",
+                [(assignment[key], self.story_id, *_parse_mention_key(key)) for key in mentions],
+            )
+            stale = {row[0] for row in conn.execute("SELECT event_id FROM events WHERE story_id = ?", (self.story_id,))}
+            self._materialise(conn, index, stale | set(assignment.values()))
+            self._index = (-1, index)  # current once committed
+            return len(set(assignment.values()))
 
     # -- reading --------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -561,6 +619,14 @@ def _event_json(event: Event) -> dict[str, Any]:
 
 def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _resolve(assignment: dict[str, str], anchor: list[str], event_id: str) -> str | None:
+    """The event that now holds most of an edit's anchor mentions (else its old id, if alive)."""
+    holders = Counter(assignment[key] for key in anchor if key in assignment)
+    if holders:
+        return holders.most_common(1)[0][0]
+    return event_id if event_id in assignment.values() else None
 
 
 def _parse_mention_key(key: str) -> tuple[str, int]:

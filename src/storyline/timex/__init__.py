@@ -27,8 +27,9 @@ _CALENDAR_MODS = {m.name for m in Mod}
 _CLAUSE_EDGE = re.compile(r"[,;:\"„“”«»()–]")
 
 
-def tense_at(g: Grammar, sentence: str, start: int, end: int) -> str:
-    """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none).
+def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool]:
+    """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none),
+    and whether that cue is in the expression's own clause.
 
     Cues in the expression's own clause (up to the next comma, colon, quote or bracket) come
     first; only when it has none does the rest of the sentence count.
@@ -36,7 +37,8 @@ def tense_at(g: Grammar, sentence: str, start: int, end: int) -> str:
     edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
     left = max((e for e in edges if e < start), default=-1) + 1
     right = min((e for e in edges if e >= end), default=len(sentence))
-    return _nearest_cue(g, sentence[left:right], start - left, end - left) or _nearest_cue(g, sentence, start, end)
+    in_clause = _nearest_cue(g, sentence[left:right], start - left, end - left)
+    return (in_clause, True) if in_clause else (_nearest_cue(g, sentence, start, end), False)
 
 
 def _nearest_cue(g: Grammar, sentence: str, start: int, end: int) -> str:
@@ -96,7 +98,8 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
             continue
         for match, rule in _candidates(g, body, anchors):
             recent = previous[1] if previous and previous[0] >= sentence.index - 1 else None
-            ctx = Context(g, dct, tense_at(g, body, match.start(), match.end()), narrative_day, recent)
+            tense, in_clause = tense_at(g, body, match.start(), match.end())
+            ctx = Context(g, dct, tense, narrative_day, recent, in_clause)
             reading = normalise(match, ctx, rule)
             if reading is None:
                 continue

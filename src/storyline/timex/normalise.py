@@ -19,7 +19,10 @@ from storyline.timex.calendar import SEASON_START, common_value, holiday, period
 from storyline.timex.grammar import Grammar, Rule, Table
 
 _TIME_UNITS = {"H", "MIN", "S"}
-_WRONG_SIDE_DAYS = 60
+# How many days a date on the side its tense rules out counts as farther away: a tense cue in
+# the expression's own clause is trusted more than one elsewhere in the sentence.
+_WRONG_SIDE_DAYS = 150
+_WRONG_SIDE_DAYS_IN_CLAUSE = 300
 _MONTHS_PER_UNIT = {"Q": 3, "HALF": 6}
 _UNIT_TABLES = ("units", "units_sg", "units_pl", "unit_adjectives", "unit_adverbs")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
@@ -34,6 +37,7 @@ class Context:
     tense: str  # "past", "future", "present" or ""
     narrative_day: date | None
     previous: str | None = None  # the value of the last DATE in this or the previous sentence
+    tense_in_clause: bool = False  # the tense cue is in the expression's own clause
 
 
 @dataclass(frozen=True)
@@ -50,12 +54,15 @@ class Normalised:
 _UNIT_OF_PRECISION = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "half": "HALF", "year": "Y"}
 
 
-def _from_previous(ctx: Context, unit: str, steps: int) -> str | None:
-    """ "A year earlier", "three days later": counted from the time the text just named, at
-    that time's precision (after "the third quarter", a year earlier is that quarter a year
-    before)."""
+def _from_previous(ctx: Context, unit: str, steps: int, anchor: str) -> str | None:
+    """Counted from the time the text just named, at that time's precision, where ``anchor``
+    asks for it: "previous" (any calendar value: "three days later") or "quarter" (only a
+    quarter: "up from $5 million a year ago" after "in the third quarter" is that quarter a year
+    before, while "a year ago" on its own is counted from the DCT)."""
     period = period_of(ctx.previous) if ctx.previous else None
     if period is None or period.precision.value not in _UNIT_OF_PRECISION or unit in _TIME_UNITS:
+        return None
+    if anchor not in ("previous", period.precision.value):
         return None
     return value_at(shift(period.first, unit, steps), _UNIT_OF_PRECISION[period.precision.value])
 
@@ -91,23 +98,20 @@ def number(grammar: Grammar, text: str) -> float | None:
         if rest[0] in " -":
             rest = rest[1:]
             continue
-        joiner = next((j for j in joiners if rest.startswith(j) and len(rest) > len(j)), None)
-        prefix = _longest_prefix(atoms, rest)
-        mult_prefix = _longest_prefix(multipliers, rest) if multipliers else None
-        if mult_prefix and (not prefix or len(mult_prefix) >= len(prefix)):
-            assert multipliers is not None
-            factor = float(multipliers.lookup(mult_prefix))
-            current = max(current, 1.0) * factor
-            if factor >= 1000:
-                total, current = total + current, 0.0
-            rest = rest[len(mult_prefix) :]
-        elif prefix:
-            current += float(atoms.lookup(prefix))
-            rest = rest[len(prefix) :]
-        elif joiner:
-            rest = rest[len(joiner) :]
-        else:
+        # The longest piece wins: "and" is a joiner, not the article "an" followed by "d".
+        atom = _longest_prefix(atoms, rest) or ""
+        factor_word = (_longest_prefix(multipliers, rest) if multipliers else None) or ""
+        joiner = next((j for j in joiners if rest.startswith(j) and len(rest) > len(j)), "")
+        longest = max(atom, factor_word, joiner, key=len)
+        if not longest:
             return None
+        if longest == factor_word and multipliers is not None:
+            current = max(current, 1.0) * float(multipliers.lookup(factor_word))
+            if current >= 1000:
+                total, current = total + current, 0.0
+        elif longest == atom:
+            current += float(atoms.lookup(atom))
+        rest = rest[len(longest) :]
     return total + current
 
 
@@ -167,22 +171,27 @@ def _direction(ctx: Context, rel: int | None) -> tuple[int, bool]:
     return 0, False
 
 
-def _pick_year(ref: date, start_of: Callable[[int], date | None], sign: int, strict: bool, ref_start: date) -> int:
-    """The year that puts ``start_of(year)`` nearest to the reference, on the side it must lie.
+def _pick_year(
+    ref: date, span_of: Callable[[int], tuple[date, date] | None], sign: int, strict: bool, penalty: int
+) -> int:
+    """The year that puts the period ``span_of(year)`` nearest to the reference, on the side
+    the tense or a "last"/"next" puts it.
 
-    An explicit "last"/"next" (``strict``) is a hard constraint; a tense weighs heavily against
-    the wrong side, but a date only days away still beats one a year away, so a misread tense
+    Distance is from the reference to the nearest day of the period (0 while it lasts), so a
+    quarter that ended a month ago is near.  An explicit "last"/"next" (``strict``) is a hard
+    constraint; a tense only adds ``penalty`` days against the other side, so a misread tense
     cannot push "10. November" in an article of 7 November a whole year back.
     """
     best, best_cost = ref.year, float("inf")
     for year in (ref.year - 1, ref.year, ref.year + 1):
-        start = start_of(year)
-        if start is None:
+        span = span_of(year)
+        if span is None:
             continue
-        delta = (start - ref_start).days
+        first, last = span
+        delta = (first - ref).days if first > ref else (last - ref).days if last < ref else 0
         if strict and (delta * sign <= 0):
             continue
-        cost = abs(delta) + (_WRONG_SIDE_DAYS if delta * sign < 0 else 0)
+        cost = abs(delta) + (penalty if delta * sign < 0 else 0)
         if cost < best_cost:
             best, best_cost = year, cost
     return best
@@ -277,8 +286,17 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
         year = ctx.dct.year
 
     def dated(start_of: Callable[[int], date | None], unit: str) -> Callable[[date], str | None]:
+        def span_of(candidate: int) -> tuple[date, date] | None:
+            start = start_of(candidate)
+            period = None if start is None else period_of(value_at(start, unit))
+            return None if period is None else (period.first, period.last)
+
         def at(ref: date) -> str | None:
-            chosen = year if year is not None else _pick_year(ref, start_of, sign, strict, _unit_start(ref, unit))
+            if year is not None:
+                chosen = year
+            else:
+                penalty = _WRONG_SIDE_DAYS_IN_CLAUSE if ctx.tense_in_clause else _WRONG_SIDE_DAYS
+                chosen = _pick_year(ref, span_of, sign, strict, penalty)
             start = start_of(chosen)
             return None if start is None else value_at(start, unit)
 
@@ -324,21 +342,6 @@ def _unknown(month: int | None, day: int | None) -> str | None:
     if month is None:
         return None
     return f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-
-
-def _unit_start(ref: date, unit: str) -> date:
-    """The first day of the ``unit``-sized period holding ``ref`` (what a candidate is compared to)."""
-    if unit == "D":
-        return ref
-    if unit == "M":
-        return ref.replace(day=1)
-    if unit == "Q":
-        return date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
-    if unit == "HALF":
-        return date(ref.year, 1 if ref.month <= 6 else 7, 1)
-    if unit in SEASON_START:
-        return ref.replace(day=1)
-    return ref
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -403,8 +406,8 @@ def _deictic_value(ctx: Context, text: str) -> str | None:
     unit, offset = str(entry[0]), int(entry[1])
     if ctx.dct is None:
         return None
-    anaphoric = len(entry) > 4 and entry[4] == "previous"
-    return (anaphoric and _from_previous(ctx, unit, offset)) or resolve(
+    anchor = str(entry[4]) if len(entry) > 4 else ""
+    return (anchor and _from_previous(ctx, unit, offset, anchor)) or resolve(
         ctx, lambda ref: value_at(shift(ref, unit, offset), unit)
     )
 
@@ -467,7 +470,7 @@ def _offset(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None
         return None
     steps = round(amount) * int(rule.attrs.get("direction", -1))
     value = (
-        (rule.attrs.get("from") == "previous" and _from_previous(ctx, unit, steps))
+        ("from" in rule.attrs and _from_previous(ctx, unit, steps, str(rule.attrs["from"])))
         or resolve(ctx, lambda ref: value_at(shift(ref, unit, steps), unit))
         or _unknown_unit(unit)
     )

@@ -13,6 +13,7 @@ import hmac
 import json
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Annotated, Any
 
 import jinja2
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -27,7 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from storyline import ingest, timeline
 from storyline.model import Document
 from storyline.render import render
-from storyline.store import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store
+from storyline.store import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
 from storyline.web.limits import BodyLimit
 
 UPLOAD_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
@@ -64,6 +66,7 @@ class DeskConfig:
     story: str = DEFAULT_STORY
     token: str | None = None
     max_body: int = DEFAULT_MAX_BODY
+    allowed_hosts: tuple[str, ...] | None = None  # host names accepted in the Host header (None: any)
 
 
 class Rename(BaseModel):
@@ -116,6 +119,8 @@ def create_app(config: DeskConfig) -> FastAPI:
         redoc_url=None,
     )
     app.add_middleware(BodyLimit, limit=config.max_body)
+    if config.allowed_hosts is not None:  # a DNS-rebinding page cannot pose as this server
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -125,7 +130,11 @@ def create_app(config: DeskConfig) -> FastAPI:
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    def require_token(request: Request) -> None:
+    def guard_write(request: Request) -> None:
+        """Changes come from this server's own page (or a non-browser client), with the token if set."""
+        origin = request.headers.get("origin")
+        if origin is not None and origin != f"{request.url.scheme}://{request.headers.get('host', '')}":
+            raise HTTPException(403, "changes are accepted only from this server's own page")
         if config.token is None:
             return
         given = request.headers.get("x-storyline-token") or request.headers.get("authorization", "")
@@ -133,7 +142,7 @@ def create_app(config: DeskConfig) -> FastAPI:
         if not hmac.compare_digest(given.encode(), config.token.encode()):
             raise HTTPException(401, "this server needs its token for changes (header X-Storyline-Token)")
 
-    writes = [Depends(require_token)]
+    writes = [Depends(guard_write)]
 
     # -- page, assets, docs --------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -279,12 +288,14 @@ def create_app(config: DeskConfig) -> FastAPI:
     return app
 
 
-def _edit(action: Any) -> None:
+def _edit(action: Callable[[], object]) -> None:
+    """Run an edit; an unknown event is a 404, any other refused edit a 422."""
     try:
         action()
+    except UnknownEvent as error:
+        raise HTTPException(404, str(error)) from None
     except EditError as error:
-        status = 404 if str(error).startswith("no event") else 422
-        raise HTTPException(status, str(error)) from None
+        raise HTTPException(422, str(error)) from None
 
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

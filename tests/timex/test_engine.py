@@ -1,0 +1,161 @@
+"""Unit tests of the tagger's pieces: calendar arithmetic, number words, grammar, tense cues,
+and the ``tag``/``annotate`` contract."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.dates import Mod, Period, Precision
+from storyline.model import Document, Sentence, TimexType
+from storyline.timex import annotate, tag, tense_at
+from storyline.timex.calendar import common_value, easter, holiday, period_of, shift, value_at
+from storyline.timex.grammar import grammar
+from storyline.timex.normalise import number
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2019, date(2019, 4, 21)), (2038, date(2038, 4, 25))],
+)
+def test_easter_follows_the_gregorian_computus(year: int, expected: date) -> None:
+    assert easter(year) == expected
+
+
+def test_holiday_specs_cover_fixed_movable_and_nth_weekday_days() -> None:
+    assert holiday(2025, "12-25") == date(2025, 12, 25)
+    assert holiday(2025, "easter-2") == date(2025, 4, 18)
+    assert holiday(2025, "11-4-4") == date(2025, 11, 27)  # fourth Thursday of November
+    assert holiday(2025, "05-1-L") == date(2025, 5, 26)  # last Monday of May
+
+
+def test_values_at_every_unit() -> None:
+    day = date(2025, 5, 17)
+    assert [value_at(day, u) for u in ("D", "W", "WE", "M", "Q", "HALF", "Y", "DE", "CE")] == [
+        "2025-05-17",
+        "2025-W20",
+        "2025-W20-WE",
+        "2025-05",
+        "2025-Q2",
+        "2025-H1",
+        "2025",
+        "202",
+        "20",
+    ]
+    assert value_at(date(2025, 1, 10), "WI") == "2024-WI"  # winter counts from December
+
+
+def test_shift_keeps_the_day_of_month_where_it_can() -> None:
+    assert shift(date(2025, 3, 31), "M", -1) == date(2025, 2, 28)
+    assert shift(date(2025, 5, 17), "W", -1) == date(2025, 5, 10)
+    assert shift(date(2024, 2, 29), "Y", 1) == date(2025, 2, 28)
+
+
+def test_common_value_keeps_only_what_both_ends_agree_on() -> None:
+    assert common_value("2025-05-19", "2025-05-26") == "2025-05"
+    assert common_value("2025-05-05", "2025-06-02") == "2025-Q2"
+    assert common_value("2024-12-30", "2025-01-06") is None
+    assert common_value("2025-W10", "2025-W10") == "2025-W10"
+
+
+def test_period_of_reads_parts_of_day_and_weekends_as_their_days() -> None:
+    assert period_of("2025-05-16TEV") == Period.parse("2025-05-16")
+    assert period_of("2025-05-19T10:00") == Period.parse("2025-05-19T10:00")
+    weekend = period_of("2025-W19-WE")
+    assert weekend is not None and weekend.precision is Precision.WEEK
+    assert period_of("PRESENT_REF") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("de", "dreiundzwanzig", 23),
+        ("de", "zweihundertfünfzig", 250),
+        ("de", "eineinhalb", 1.5),
+        ("de", "zwölf", 12),
+        ("de", "1,5", 1.5),
+        ("en", "twenty-four", 24),
+        ("en", "two thousand and one", 2001),
+        ("en", "a hundred", 100),
+        ("en", "15", 15),
+    ],
+)
+def test_number_words_including_compounds(lang: str, text: str, value: float) -> None:
+    assert number(grammar(lang), text) == value
+
+
+def test_unknown_word_is_not_a_number() -> None:
+    assert number(grammar("de"), "zwiebel") is None
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_grammar_compiles_once_and_every_rule_has_anchors(lang: str) -> None:
+    g = grammar(lang)
+    assert g is grammar(lang)
+    assert g.rules and all(rule.anchors for rule in g.rules)
+    assert all(0 <= index < len(g.anchors) for rule in g.rules for index in rule.anchors)
+
+
+def test_anchors_reject_sentences_without_time_words() -> None:
+    g = grammar("de")
+
+    def runnable(sentence: str) -> list[str]:
+        found = g.anchors_in(sentence)
+        return [rule.name for rule in g.rules if rule.anchors <= found]
+
+    assert runnable("Der Hund bellt laut.") == []
+    assert "weekday" in runnable("Am Montag bellt der Hund.")
+
+
+def test_tense_cue_in_the_own_clause_wins() -> None:
+    g = grammar("de")
+    sentence = "Er sagte, am Montag werde er reisen."
+    start = sentence.index("Montag")
+    assert tense_at(g, sentence, start, start + 6) == ("future", True)
+    english = "The president will call on Monday."
+    assert tense_at(grammar("en"), english, english.index("Monday"), len(english) - 1)[0] == "future"
+
+
+def test_tag_returns_offsets_sentence_indices_and_periods_in_text_order() -> None:
+    text = "Gestern regnete es. Am Montag soll gewählt werden."
+    sentences = [Sentence(0, 0, 19, text[:19]), Sentence(1, 20, len(text), text[20:])]
+    found = tag(text, "de", Period.parse("2025-05-17"), sentences)
+    assert [(t.text, t.sentence, t.value) for t in found] == [("Gestern", 0, "2025-05-16"), ("Montag", 1, "2025-05-19")]
+    assert all(text[t.start : t.end] == t.text for t in found)
+    assert found[1].period == Period.parse("2025-05-19")
+
+
+def test_mid_month_carries_its_modifier_into_the_period() -> None:
+    (found,) = tag("Mitte August trafen sie sich.", "de", Period.parse("2025-08-26"))
+    assert (found.value, found.mod) == ("2025-08", "MID")
+    assert found.period == Period.parse("2025-08", Mod.MID)
+
+
+def test_ago_is_a_duration_anchored_to_the_date_it_names() -> None:
+    (found,) = tag("Vor drei Jahren begann der Krieg.", "de", Period.parse("2025-05-17"))
+    assert (found.type, found.value) == (TimexType.DURATION, "P3Y")
+    assert found.period == Period.parse("2022")
+
+
+def test_clock_time_keeps_the_time_zone_the_text_gives() -> None:
+    text = "Das Telefonat ist für 10 Uhr Ortszeit der US-Ostküste angesetzt."
+    (found,) = tag(text, "de", Period.parse("2025-05-19"))
+    assert (found.text, found.value, found.timezone) == ("10 Uhr", "2025-05-19T10:00", "America/New_York")
+
+
+def test_clock_time_takes_the_day_the_narrative_is_at() -> None:
+    text = "Am Montag will er mit Putin telefonieren. Das Gespräch beginnt um 10 Uhr."
+    found = tag(text, "de", Period.parse("2025-05-17"))
+    assert [t.value for t in found] == ["2025-05-19", "2025-05-19T10:00"]
+
+
+def test_set_carries_its_quantifier() -> None:
+    (found,) = tag("Der Rat tagt jeden Montag.", "de", Period.parse("2025-05-17"))
+    assert (found.type, found.value, found.quant, found.period) == (TimexType.SET, "XXXX-WXX-1", "EVERY", None)
+
+
+def test_annotate_fills_the_document() -> None:
+    doc = Document(id="d", text="Heute Abend wird gewählt.", lang="de", published=Period.parse("2025-05-17"))
+    annotate(doc)
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [("Heute Abend", TimexType.TIME, "2025-05-17TEV")]
