@@ -260,28 +260,34 @@ def _vague(mention: EventMention) -> bool:
 
 
 def _similarity(mention: EventMention, cluster: _Cluster) -> float:
-    """How well a mention fits an event: same kind, same people, same words, same day."""
+    """How well a mention fits an event: same kind, same people, same words, same day.
+
+    Cheap tests come first: a mention naming a kind of event joins only an event of the same
+    kind, with a person in common, or from its own article."""
     if cluster.date is None:
+        return 0.0
+    keys = {p.key for p in mention.participants if p.kind == "person"}
+    shared = keys & cluster.keys
+    if keys and cluster.keys and not shared:
+        return 0.0  # different people: different happenings
+    same_kind = bool(mention.event_class and cluster.classes[mention.event_class])
+    in_doc = mention.doc_id in cluster.doc_ids
+    if mention.event_class and not (same_kind or shared or in_doc):
         return 0.0
     fit = _dates_fit(mention, cluster.date)
     if fit == 0.0:
         return 0.0
+    finer_event = cluster.date.precision.rank > mention.date.precision.rank
+    if _vague(mention) and finer_event and not (shared and same_kind):
+        return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people
     content = _jaccard(mention.lemmas, cluster.top_lemmas())
     if fit < 1.0 and content < CONFLICT_CONTENT_SIMILARITY:
         return 0.0
-    keys = {p.key for p in mention.participants if p.kind == "person"}
-    if keys and cluster.keys and not keys & cluster.keys:
-        return 0.0  # different people: different happenings
-    same_kind = bool(mention.event_class and cluster.classes[mention.event_class])
-    finer_event = cluster.date.precision.rank > mention.date.precision.rank
-    if _vague(mention) and finer_event and not (keys & cluster.keys and same_kind):
-        return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people
-    same_class = 1.0 if mention.event_class and cluster.classes[mention.event_class] else 0.0
-    people = len(keys & cluster.keys) / max(1, min(len(keys), len(cluster.keys))) if keys and cluster.keys else 0.0
+    people = len(shared) / max(1, min(len(keys), len(cluster.keys))) if shared else 0.0
     # A reference back ("das Telefonat", a headline) most likely means its own article's event.
-    same_doc = (0.3 if mention.anaphoric else 0.15) if mention.doc_id in cluster.doc_ids else 0.0
+    same_doc = (0.3 if mention.anaphoric else 0.15) if in_doc else 0.0
     same_day = 0.15 if mention.date.day is not None and mention.date.day == cluster.date.day else 0.0
-    return 0.35 * same_class + 0.35 * people + 0.6 * content + same_doc + same_day
+    return 0.35 * same_kind + 0.35 * people + 0.6 * content + same_doc + same_day
 
 
 def _latest_status(mentions: list[EventMention]) -> Status:
@@ -303,7 +309,8 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
             if current is None or len(participant.name.split()) > len(current.name.split()):
                 best[participant.key] = participant
     kind_order = {"person": 0, "organisation": 1, "country": 2}
-    ranked = sorted(counts, key=lambda key: (kind_order.get(best[key].kind, 3), -counts[key], key))
+    first_seen = {key: i for i, key in enumerate(counts)}
+    ranked = sorted(counts, key=lambda key: (kind_order.get(best[key].kind, 3), -counts[key], first_seen[key]))
     return [best[key] for key in ranked[:MAX_PARTICIPANTS]]
 
 

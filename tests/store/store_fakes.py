@@ -63,6 +63,7 @@ def analyse(doc: Document) -> Document:
                 trigger=next((w for w in words if w.islower()), ""),
                 date=Period.parse(date.group()),
                 status=Status.PLANNED if "will" in words else Status.OCCURRED,
+                background="since" in words,
                 participants=[Participant(f"person:{w.lower()}", w, "person") for w in words if w[0].isupper()],
                 time_text=date.group(),
                 time_value=date.group(),
@@ -110,9 +111,9 @@ class EventIndex:
             latest = max(mentions, key=lambda m: m.date.precision.rank)
             participants = list(dict.fromkeys(p for m in mentions for p in m.participants))
             title = f"{latest.phrase} ({', '.join(p.name for p in participants)})"
-            result.append(
-                Event(event_id, latest.date, mentions[-1].status, title, latest.text, participants, list(mentions))
-            )
+            event = Event(event_id, latest.date, mentions[-1].status, title, latest.text, participants, list(mentions))
+            event.background = all(m.background for m in mentions)
+            result.append(event)
         return result
 
 

@@ -96,6 +96,9 @@ def test_filters_by_date_status_participant_language_and_text(store: Store) -> N
     assert dates(text="100%") == []
     names = {p["name"]: p["events"] for p in store.participants()}
     assert names == {"Putin": 2, "Biden": 1, "Trump": 1}
+    store.ingest([doc("old", "The bridge has stood since 1990-05.")])
+    assert dates(date_to="2000") == ["1990-05"]
+    assert [row["date"] for row in store.event_rows(EventFilter(include_background=False))] == ["2025-03-18", "2025-06"]
 
 
 def test_presentation_edits_survive_later_ingests(store: Store) -> None:

@@ -54,6 +54,7 @@ class EventFilter:
     lang: str | None = None
     text: str | None = None
     include_hidden: bool = False
+    include_background: bool = True
     limit: int = 500
     offset: int = 0
 
@@ -165,7 +166,7 @@ class Store:
         api = _event_api(data, hidden, langs, len(event.doc_ids))
         conn.execute(
             "INSERT INTO events (story_id, event_id, first_day, last_day, precision_rank, status, hidden,"
-            " search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " background, search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.story_id,
                 event.id,
@@ -174,6 +175,7 @@ class Store:
                 event.date.precision.rank,
                 event.status.value,
                 int(hidden),
+                int(event.background),
                 search,
                 " ".join(langs),
                 _dumps(data),
@@ -493,6 +495,8 @@ class Store:
         params: list[Any] = [self.story_id]
         if not where.include_hidden:
             sql.append("AND e.hidden = 0")
+        if not where.include_background:
+            sql.append("AND e.background = 0")
         if where.date_from:
             sql.append("AND e.last_day >= ?")
             params.append(Period.parse(where.date_from).first.isoformat())

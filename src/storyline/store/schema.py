@@ -69,6 +69,7 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
             precision_rank INTEGER NOT NULL,
             status TEXT NOT NULL,
             hidden INTEGER NOT NULL DEFAULT 0,
+            background INTEGER NOT NULL,        -- only background facts ("since 1869 …")
             search TEXT NOT NULL,               -- lower-cased title, summary and participants
             langs TEXT NOT NULL,                -- space-separated languages of the sources
             data TEXT NOT NULL,                 -- JSON: the Event without mentions, edits applied

@@ -31,22 +31,29 @@ def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool
     """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none),
     and whether that cue is in the expression's own clause.
 
-    Cues in the expression's own clause (up to the next comma, colon, quote or bracket) come
-    first; only when it has none does the rest of the sentence count.
+    The expression's own clause (up to the next comma, colon, quote or bracket) is searched
+    before the rest of the sentence, and reliable cue words (auxiliaries, modals, frequent
+    verbs) before guesses from word shape (participles).
     """
     edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
     left = max((e for e in edges if e < start), default=-1) + 1
     right = min((e for e in edges if e >= end), default=len(sentence))
-    in_clause = _nearest_cue(g, sentence[left:right], start - left, end - left)
-    return (in_clause, True) if in_clause else (_nearest_cue(g, sentence, start, end), False)
+    clause = sentence[left:right]
+    for cues in (g.cues, g.weak_cues):
+        found = _nearest_cue(cues, clause, start - left, end - left)
+        if found:
+            return found, True
+    for cues in (g.cues, g.weak_cues):
+        found = _nearest_cue(cues, sentence, start, end)
+        if found:
+            return found, False
+    return "", False
 
 
-def _nearest_cue(g: Grammar, sentence: str, start: int, end: int) -> str:
+def _nearest_cue(cues: tuple[tuple[str, re.Pattern[str]], ...], sentence: str, start: int, end: int) -> str:
     best, best_distance = "", len(sentence) + 1
-    for tense, cues in (("future", g.future_cues), ("past", g.past_cues), ("present", g.present_cues)):
-        if cues is None:
-            continue
-        for cue in cues.finditer(sentence):
+    for tense, pattern in cues:
+        for cue in pattern.finditer(sentence):
             if cue.start() < end and cue.end() > start:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end

@@ -65,9 +65,8 @@ class Grammar:
     tables: dict[str, Table]
     rules: tuple[Rule, ...]
     anchors: tuple[re.Pattern[str], ...]
-    future_cues: re.Pattern[str] | None
-    past_cues: re.Pattern[str] | None
-    present_cues: re.Pattern[str] | None
+    cues: tuple[tuple[str, re.Pattern[str]], ...]  # (tense, cue words), reliable ones
+    weak_cues: tuple[tuple[str, re.Pattern[str]], ...]  # guesses from word shape
     settings: dict[str, Any]
     token_anchors: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -127,10 +126,13 @@ def _expand(pattern: str, macros: dict[str, str], tables: dict[str, Table], dept
     return _PLACEHOLDER.sub(replace, pattern)
 
 
-def _cue_regex(words: list[str]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    return re.compile(r"(?<!\w)" + _alternation(words) + r"(?!\w)", re.IGNORECASE)
+def _cues(tense: dict[str, list[str]], names: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(tense, compiled cue words) for each of ``names`` the language lists."""
+    return tuple(
+        (name.split("_")[0], re.compile(r"(?<!\w)" + _alternation(tense[name]) + r"(?!\w)", re.IGNORECASE))
+        for name in names
+        if tense.get(name)
+    )
 
 
 @cache
@@ -157,8 +159,7 @@ def grammar(lang: str) -> Grammar:
         tables=tables,
         rules=tuple(rules),
         anchors=tuple(re.compile(anchor, re.IGNORECASE) for anchor in anchors),
-        future_cues=_cue_regex(tense.get("future", [])),
-        past_cues=_cue_regex(tense.get("past", [])),
-        present_cues=_cue_regex(tense.get("present", [])),
+        cues=_cues(tense, ("future", "past", "present")),
+        weak_cues=_cues(tense, ("future_weak", "past_weak", "present_weak")),
         settings=dict(lexicon.get("settings", {})),
     )

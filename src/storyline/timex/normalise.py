@@ -54,17 +54,18 @@ class Normalised:
 _UNIT_OF_PRECISION = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "half": "HALF", "year": "Y"}
 
 
-def _from_previous(ctx: Context, unit: str, steps: int, anchor: str) -> str | None:
-    """Counted from the time the text just named, at that time's precision, where ``anchor``
-    asks for it: "previous" (any calendar value: "three days later") or "quarter" (only a
+def _from_previous(ctx: Context, unit: str, steps: int, anchor: str, precision_unit: str = "") -> str | None:
+    """Counted from the time the text just named, where ``anchor`` asks for it: "previous"
+    (any calendar value: "three days later", "the following year") or "quarter" (only a
     quarter: "up from $5 million a year ago" after "in the third quarter" is that quarter a year
-    before, while "a year ago" on its own is counted from the DCT)."""
+    before, while "a year ago" on its own is counted from the DCT).  The result has the named
+    time's precision, or ``precision_unit``'s where given."""
     period = period_of(ctx.previous) if ctx.previous else None
     if period is None or period.precision.value not in _UNIT_OF_PRECISION or unit in _TIME_UNITS:
         return None
     if anchor not in ("previous", period.precision.value):
         return None
-    return value_at(shift(period.first, unit, steps), _UNIT_OF_PRECISION[period.precision.value])
+    return value_at(shift(period.first, unit, steps), precision_unit or _UNIT_OF_PRECISION[period.precision.value])
 
 
 def resolve(ctx: Context, fn: Callable[[date], str | None]) -> str | None:
@@ -453,7 +454,8 @@ def _relative(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | No
         if unit == "D" and rel == 0 and ctx.narrative_day:
             # "am selben Tag", "on that day": the day the narrative is at.
             return Normalised(rule.type or "DATE", ctx.narrative_day.isoformat())
-        value = resolve(ctx, lambda ref: value_at(shift(ref, unit, rel), unit))
+        anaphoric = "from" in rule.attrs and _from_previous(ctx, unit, rel, str(rule.attrs["from"]), unit)
+        value = anaphoric or resolve(ctx, lambda ref: value_at(shift(ref, unit, rel), unit))
     value = value or _unknown_unit(unit)
     return Normalised(rule.type or "DATE", value, str(mod) if mod else None)
 

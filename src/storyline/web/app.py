@@ -173,10 +173,11 @@ def create_app(config: DeskConfig) -> FastAPI:
         lang: Annotated[str | None, Query(description="language of a source: de, en")] = None,
         q: Annotated[str | None, Query(description="words in title, summary or participants")] = None,
         hidden: Annotated[bool, Query(description="include hidden events")] = False,
+        background: Annotated[bool, Query(description="include background facts")] = True,
         limit: Annotated[int, Query(ge=1, le=2000)] = 500,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> Response:
-        where = EventFilter(date_from, date_to, status, participant, lang, q, hidden, limit, offset)
+        where = EventFilter(date_from, date_to, status, participant, lang, q, hidden, background, limit, offset)
         try:
             rows = store.event_rows_json(where)
         except ValueError as error:

@@ -12,9 +12,12 @@ const PRECISION_NOTE = {
   century: "known to the century",
 };
 
-const state = { filters: {}, participant: null, selected: new Set(), participants: [] };
+const state = { filters: { background: "false" }, participant: null, selected: new Set(), participants: [] };
 
 function $(id) { return document.getElementById(id); }
+
+// Only web addresses become links: an article's url field could hold anything.
+function safeUrl(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null; }
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -102,7 +105,8 @@ async function loadEvents() {
   try {
     const data = await api(`/api/events?${query()}`);
     renderEvents(data.events);
-    const filtered = query() ? " (filtered)" : "";
+    const { background, hidden, ...narrowing } = state.filters;
+    const filtered = state.participant || Object.values(narrowing).some(Boolean) ? " (filtered)" : "";
     $("summary").textContent = `${data.events.length} events${filtered}`;
   } catch (error) {
     say(`Could not load events: ${error.message}`, true);
@@ -151,7 +155,8 @@ function renderEvents(events) {
 
 function renderEvent(event) {
   const item = el("li", {
-    class: `event precision-${event.precision} status-${event.status}` + (event.hidden ? " hidden-event" : ""),
+    class: `event precision-${event.precision} status-${event.status}` + (event.hidden ? " hidden-event" : "")
+      + (event.background ? " background" : ""),
     "data-id": event.id,
   });
   const marker = el("span", { class: `marker ${event.precision === "day" || event.precision === "time" ? "point" : "span"}`,
@@ -171,7 +176,7 @@ function renderEvent(event) {
   const people = el("p", { class: "participants" },
     ...event.participants.map((p) => el("span", { class: "participant", "data-key": p.key }, p.name)));
   const meta = el("p", { class: "meta" }, `${event.n_docs} source${event.n_docs === 1 ? "" : "s"}`,
-    event.hidden ? " · hidden" : null);
+    event.background ? " · background" : null, event.hidden ? " · hidden" : null);
   const conflicts = event.conflicts.length
     ? el("p", { class: "conflict" }, "Sources disagree on the date: ",
       event.conflicts.map((c) => `${c.date} (${c.docs.join(", ")})`).join("; "))
@@ -214,8 +219,8 @@ function highlighted(source) {
 function renderDetails(detail, details) {
   const sources = el("ol", { class: "sources" });
   for (const source of detail.sources) {
-    const article = source.url
-      ? el("a", { href: source.url, target: "_blank", rel: "noopener noreferrer", class: "article" },
+    const article = safeUrl(source.url)
+      ? el("a", { href: safeUrl(source.url), target: "_blank", rel: "noopener noreferrer", class: "article" },
         source.title || source.doc)
       : el("a", { href: `#doc=${encodeURIComponent(source.doc)}`, class: "article" }, source.title || source.doc);
     const stored = el("a", { href: `#doc=${encodeURIComponent(source.doc)}`, class: "stored" }, "stored text");
@@ -294,7 +299,8 @@ async function showDocument(docId) {
     const doc = await api(`/api/documents/${encodeURIComponent(docId)}`);
     $("document-title").textContent = doc.title || doc.id;
     $("document-meta").replaceChildren([doc.outlet, doc.published, doc.lang].filter(Boolean).join(" · "),
-      doc.url ? " · " : "", doc.url ? el("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer" }, "original") : "");
+      safeUrl(doc.url) ? " · " : "",
+      safeUrl(doc.url) ? el("a", { href: safeUrl(doc.url), target: "_blank", rel: "noopener noreferrer" }, "original") : "");
     const text = $("document-text");
     text.replaceChildren(...doc.segments.map((s) => s.timex
       ? el("mark", { class: "timex", title: `${s.type} ${s.timex}` }, s.text) : document.createTextNode(s.text)));
@@ -370,6 +376,7 @@ function readFilters(event) {
   state.filters = {
     q: $("q").value.trim(), from: $("date-from").value.trim(), to: $("date-to").value.trim(),
     status: $("status").value, lang: $("lang").value, hidden: $("show-hidden").checked ? "true" : "",
+    background: $("show-background").checked ? "" : "false",
   };
   loadEvents();
 }
