@@ -1,17 +1,23 @@
 """The pipeline as plain functions: per-document analysis, then collection-wide steps.
 
-The per-document stages hold no global state, so documents can be analysed anywhere (one by
-one here, a worker pool or a store later); only the event merge and the ranking see the whole
+The per-document stages hold no global state, so documents can be analysed anywhere: one by
+one, or in a pool of worker processes; only the event merge and the ranking see the whole
 collection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from storyline import events, ingest, mentions, text, timeline, timex
 from storyline.model import Document, InputError, Period, Timeline
+
+# Documents in flight per worker process: enough to keep workers busy, few enough that a
+# huge input streams through in bounded memory.
+_IN_FLIGHT_PER_WORKER = 8
 
 
 def analyse(doc: Document) -> Document:
@@ -23,6 +29,27 @@ def analyse(doc: Document) -> Document:
     return doc
 
 
+def analysed(items: Iterable[Document | InputError], workers: int = 1) -> Iterator[Document | InputError]:
+    """Analyse a stream of documents in input order, in ``workers`` processes when > 1;
+    input errors pass through in their place."""
+    if workers <= 1:
+        for item in items:
+            yield analyse(item) if isinstance(item, Document) else item
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[Document] | InputError] = deque()
+        for item in items:
+            pending.append(pool.submit(analyse, item) if isinstance(item, Document) else item)
+            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                yield _settled(pending.popleft())
+        while pending:
+            yield _settled(pending.popleft())
+
+
+def _settled(entry: Future[Document] | InputError) -> Document | InputError:
+    return entry if isinstance(entry, InputError) else entry.result()
+
+
 def build(
     paths: Iterable[str | Path],
     *,
@@ -30,19 +57,28 @@ def build(
     lang: str | None = None,
     query: str | None = None,
     max_events: int | None = None,
+    workers: int = 1,
+    keep_text: bool = True,
     on_item: Callable[[Document | InputError], None] | None = None,
 ) -> Timeline:
-    """Files and folders in, timeline out.  ``on_item`` sees each document (analysed) and each
-    input error as it goes, for progress and error reporting."""
+    """Files and folders in, timeline out.
+
+    ``on_item`` sees each document (analysed) and each input error as it goes, for progress
+    and error reporting.  Without ``keep_text`` a document drops its text, sentences and time
+    expressions once wire copies are marked, keeping its metadata and its event mentions
+    (which quote their sentences)."""
     docs: list[Document] = []
     errors: list[InputError] = []
-    for item in ingest.read_inputs(paths, dct=dct, lang=lang):
+    for item in analysed(ingest.read_inputs(paths, dct=dct, lang=lang), workers):
         if isinstance(item, InputError):
             errors.append(item)
         else:
-            docs.append(analyse(item))
+            docs.append(item)
         if on_item is not None:
             on_item(item)
     ingest.mark_duplicates(docs)
+    if not keep_text:
+        for doc in docs:
+            doc.text, doc.sentences, doc.timexes = "", [], []
     merged = events.merge(m for doc in docs for m in doc.mentions)
     return timeline.select(merged, docs, query=query, max_events=max_events, errors=errors)

@@ -102,3 +102,21 @@ def test_dct_option_dates_undated_input(tmp_path: Path, capsys: pytest.CaptureFi
 def test_a_bad_dct_option_is_refused(articles: Path) -> None:
     with pytest.raises(SystemExit, match="--dct"):
         main(["build", str(articles), "--dct", "2025-13-01"])
+
+
+def test_workers_give_the_same_timeline(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, single, _ = run(capsys, "build", str(articles), "--format", "json")
+    _, pooled, _ = run(capsys, "build", str(articles), "--format", "json", "--workers", "2")
+    assert json.loads(single) == json.loads(pooled)
+
+
+def test_with_text_adds_the_text_the_offsets_refer_to(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "build", str(articles), "--format", "json", "--with-text")
+    result = json.loads(out)
+    texts = {d["id"]: d["text"] for d in result["documents"]}
+    for event in result["events"]:
+        for source in event["sources"]:
+            cited = texts[source["doc"]][source["start"] : source["end"]]
+            assert cited.strip()
+            if source["time_text"]:
+                assert source["time_text"] in cited

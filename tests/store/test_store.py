@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import store_fakes
 
-from storyline import events
+from storyline import events, pipeline
 from storyline.model import Document
 from storyline.store import EditError, EventFilter, Store
 from storyline.store.schema import MIGRATIONS, schema_version
@@ -200,3 +200,18 @@ def test_a_fresh_re_merge_keeps_every_edit(store: Store, monkeypatch: pytest.Mon
     (merged,) = [e for e in after if e["title"] == "The call"]
     assert merged["id"] != call  # found again by its anchor, not by its old id
     assert {s["mention"] for s in store.event_detail(merged["id"])["sources"]} == {"a#0", "c#0"}
+
+
+def test_a_document_the_analysis_fails_on_is_reported_and_the_others_stored(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fragile(document: Document) -> Document:
+        if document.id == "c":
+            raise RuntimeError("boom")
+        return store_fakes.analyse(document)
+
+    monkeypatch.setattr(pipeline, "analyse", fragile)
+    report = store.ingest([CALL, SUMMIT])
+    assert report.added == ["a"]
+    assert [(e.source, "boom" in e.error) for e in report.errors] == [("c.txt", True)]
+    assert store.ingest([SUMMIT]).errors  # not stored, so tried again next time

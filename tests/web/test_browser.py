@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
     "or `make browser`)",
 )
 
-NEW_ARTICLE = "The canal authority and the owner will meet in Cairo on 12 August 2021 to sign a final agreement."
+NEW_ARTICLE = "The canal authority and the owner will meet in Cairo on 12 August 2021 to sign a final <b>agreement</b>."
 
 
 def free_port() -> int:
@@ -159,6 +159,13 @@ def test_a_journalist_browses_filters_expands_and_adds_an_article(
     wait.until(lambda _: "1 added" in driver.find_element(By.ID, "add-result").text)
     wait.until(lambda _: visible_text() != everything)
     assert "12 August 2021" in visible_text()
+
+    # Article text is shown as text, never interpreted as markup.
+    (added,) = [event for event in events() if "12 August 2021" in event.text]
+    added.find_element(By.CSS_SELECTOR, "button.expand").click()
+    sentence = wait.until(lambda _: added.find_elements(By.CSS_SELECTOR, ".source .sentence"))[0]
+    assert "<b>agreement</b>" in sentence.text
+    assert not driver.find_elements(By.CSS_SELECTOR, "#timeline b")
 
     # Nothing was requested from anywhere but this server.
     origins = driver.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")

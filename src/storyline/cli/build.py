@@ -31,6 +31,9 @@ def register(subparsers: Any) -> None:
     sub.add_argument("--max-events", type=int, metavar="N", help="keep the N most salient events")
     sub.add_argument("--with-text", action="store_true", help="json: include each document's text")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
+    sub.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)"
+    )
     sub.add_argument("--db", type=Path, help="build from a story desk database instead of files")
     sub.add_argument("--story", default="default", help="the story in --db (default: default)")
     sub.set_defaults(func=run)
@@ -59,6 +62,8 @@ def _from_files(args: argparse.Namespace) -> Timeline:
             lang=None if args.lang == "auto" else args.lang,
             query=args.query,
             max_events=args.max_events,
+            workers=args.workers,
+            keep_text=args.with_text,
             on_item=progress,
         )
     finally:

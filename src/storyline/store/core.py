@@ -227,12 +227,16 @@ class Store:
         in one transaction, so an interrupted ingest can simply be run again.
         """
         report = IngestReport()
+
+        def fail(error: InputError) -> None:
+            report.errors.append(error)
+            if on_error:
+                on_error(error)
+
         pending: list[tuple[Document, str]] = []
         for item in items:
             if isinstance(item, InputError):
-                report.errors.append(item)
-                if on_error:
-                    on_error(item)
+                fail(item)
                 continue
             digest = codec.content_hash(item)
             if self.stored_hash(item.id) == digest or any(doc.id == item.id for doc, _ in pending):
@@ -240,18 +244,25 @@ class Store:
                 continue
             pending.append((item, digest))
             if len(pending) >= batch_size:
-                self._commit_batch(pending, report)
+                self._commit_batch(pending, report, fail)
                 pending = []
                 if on_batch:
                     on_batch(report)
         if pending:
-            self._commit_batch(pending, report)
+            self._commit_batch(pending, report, fail)
             if on_batch:
                 on_batch(report)
         return report
 
-    def _commit_batch(self, batch: list[tuple[Document, str]], report: IngestReport) -> None:
-        analysed = [(pipeline.analyse(doc), digest) for doc, digest in batch]
+    def _commit_batch(
+        self, batch: list[tuple[Document, str]], report: IngestReport, fail: Callable[[InputError], None]
+    ) -> None:
+        analysed = []
+        for doc, digest in batch:
+            try:
+                analysed.append((pipeline.analyse(doc), digest))
+            except Exception as error:  # one document's failure must not cost the others
+                fail(InputError(doc.source or doc.id, f"analysis failed: {error!r}"))
         ingest.mark_duplicates([doc for doc, _ in analysed])
         with self._write() as conn:
             index = self._event_index(conn)

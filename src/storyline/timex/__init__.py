@@ -24,6 +24,8 @@ __all__ = ["annotate", "tag", "tense_at"]
 _CALENDAR_MODS = {m.name for m in Mod}
 
 
+# How many sentences a named day stays the day that bare clock times ("um 10 Uhr") refer to.
+_NARRATIVE_SENTENCES = 100
 _CLAUSE_EDGE = re.compile(r"[,;:\"„“”«»()–]")
 
 
@@ -96,7 +98,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
     if sentences is None:
         sentences = split_sentences(text, lang)
     result: list[TimeExpression] = []
-    narrative_day: date | None = None
+    narrative: tuple[int, date] | None = None  # (sentence index, day) of the last day named
     previous: tuple[int, str] | None = None  # (sentence index, value) of the last DATE
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
@@ -106,6 +108,9 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
         for match, rule in _candidates(g, body, anchors):
             recent = previous[1] if previous and previous[0] >= sentence.index - 1 else None
             tense, in_clause = tense_at(g, body, match.start(), match.end())
+            narrative_day = (
+                narrative[1] if narrative and sentence.index - narrative[0] <= _NARRATIVE_SENTENCES else None
+            )
             ctx = Context(g, dct, tense, narrative_day, recent, in_clause)
             reading = normalise(match, ctx, rule)
             if reading is None:
@@ -116,7 +121,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
                 else _period(reading.type, reading.value, reading.mod)
             )
             if period is not None and period.is_day_or_finer and reading.type in ("DATE", "TIME"):
-                narrative_day = period.first
+                narrative = (sentence.index, period.first)
             if reading.type == "DATE":
                 previous = (sentence.index, reading.value)
             result.append(
