@@ -24,8 +24,8 @@ __all__ = ["annotate", "tag", "tense_at"]
 _CALENDAR_MODS = {m.name for m in Mod}
 
 
-# How many sentences a named day stays the day that bare clock times ("um 10 Uhr") refer to.
-_NARRATIVE_SENTENCES = 100
+# How many sentences an announced day stays the day that bare clock times refer to.
+_NARRATIVE_SENTENCES = 8
 _CLAUSE_EDGE = re.compile(r"[,;:\"„“”«»()–]")
 
 
@@ -62,6 +62,22 @@ def _nearest_cue(cues: tuple[tuple[str, re.Pattern[str]], ...], sentence: str, s
             if distance < best_distance:
                 best, best_distance = tense, distance
     return best
+
+
+def _topic_day(narrative: tuple[int, date] | None, index: int, tense: str, dct: Period | None) -> date | None:
+    """The day a bare clock time ("um 10 Uhr") belongs to, when it is not the DCT's.
+
+    A day named in the same sentence; or, in a future-tense clause, an upcoming day named in
+    the sentences just before ("Am Montag will er telefonieren. … Das Gespräch ist für 10 Uhr
+    angesetzt.").  Otherwise None: a time in a listing or report is the publication day's.
+    """
+    if narrative is None:
+        return None
+    named_at, day = narrative
+    if named_at == index:
+        return day
+    upcoming = dct is None or not dct.is_day_or_finer or day > dct.first
+    return day if tense == "future" and upcoming and index - named_at <= _NARRATIVE_SENTENCES else None
 
 
 def _candidates(g: Grammar, text: str, anchors: set[int] | None = None) -> list[tuple[re.Match[str], Rule]]:
@@ -108,9 +124,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
         for match, rule in _candidates(g, body, anchors):
             recent = previous[1] if previous and previous[0] >= sentence.index - 1 else None
             tense, in_clause = tense_at(g, body, match.start(), match.end())
-            narrative_day = (
-                narrative[1] if narrative and sentence.index - narrative[0] <= _NARRATIVE_SENTENCES else None
-            )
+            narrative_day = _topic_day(narrative, sentence.index, tense, dct)
             ctx = Context(g, dct, tense, narrative_day, recent, in_clause)
             reading = normalise(match, ctx, rule)
             if reading is None:
