@@ -98,3 +98,25 @@ def test_a_headline_is_most_prominent() -> None:
     body = "Putin trifft Trump\n\nSpäter am Tag kam es zu einem Treffen in Alaska mit Putin."
     doc = make_doc(body, "2025-08-15", "de")
     assert doc.mentions[0].prominence > doc.mentions[-1].prominence
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_not_the_event() -> None:
+    doc = make_doc(
+        "Seized\n\nEgypt has seized the Ever Given, the ship that blocked the canal last month.",
+        "2021-04-13",
+        "en",
+        {"last month": "2021-03"},
+    )
+    seizure = doc.mentions[-1]
+    assert seizure.time_text is None
+    assert seizure.date.value == "2021-04-13"
+
+
+def test_a_date_in_the_opening_clause_dates_the_event() -> None:
+    doc = make_doc(
+        "Kanal\n\nDie Kanalbehörde hatte am Donnerstag entschieden, keine Schiffe mehr einfahren zu lassen.",
+        "2021-03-26",
+        "de",
+        {"am Donnerstag": "2021-03-25"},
+    )
+    assert doc.mentions[-1].date.value == "2021-03-25"

@@ -30,6 +30,8 @@ TOP_LEMMAS = 40
 # Sources one day apart may still report the same event (time zones, late reports) when
 # their sentences say nearly the same thing; such events carry a conflict.
 CONFLICT_CONTENT_SIMILARITY = 0.5
+# A vague mention naming nobody joins a precise event of its kind when it shares this many words.
+VAGUE_CONTENT_SIMILARITY = 0.12
 
 # A cited sentence this short is its own title; a longer one is cut.
 TITLE_MAX_WORDS = 20
@@ -191,8 +193,17 @@ class EventIndex:
         return found
 
     def _best_match(self, mention: EventMention) -> str | None:
+        candidates = sorted(self._candidates(mention))
+        if mention.anaphoric:  # a reference back means its own article's event where it can
+            own = [c for c in candidates if mention.doc_id in self._clusters[c].doc_ids]
+            found = self._best_of(mention, own)
+            if found is not None:
+                return found
+        return self._best_of(mention, candidates)
+
+    def _best_of(self, mention: EventMention, candidates: list[str]) -> str | None:
         best: tuple[float, str] | None = None
-        for event_id in sorted(self._candidates(mention)):
+        for event_id in candidates:
             score = _similarity(mention, self._clusters[event_id])
             if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
                 best = (score, event_id)
@@ -277,10 +288,11 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     fit = _dates_fit(mention, cluster.date)
     if fit == 0.0:
         return 0.0
-    finer_event = cluster.date.precision.rank > mention.date.precision.rank
-    if _vague(mention) and finer_event and not (shared and same_kind):
-        return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people
     content = _jaccard(mention.lemmas, cluster.top_lemmas())
+    finer_event = cluster.date.precision.rank > mention.date.precision.rank
+    firm = same_kind and (shared or (not keys and content >= VAGUE_CONTENT_SIMILARITY))
+    if _vague(mention) and finer_event and not firm:
+        return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people or words
     if fit < 1.0 and content < CONFLICT_CONTENT_SIMILARITY:
         return 0.0
     people = len(shared) / max(1, min(len(keys), len(cluster.keys))) if shared else 0.0

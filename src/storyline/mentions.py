@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import simplemma
 
@@ -52,6 +53,8 @@ class _Lexicon:
     attribution_verbs: frozenset[str]
     attribution_phrases: tuple[str, ...]
     background: tuple[str, ...]
+    subordinate: frozenset[str]
+    subordinate_window: int
     stopwords: frozenset[str]
 
 
@@ -84,6 +87,8 @@ def _lexicon(lang: str) -> _Lexicon:
         attribution_verbs=frozenset(data["attribution"]["verbs"]),
         attribution_phrases=tuple(data["attribution"]["before_source"]),
         background=tuple(data["background"]["cues"]),
+        subordinate=frozenset(data["clauses"]["subordinate"]),
+        subordinate_window=int(data["clauses"]["window"]),
         stopwords=word_list(lang, "stopwords.txt"),
     )
 
@@ -194,11 +199,14 @@ def _attribution(sentence: str, lang: str, named: list[Participant]) -> str | No
     return best[1] if best and best[0] <= 60 else None
 
 
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
 def _clause(sentence: str, anchor: int) -> tuple[int, str]:
     """The clause around ``anchor`` (the whole sentence when the clause is very short)."""
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
-    start = max(b for b in bounds if b <= anchor)
-    end = min((b for b in bounds if b > anchor), default=len(sentence))
+    start, end = next((c for c in _clauses(sentence) if c[0] <= anchor < c[1]), (0, len(sentence)))
     clause = sentence[start:end].strip(" ,;:-–—()\"„“”«»")
     if len(clause.split()) < 4:
         return 0, sentence.strip()
@@ -217,9 +225,26 @@ def _phrase(sentence: str, anchor: int) -> str:
     return clause.rstrip(".")
 
 
-def _pick_timex(timexes: list[TimeExpression], sentence: Sentence, anchor: int) -> TimeExpression | None:
-    """The calendar expression of the sentence nearest to the trigger."""
-    dated = [t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME)]
+def _pick_timex(timexes: list[TimeExpression], sentence: Sentence, anchor: int, lang: str) -> TimeExpression | None:
+    """The calendar expression nearest to the trigger, leaving out those of other, subordinate
+    clauses ("seized the ship, which blocked the canal last month"): they date another event."""
+    lexicon = _lexicon(lang)
+    clauses = _clauses(sentence.text)
+    own = next((c for c in clauses if c[0] <= anchor < c[1]), (0, len(sentence.text)))
+
+    def usable(timex: TimeExpression) -> bool:
+        start, end = timex.start - sentence.start, timex.end - sentence.start
+        if start < own[1] and own[0] < end:
+            return True
+        clause = next((c for c in clauses if c[0] <= start < c[1]), own)
+        if clause[0] == 0:
+            return True  # the sentence's opening clause is its main clause
+        opening = sentence.text[clause[0] : clause[1]].lower().split()[: lexicon.subordinate_window]
+        return not any(word.strip(",;:()\"'") in lexicon.subordinate for word in opening)
+
+    dated = [
+        t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME) and usable(t)
+    ]
     if not dated:
         return None
     position = sentence.start + anchor
@@ -280,7 +305,7 @@ def _mention(doc: Document, sentence: Sentence, timexes: list[TimeExpression], l
         if not dated or len(sentence.text.split()) < MIN_WORDS_DATED_ONLY:
             return None
         trigger = _Trigger("", dated[0].start - sentence.start, None, False)
-    timex = _pick_timex(timexes, sentence, trigger.start)
+    timex = _pick_timex(timexes, sentence, trigger.start, lang)
     anaphoric = False
     if timex is not None and timex.period is not None:
         date = timex.period

@@ -32,6 +32,7 @@ class _Lexicon:
     role_suffixes: tuple[str, ...]
     role_words: frozenset[str]
     not_names: frozenset[str]
+    not_person_heads: frozenset[str]
     organisations: re.Pattern[str]  # any form of a listed organisation, longest first
     organisation_names: dict[str, str]  # form → canonical name
     country_forms: dict[str, str]
@@ -67,6 +68,7 @@ def _lexicon(lang: str) -> _Lexicon:
         role_suffixes=tuple(s.lower() for s in data["role_suffixes"]),
         role_words=frozenset(data["role_words"]),
         not_names=frozenset(data["not_names"]),
+        not_person_heads=frozenset(data.get("not_person_heads", [])),
         organisations=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, organisations)) + r")(?!\w)"),
         organisation_names=organisation_names,
         country_forms=dict(data["country_forms"]),
@@ -152,7 +154,7 @@ def find(sentence: str, lang: str) -> list[Participant]:
                     break
                 run.append(words[j][0])
                 j += 1
-            if not after_role:
+            if not after_role and lexicon.compound_nouns:  # German capitals mark nouns, not names
                 while len(run) > 1 and _is_common_word(run[0], lang):
                     run.pop(0)
             if _looks_like_name(run, i == 0, after_role, lexicon):
@@ -187,7 +189,7 @@ def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, l
     """A run of capitalised words is a person's name when a role introduces it, or when its
     last word is unknown to the lexicon (German capitalises every noun, so capitals alone say
     little)."""
-    if any(w.isupper() or "-" in w for w in run) or len(run) > 4:
+    if any(w.isupper() or "-" in w for w in run) or len(run) > 4 or run[-1] in lexicon.not_person_heads:
         return False
     if after_role:
         return True

@@ -7,13 +7,20 @@ expressions) and follows what the TLS literature found to work, without supervis
 * **Dating sentences.**  A sentence reports on the days its own day-precise time expressions
   name ("on Tuesday", "April 20"); a sentence without one reports on its publication day.
 * **Date salience** (Tran et al. 2013/2015; news-tls Datewise, Ghalandari and Ifrim 2020): a day
-  matters when many articles appear on it or the day after, and when sentences written on
-  *other* days refer back to it.  Each signal is normalised by its total, so the weights do
-  not depend on the size of the collection.
-* **Sentence choice per day**: candidates are the sentences dated to that day; each is scored
-  by TF-IDF cosine to the day's centroid (the centroid summariser of news-tls), with the topic
-  keywords (the task's query) as a prior, and chosen greedily with redundancy control against
-  everything chosen so far (maximal marginal relevance).
+  matters when many articles appear on it and when articles written on *other* days refer
+  to it (each article votes once per day it names).  Each signal is a share of its total, so
+  the weights do not depend on the size of the collection.  A day shortly before the first
+  article can win on references alone (what set the story off).
+* **Sentence choice per day**: candidates are the sentences dated to that day.  They are added
+  greedily by centroid optimisation (news-tls's CentroidOpt): each step takes the sentence
+  that brings the day's summary closest, in TF-IDF space, to the day's centroid blended with
+  the whole story's, weighted by a prior for the topic keywords (the task's query).  A
+  near-duplicate of a sentence chosen on any day is never taken.
+
+Tried on the T17 development folders and left out because they did not help: the share of
+articles published the day after, a bonus for sentences dated by their own time expression,
+for lead sentences or for event mentions (``storyline.mentions``), a penalty for quotations
+or for retrospective sentences, MMR instead of centroid optimisation, shorter sentences.
 
 Documents stream through a :class:`TimelineCollector`, which keeps counts per day and a bounded
 pool of candidate sentences per day, so memory grows with the days, not the documents.
@@ -30,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -37,7 +45,6 @@ from storyline.lang import word_list
 from storyline.model import Document
 
 _WORD = re.compile(r"\w[\w'-]*")
-_QUOTE = re.compile('["“”„«»]')
 
 
 @dataclass(frozen=True)
@@ -45,32 +52,19 @@ class Settings:
     """The method's parameters: one setting for every topic and corpus."""
 
     publication_weight: float = 1.0
-    """Salience of a day from the share of articles published on it."""
-    next_day_weight: float = 0.5
-    """... and from the share published the day after (news of day d appears on d + 1)."""
-    reference_weight: float = 1.0
+    """Salience of a day from the share of articles published on it ..."""
+    reference_weight: float = 1.5
     """... and from the share of articles published on other days that name it (each votes once)."""
     lookback_days: int = 30
     """Days before the first article that references can make salient (what set the story off)."""
     min_words: int = 6
     max_words: int = 50
     keyword_bonus: float = 0.5
-    """Score factor 1 + bonus for a sentence that uses a topic keyword."""
-    explicit_bonus: float = 0.0
-    """Score factor 1 + bonus for a sentence dated by its own time expression."""
-    lead_bonus: float = 0.0
-    """Score factor 1 + bonus for an article's first sentences (news leads summarise)."""
-    lead_sentences: int = 2
-    freshness_days: float = 0.0
-    """Score factor 1 / (1 + days from the day to publication / this), 0: off."""
-    quote_penalty: float = 0.0
-    """Score factor 1 - penalty for a sentence with quoted speech (timelines report, not quote)."""
-    story_weight: float = 0.0
-    """Weight of similarity to the whole story's centroid (all chosen days) beside the day's."""
-    redundancy: float = 0.7
-    """MMR trade-off: 1 ignores redundancy; lower values penalise overlap with chosen sentences."""
+    """Prior factor 1 + bonus for a sentence that uses a topic keyword."""
+    story_weight: float = 0.5
+    """Weight of the whole story's centroid (all chosen days) beside the day's own centroid."""
     duplicate_similarity: float = 0.75
-    """A sentence this similar (TF-IDF cosine) to a chosen one is never chosen."""
+    """A sentence this similar (TF-IDF cosine) to one chosen on any day is never chosen."""
     day_pool: int = 400
     """Candidate sentences kept per day (those with the best prior); bounds memory when streaming."""
 
@@ -127,7 +121,7 @@ def date_salience(
     docs_per_day: Counter[date], references: Counter[date], settings: Settings = DEFAULT_SETTINGS
 ) -> dict[date, float]:
     """Salience of each day from the first article (or a referenced day shortly before it) to
-    the last: shares of articles published on it and the day after, and of references to it."""
+    the last: shares of articles published on it and of articles elsewhere that refer to it."""
     if not docs_per_day:
         return {}
     first, last = min(docs_per_day), max(docs_per_day)
@@ -139,7 +133,6 @@ def date_salience(
     while day <= last:
         salience[day] = (
             settings.publication_weight * docs_per_day[day] / total_docs
-            + settings.next_day_weight * docs_per_day[day + timedelta(days=1)] / total_docs
             + settings.reference_weight * references[day] / total_refs
         )
         day += timedelta(days=1)
@@ -208,26 +201,31 @@ class TimelineCollector:
         return sorted(summaries, key=lambda summary: summary.day)
 
     def _pick(
-        self, vectors: csr_matrix, rows: range, priors: np.ndarray, chosen_rows: list[int], count: int
+        self, vectors: csr_matrix, rows: range, priors: NDArray[np.float64], chosen_rows: list[int], count: int
     ) -> list[int]:
-        """Greedy MMR over one day's candidate rows: similarity to the day's centroid times the
-        prior, minus overlap with every sentence chosen so far (``chosen_rows`` grows)."""
+        """Greedy centroid optimisation over one day's candidate rows: add the sentence that brings
+        the day's summary vector closest to the target (the day's centroid plus the story's),
+        weighted by its prior; never a near-duplicate of a sentence chosen on any day
+        (``chosen_rows`` grows)."""
         block = vectors[rows.start : rows.stop]
-        relevance = (_centroid_similarity(block, block) + self.settings.story_weight * _centroid_similarity(block, vectors)) * priors
-        redundancy = self.settings.redundancy
+        target = _unit(_unit(_mean(block)) + self.settings.story_weight * _unit(_mean(vectors)))
+        gain_alone = np.asarray(block @ target).ravel()
+        squares = np.asarray(block.multiply(block).sum(axis=1)).ravel()
+        summary = np.zeros(vectors.shape[1])
         picked: list[int] = []
         while len(picked) < count:
-            overlap = (
-                (block @ vectors[chosen_rows].T).max(axis=1).toarray().ravel() if chosen_rows else np.zeros(len(rows))
-            )
-            score = redundancy * relevance - (1 - redundancy) * overlap
-            score[overlap >= self.settings.duplicate_similarity] = -np.inf
+            norms = np.sqrt(summary @ summary + 2 * np.asarray(block @ summary).ravel() + squares)
+            score = (summary @ target + gain_alone) / np.where(norms > 0, norms, 1.0) * priors
+            if chosen_rows:
+                overlap = (block @ vectors[chosen_rows].T).max(axis=1).toarray().ravel()
+                score[overlap >= self.settings.duplicate_similarity] = -np.inf
             score[picked] = -np.inf
             best = int(np.argmax(score))
             if not np.isfinite(score[best]):
                 break
             picked.append(best)
             chosen_rows.append(rows.start + best)
+            summary += block[best].toarray().ravel()
         return picked
 
 
@@ -248,26 +246,18 @@ def summarise(
     return collector.summarise(max_dates=max_dates, sentences_per_date=sentences_per_date)
 
 
-def _centroid_similarity(rows: csr_matrix, group: csr_matrix) -> np.ndarray:
-    """Cosine of each row to the mean of ``group``'s rows (rows are L2-normalised)."""
-    centroid = np.asarray(group.mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(centroid))
-    return np.asarray(rows @ (centroid / norm)) if norm else np.zeros(rows.shape[0])
+def _mean(rows: csr_matrix) -> NDArray[np.float64]:
+    return np.asarray(rows.mean(axis=0)).ravel()
 
 
-def _uses_keyword(text: str, keywords: frozenset[str]) -> bool:
-    return any(word.lower() in keywords for word in _WORD.findall(text))
+def _unit(vector: NDArray[np.float64]) -> NDArray[np.float64]:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
 
 
 def _prior(sentence: DatedSentence, keywords: frozenset[str], settings: Settings) -> float:
-    """What makes a sentence a timeline entry beyond its similarity to the day's news."""
-    return (
-        (1 + settings.keyword_bonus * _uses_keyword(sentence.text, keywords))
-        * (1 + settings.explicit_bonus * sentence.explicit)
-        * (1 + settings.lead_bonus * (sentence.index < settings.lead_sentences))
-        * (1 - settings.quote_penalty * bool(_QUOTE.search(sentence.text)))
-        / (1 + max(0, (sentence.published - sentence.day).days) / settings.freshness_days if settings.freshness_days else 1)
-    )
+    """What makes a sentence a candidate beyond its content: using the topic's keywords."""
+    return 1 + settings.keyword_bonus * any(word.lower() in keywords for word in _WORD.findall(sentence.text))
 
 
 def _tfidf(sentences: Sequence[DatedSentence], lang: str) -> csr_matrix:

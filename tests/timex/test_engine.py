@@ -150,6 +150,18 @@ def test_clock_time_takes_the_day_the_narrative_is_at() -> None:
     assert [t.value for t in found] == ["2025-05-19", "2025-05-19T10:00"]
 
 
+def test_clock_time_in_a_later_future_clause_belongs_to_the_announced_day() -> None:
+    text = "Am Montag will er mit Putin telefonieren. Er hofft auf Fortschritte. Das Gespräch ist für 10 Uhr angesetzt."
+    found = tag(text, "de", Period.parse("2025-05-17"))
+    assert [t.value for t in found] == ["2025-05-19", "2025-05-19T10:00"]
+
+
+def test_clock_time_in_a_listing_belongs_to_the_publication_day() -> None:
+    text = "Markt in Bozen, am morgigen Sonntag von 8 bis 12 Uhr. Konzert in Meran, 20 Uhr."
+    found = tag(text, "de", Period.parse("2013-11-30"))
+    assert found[-1].value == "2013-11-30T20:00"
+
+
 def test_set_carries_its_quantifier() -> None:
     (found,) = tag("Der Rat tagt jeden Montag.", "de", Period.parse("2025-05-17"))
     assert (found.type, found.value, found.quant, found.period) == (TimexType.SET, "XXXX-WXX-1", "EVERY", None)

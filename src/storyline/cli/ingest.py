@@ -25,6 +25,7 @@ def register(subparsers: Any) -> None:
     sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
     sub.add_argument("--story", default=DEFAULT_STORY, help="story within the store (default: %(default)s)")
     add_input_options(sub)
+    sub.add_argument("--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)")
     sub.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default: %(default)s)")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any input could not be read")
     sub.add_argument(
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         report = store.ingest(
             ingest.read_inputs(args.articles, dct=dct, lang=lang),
             batch_size=max(1, args.batch_size),
+            workers=args.workers,
             on_error=report_error,
             on_batch=report_batch,
         )

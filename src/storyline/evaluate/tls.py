@@ -155,10 +155,10 @@ class _Comparison:
 
     def content_costs(self) -> NDArray[np.float64]:
         """Rows: system dates, columns: reference dates; 0 for the same day whatever the text."""
-        approx = np.array(
-            [[_approx_rouge1(self.system[s].raw, self.reference[r].raw) for r in self.ref_dates]
-             for s in self.sys_dates]
-        ).reshape(len(self.sys_dates), len(self.ref_dates))  # fmt: skip
+        approx = np.zeros((len(self.sys_dates), len(self.ref_dates)))
+        for i, s in enumerate(self.sys_dates):
+            for j, r in enumerate(self.ref_dates):
+                approx[i, j] = _approx_rouge1(self.system[s].raw, self.reference[r].raw)
         costs: NDArray[np.float64] = _date_costs(self.sys_dates, self.ref_dates) * (1 - approx)
         return costs
 
@@ -220,7 +220,7 @@ def evaluate(
     Differences from tilse: where tilse's concat divides by zero (no n-grams on one side) the
     score is 0, and an empty system timeline scores 0 instead of failing.
     """
-    comparison = _Comparison({d: s for d, s in system.items()}, {d: s for d, s in reference.items()}, lang)
+    comparison = _Comparison(system, reference, lang)
     rouge: dict[str, dict[int, PRF]] = {}
     alignments: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     if {"align_date_content_costs", "align_date_content_costs_many_to_one"} & set(methods):

@@ -72,6 +72,7 @@ class Store:
 
     def __init__(self, path: str | Path, story: str = DEFAULT_STORY) -> None:
         self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.story = story
         self._local = threading.local()
         self._write_lock = threading.Lock()
@@ -218,13 +219,15 @@ class Store:
         items: Iterable[Document | InputError],
         *,
         batch_size: int = 100,
+        workers: int = 1,
         on_error: Callable[[InputError], None] | None = None,
         on_batch: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
         """Add new documents and replace changed ones; unchanged ones cost only a hash.
 
-        Only new and changed documents are analysed; every ``batch_size`` of them are written
-        in one transaction, so an interrupted ingest can simply be run again.
+        Only new and changed documents are analysed (in ``workers`` processes when > 1); every
+        ``batch_size`` of them are written in one transaction, so an interrupted ingest can
+        simply be run again.
         """
         report = IngestReport()
 
@@ -233,36 +236,54 @@ class Store:
             if on_error:
                 on_error(error)
 
-        pending: list[tuple[Document, str]] = []
-        for item in items:
-            if isinstance(item, InputError):
-                fail(item)
-                continue
-            digest = codec.content_hash(item)
-            if self.stored_hash(item.id) == digest or any(doc.id == item.id for doc, _ in pending):
-                report.unchanged.append(item.id)
-                continue
-            pending.append((item, digest))
-            if len(pending) >= batch_size:
-                self._commit_batch(pending, report, fail)
-                pending = []
+        digests: dict[str, str] = {}
+        batch: list[Document] = []
+        for doc in self._analysed(self._fresh(items, digests, report, fail), workers, fail):
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                self._commit_batch([(d, digests[d.id]) for d in batch], report)
+                batch = []
                 if on_batch:
                     on_batch(report)
-        if pending:
-            self._commit_batch(pending, report, fail)
+        if batch:
+            self._commit_batch([(d, digests[d.id]) for d in batch], report)
             if on_batch:
                 on_batch(report)
         return report
 
-    def _commit_batch(
-        self, batch: list[tuple[Document, str]], report: IngestReport, fail: Callable[[InputError], None]
-    ) -> None:
-        analysed = []
-        for doc, digest in batch:
+    def _fresh(
+        self,
+        items: Iterable[Document | InputError],
+        digests: dict[str, str],
+        report: IngestReport,
+        fail: Callable[[InputError], None],
+    ) -> Iterator[Document]:
+        """The new and changed documents among ``items`` (their content hashes go to ``digests``)."""
+        for item in items:
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            digest = codec.content_hash(item)  # before analysis, which may fill in the language
+            if item.id in digests or self.stored_hash(item.id) == digest:
+                report.unchanged.append(item.id)
+                continue
+            digests[item.id] = digest
+            yield item
+
+    @staticmethod
+    def _analysed(docs: Iterable[Document], workers: int, fail: Callable[[InputError], None]) -> Iterator[Document]:
+        """Analysed documents; in one process a document the analysis fails on is reported and
+        skipped (with workers, such a failure stops the ingest after the batches stored so far)."""
+        if workers > 1:
+            yield from (doc for doc in pipeline.analysed(docs, workers) if isinstance(doc, Document))
+            return
+        for doc in docs:
             try:
-                analysed.append((pipeline.analyse(doc), digest))
+                yield pipeline.analyse(doc)
             except Exception as error:  # one document's failure must not cost the others
                 fail(InputError(doc.source or doc.id, f"analysis failed: {error!r}"))
+
+    def _commit_batch(self, analysed: list[tuple[Document, str]], report: IngestReport) -> None:
         ingest.mark_duplicates([doc for doc, _ in analysed])
         with self._write() as conn:
             index = self._event_index(conn)

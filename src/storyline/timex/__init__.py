@@ -53,15 +53,18 @@ def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool
 
 
 def _nearest_cue(cues: tuple[tuple[str, re.Pattern[str]], ...], sentence: str, start: int, end: int) -> str:
-    best, best_distance = "", len(sentence) + 1
+    """The tense of the nearest cue, except that a future cue outweighs a present one (the
+    present tense also speaks of the future: "ist für 10 Uhr angesetzt")."""
+    nearest: dict[str, int] = {}
     for tense, pattern in cues:
         for cue in pattern.finditer(sentence):
             if cue.start() < end and cue.end() > start:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
-            if distance < best_distance:
-                best, best_distance = tense, distance
-    return best
+            nearest[tense] = min(distance, nearest.get(tense, distance))
+    if "future" in nearest and "present" in nearest:
+        del nearest["present"]
+    return min(nearest, key=lambda tense: nearest[tense], default="")
 
 
 def _topic_day(narrative: tuple[int, date] | None, index: int, tense: str, dct: Period | None) -> date | None:

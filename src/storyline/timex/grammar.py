@@ -21,6 +21,8 @@ from typing import Any
 
 from storyline.lang import resource
 
+_DIGIT = re.compile(r"\d")
+_OUTER_PUNCTUATION = ",;:!?\"'()[]«»„“”‚‘’"
 _PLACEHOLDER = re.compile(r"\{(=?)([a-z_][a-z_0-9]*)(?::([a-z_0-9]+))?\}")
 
 
@@ -65,20 +67,30 @@ class Grammar:
     tables: dict[str, Table]
     rules: tuple[Rule, ...]
     anchors: tuple[re.Pattern[str], ...]
+    any_anchor: re.Pattern[str]
     cues: tuple[tuple[str, re.Pattern[str]], ...]  # (tense, cue words), reliable ones
     weak_cues: tuple[tuple[str, re.Pattern[str]], ...]  # guesses from word shape
     settings: dict[str, Any]
     token_anchors: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def anchors_in(self, text: str) -> set[int]:
-        """The anchors occurring in ``text``, found token by token (each token's set is
-        computed once per process, so a sentence costs a few dictionary look-ups)."""
+        """The anchors occurring in ``text``, found token by token.
+
+        Each token shape (outer punctuation stripped, digits as 0) is examined once per
+        process, and most are rejected by one search for any anchor, so a sentence costs a
+        few dictionary look-ups.
+        """
         found: set[int] = set()
         memo = self.token_anchors
-        for token in text.split():
+        for raw in text.split():
+            token = _DIGIT.sub("0", raw.strip(_OUTER_PUNCTUATION))
             anchors = memo.get(token)
             if anchors is None:
-                anchors = frozenset(i for i, anchor in enumerate(self.anchors) if anchor.search(token))
+                anchors = (
+                    frozenset(i for i, anchor in enumerate(self.anchors) if anchor.search(token))
+                    if self.any_anchor.search(token)
+                    else frozenset()
+                )
                 memo[token] = anchors
             if anchors:
                 found |= anchors
@@ -159,6 +171,7 @@ def grammar(lang: str) -> Grammar:
         tables=tables,
         rules=tuple(rules),
         anchors=tuple(re.compile(anchor, re.IGNORECASE) for anchor in anchors),
+        any_anchor=re.compile("|".join(f"(?:{anchor})" for anchor in anchors), re.IGNORECASE),
         cues=_cues(tense, ("future", "past", "present")),
         weak_cues=_cues(tense, ("future_weak", "past_weak", "present_weak")),
         settings=dict(lexicon.get("settings", {})),

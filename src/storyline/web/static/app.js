@@ -12,7 +12,9 @@ const PRECISION_NOTE = {
   century: "known to the century",
 };
 
-const state = { filters: { background: "false" }, participant: null, selected: new Set(), participants: [] };
+const state = {
+  filters: { background: "false" }, participant: null, selected: new Set(), participants: [], shown: 0, month: null,
+};
 
 function $(id) { return document.getElementById(id); }
 
@@ -101,13 +103,19 @@ function query() {
   return params.toString();
 }
 
-async function loadEvents() {
+const PAGE = 200;
+
+async function loadEvents(more = false) {
+  const offset = more ? state.shown : 0;
   try {
-    const data = await api(`/api/events?${query()}`);
-    renderEvents(data.events);
+    const data = await api(`/api/events?${query()}&limit=${PAGE}&offset=${offset}`);
+    renderEvents(data.events, more);
+    state.shown = offset + data.events.length;
+    $("more").hidden = data.events.length < PAGE;
     const { background, hidden, ...narrowing } = state.filters;
     const filtered = state.participant || Object.values(narrowing).some(Boolean) ? " (filtered)" : "";
-    $("summary").textContent = `${data.events.length} events${filtered}`;
+    const complete = data.events.length < PAGE ? "" : "+";
+    $("summary").textContent = `${state.shown}${complete} events${filtered}`;
   } catch (error) {
     say(`Could not load events: ${error.message}`, true);
   }
@@ -135,19 +143,18 @@ function renderChips() {
   }
 }
 
-function renderEvents(events) {
+function renderEvents(events, append) {
   const list = $("timeline");
-  list.replaceChildren();
-  if (!events.length) {
-    list.append(el("li", { class: "empty" }, "No events match."));
-    return;
+  if (!append) {
+    list.replaceChildren();
+    state.month = null;
+    if (!events.length) list.append(el("li", { class: "empty" }, "No events match."));
   }
-  let month = null;
   for (const event of events) {
-    if (monthKey(event) !== month) {
-      month = monthKey(event);
+    if (monthKey(event) !== state.month) {
+      state.month = monthKey(event);
       list.append(el("li", { class: "month", "aria-hidden": "true" },
-        `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`));
+        `${MONTHS[Number(state.month.slice(5, 7)) - 1]} ${state.month.slice(0, 4)}`));
     }
     list.append(renderEvent(event));
   }
@@ -389,6 +396,7 @@ document.addEventListener("DOMContentLoaded", () => {
     renderChips();
     readFilters();
   });
+  $("more").addEventListener("click", () => loadEvents(true));
   $("merge-button").addEventListener("click", mergeSelected);
   $("merge-cancel").addEventListener("click", () => { state.selected.clear(); mergeBar(); loadEvents(); });
   $("add-form").addEventListener("submit", addArticles);
