@@ -19,7 +19,7 @@ demo: $(BIN)/.installed
 	$(BIN)/storyline build examples/ --format md --max-events 25
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
 test: lint browser

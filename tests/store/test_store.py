@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,11 @@ def test_a_document_the_analysis_fails_on_is_reported_and_the_others_stored(
     assert report.added == ["a"]
     assert [(e.source, "boom" in e.error) for e in report.errors] == [("c.txt", True)]
     assert store.ingest([SUMMIT]).errors  # not stored, so tried again next time
+
+
+def test_worker_processes_store_the_same_as_one_process(tmp_path: Path, fakes: None) -> None:
+    articles = [doc(f"w{i}", f"Item {i}. Council voted on 2025-02-{i + 1:02d}.") for i in range(6)]
+    single, pooled = Store(tmp_path / "one.db"), Store(tmp_path / "pool.db")
+    single.ingest([replace(a) for a in articles], batch_size=4)
+    pooled.ingest([replace(a) for a in articles], batch_size=4, workers=2)
+    assert pooled.event_rows(EventFilter()) == single.event_rows(EventFilter())

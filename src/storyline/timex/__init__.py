@@ -141,6 +141,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
                 narrative = (sentence.index, period.first)
             if reading.type == "DATE":
                 previous = (sentence.index, reading.value)
+
             result.append(
                 TimeExpression(
                     start=sentence.start + match.start(),
