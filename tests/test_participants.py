@@ -37,3 +37,9 @@ def test_country_names_follow_the_language() -> None:
     assert country_name("RU", "de") == "Russland"
     assert country_name("RU", "en") == "Russia"
     assert keys("Russlands Präsident sprach mit der Ukraine.", "de") == ["country:RU", "country:UA"]
+
+
+def test_a_name_does_not_run_across_punctuation() -> None:
+    names = [p.name for p in find("Salvage crews free Ever Given, Suez traffic resumes", "en")]
+    assert "Ever Given" in names
+    assert not any("Suez" in name for name in names)

@@ -149,7 +149,10 @@ def find(sentence: str, lang: str) -> list[Participant]:
             run = [word]
             j = i + 1
             while j < len(words) and _is_capitalised(words[j][0]) and words[j][0] not in lexicon.not_names:
-                following = words[j][0]
+                following, at = words[j]
+                previous_end = words[j - 1][1] + len(words[j - 1][0])
+                if sentence[previous_end:at].strip():
+                    break  # punctuation between the words: "Ever Given, Suez …" is no one name
                 if following.isupper() or _country(following, lang) or _is_role(following, lang):
                     break
                 run.append(words[j][0])

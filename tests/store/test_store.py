@@ -218,9 +218,14 @@ def test_a_document_the_analysis_fails_on_is_reported_and_the_others_stored(
     assert store.ingest([SUMMIT]).errors  # not stored, so tried again next time
 
 
-def test_worker_processes_store_the_same_as_one_process(tmp_path: Path, fakes: None) -> None:
-    articles = [doc(f"w{i}", f"Item {i}. Council voted on 2025-02-{i + 1:02d}.") for i in range(6)]
+def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
+    """With the real pipeline: worker processes need not see a test's fakes."""
+    articles = [
+        doc(f"w{i}", f"Vote {i}\n\nThe council of Lindby voted on {i + 1} February 2025 to close the harbour.")
+        for i in range(6)
+    ]
     single, pooled = Store(tmp_path / "one.db"), Store(tmp_path / "pool.db")
     single.ingest([replace(a) for a in articles], batch_size=4)
     pooled.ingest([replace(a) for a in articles], batch_size=4, workers=2)
     assert pooled.event_rows(EventFilter()) == single.event_rows(EventFilter())
+    assert len(single.event_rows(EventFilter())) >= 6
