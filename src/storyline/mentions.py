@@ -23,9 +23,6 @@ from storyline.model import Document, EventMention, Participant, Period, Sentenc
 
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[;:–—()\[\]„“”\"«»]|,\s|\s-\s")
-_DEFINITE = re.compile(
-    r"(?i)\b(?:das|dem|des|dieses|diesem|ihrem|ihres|seinem|seines|the|this|that|their|his|her)\s+(?:\w+\s+){0,3}$"
-)
 
 # How long before its publication date an anaphoric mention may refer back ("nach dem Telefonat").
 ANAPHORA_WINDOW_DAYS = 10
@@ -55,6 +52,7 @@ class _Lexicon:
     background: tuple[str, ...]
     subordinate: frozenset[str]
     subordinate_window: int
+    definite: re.Pattern[str]  # a determiner that points back, up to three words before a noun
     stopwords: frozenset[str]
 
 
@@ -89,6 +87,9 @@ def _lexicon(lang: str) -> _Lexicon:
         background=tuple(data["background"]["cues"]),
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),
+        definite=re.compile(
+            r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, data["reference"]["determiners"])) + r")\s+(?:\w+\s+){0,3}$"
+        ),
         stopwords=word_list(lang, "stopwords.txt"),
     )
 
@@ -314,7 +315,7 @@ def _mention(doc: Document, sentence: Sentence, timexes: list[TimeExpression], l
         # A headline tells the article's news without dating it; a definite noun ("nach dem
         # Telefonat") points back to an event told elsewhere.  Either joins an event, never
         # founds one on the publication day.
-        definite = trigger.is_noun and bool(_DEFINITE.search(sentence.text[: trigger.start]))
+        definite = trigger.is_noun and bool(_lexicon(lang).definite.search(sentence.text[: trigger.start]))
         anaphoric = sentence.index == 0 or definite
     else:
         return None

@@ -188,44 +188,56 @@ class TimelineCollector:
         entries = {d: sorted(self.pools[d], key=lambda entry: -entry[1]) for d in ranked}  # arrival order
         vectors = _tfidf([entry[2] for d in ranked for entry in entries[d]], self.lang)
         offsets = np.cumsum([0] + [len(entries[d]) for d in ranked])
+        story = _unit(_mean(vectors))
         chosen_rows: list[int] = []
         summaries = []
         for position, day in enumerate(ranked):
             rows = range(int(offsets[position]), int(offsets[position + 1]))
-            picked = self._pick(
-                vectors, rows, np.array([entry[0] for entry in entries[day]]), chosen_rows, sentences_per_date
-            )
+            priors = np.array([entry[0] for entry in entries[day]])
+            picked = self._pick(vectors, rows, priors, story, chosen_rows, sentences_per_date)
             if picked:
                 sentences = sorted((entries[day][i][2] for i in picked), key=lambda s: (s.published, s.doc_id, s.index))
                 summaries.append(DaySummary(day, salience[day], sentences))
         return sorted(summaries, key=lambda summary: summary.day)
 
     def _pick(
-        self, vectors: csr_matrix, rows: range, priors: NDArray[np.float64], chosen_rows: list[int], count: int
+        self,
+        vectors: csr_matrix,
+        rows: range,
+        priors: NDArray[np.float64],
+        story: NDArray[np.float64],
+        chosen_rows: list[int],
+        count: int,
     ) -> list[int]:
         """Greedy centroid optimisation over one day's candidate rows: add the sentence that brings
-        the day's summary vector closest to the target (the day's centroid plus the story's),
-        weighted by its prior; never a near-duplicate of a sentence chosen on any day
-        (``chosen_rows`` grows)."""
-        block = vectors[rows.start : rows.stop]
-        target = _unit(_unit(_mean(block)) + self.settings.story_weight * _unit(_mean(vectors)))
+        the day's summary vector closest to the target (the day's centroid plus ``story``, the
+        story's), weighted by its prior; never a near-duplicate of a sentence chosen on any day
+        (``chosen_rows`` grows).  Works in the day's own vocabulary, where the summary lives."""
+        day_block = vectors[rows.start : rows.stop]
+        columns = np.unique(day_block.indices)
+        block = day_block[:, columns]
+        # The target's scale is the same for every candidate of the day, so it stays unnormalised.
+        target = _unit(_mean(block)) + self.settings.story_weight * story[columns]
         gain_alone = np.asarray(block @ target).ravel()
         squares = np.asarray(block.multiply(block).sum(axis=1)).ravel()
-        summary = np.zeros(vectors.shape[1])
+        overlap = (
+            (day_block @ vectors[chosen_rows].T).max(axis=1).toarray().ravel() if chosen_rows else np.zeros(len(rows))
+        )
+        summary = np.zeros(len(columns))
         picked: list[int] = []
         while len(picked) < count:
             norms = np.sqrt(summary @ summary + 2 * np.asarray(block @ summary).ravel() + squares)
             score = (summary @ target + gain_alone) / np.where(norms > 0, norms, 1.0) * priors
-            if chosen_rows:
-                overlap = (block @ vectors[chosen_rows].T).max(axis=1).toarray().ravel()
-                score[overlap >= self.settings.duplicate_similarity] = -np.inf
+            score[overlap >= self.settings.duplicate_similarity] = -np.inf
             score[picked] = -np.inf
             best = int(np.argmax(score))
             if not np.isfinite(score[best]):
                 break
             picked.append(best)
             chosen_rows.append(rows.start + best)
-            summary += block[best].toarray().ravel()
+            chosen = block[best]
+            summary += chosen.toarray().ravel()
+            overlap = np.maximum(overlap, (block @ chosen.T).toarray().ravel())
         return picked
 
 

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,7 @@ def test_kill_9_mid_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_
         time.sleep(0.02)
         if db.exists():
             try:
-                with sqlite3.connect(db, timeout=5) as conn:
+                with closing(sqlite3.connect(db, timeout=5)) as conn:
                     stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
             except sqlite3.OperationalError:  # the schema is not there yet
                 continue

@@ -22,8 +22,6 @@ from storyline.timex.normalise import Context, normalise
 __all__ = ["annotate", "tag", "tense_at"]
 
 _CALENDAR_MODS = {m.name for m in Mod}
-
-
 # How many sentences an announced day stays the day that bare clock times refer to.
 _NARRATIVE_SENTENCES = 8
 _CLAUSE_EDGE = re.compile(r"[,;:\"„“”«»()–]")
@@ -141,7 +139,6 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
                 narrative = (sentence.index, period.first)
             if reading.type == "DATE":
                 previous = (sentence.index, reading.value)
-
             result.append(
                 TimeExpression(
                     start=sentence.start + match.start(),

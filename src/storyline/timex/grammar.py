@@ -98,8 +98,30 @@ class Grammar:
 
 
 def _alternation(forms: list[str]) -> str:
-    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    """One regex alternation of all forms, longest first, so that "Thanksgiving Day" is not
+    cut to "Thanksgiving" (a form's own top-level alternatives are split out first)."""
+    alternatives = [alternative for form in forms for alternative in _top_level_alternatives(form)]
+    ordered = sorted(set(alternatives), key=lambda form: (-len(form), form))
     return "(?:" + "|".join(ordered) + ")"
+
+
+def _top_level_alternatives(form: str) -> list[str]:
+    """``form`` split at the ``|`` that are outside brackets and not escaped."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for index, char in enumerate(form):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(form[start:index])
+            start = index + 1
+    parts.append(form[start:])
+    return parts
 
 
 def _build_tables(lexicon: dict[str, Any]) -> dict[str, Table]:
