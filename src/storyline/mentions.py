@@ -150,7 +150,7 @@ def _find_trigger(sentence: str, lang: str) -> _Trigger | None:
         if cls is None and lexicon.noun_suffixes and word[:1].isupper():
             lower = word.lower()
             cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
-        if cls is not None and cls != "statement":
+        if cls is not None:
             return _Trigger(word, match.start(), cls, word[:1].isupper())
     return None
 
