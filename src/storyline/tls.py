@@ -89,6 +89,8 @@ class DatedSentence:
 
 @dataclass(frozen=True)
 class DaySummary:
+    """One timeline entry: a day, how salient it was, and the sentences that tell it."""
+
     day: date
     salience: float
     sentences: list[DatedSentence]

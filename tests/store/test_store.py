@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import store_fakes
 
-from storyline import events, pipeline
+from storyline import events, ingest, pipeline
+from storyline.dates import Period
 from storyline.model import Document
 from storyline.store import EditError, EventFilter, Store
 from storyline.store.schema import MIGRATIONS, schema_version
@@ -19,17 +20,20 @@ def doc(doc_id: str, text: str) -> Document:
     return Document(id=doc_id, text=text, title=text.split(".")[0], lang="en", source=f"{doc_id}.txt")
 
 
-CALL = doc("a", "Leaders talk. Biden phoned Putin on 2025-03-18. Nothing else.")
-CALL_AGAIN = doc("b", "Biden phoned Putin on 2025-03-18. Reaction followed.")
-SUMMIT = doc("c", "Trump will meet Putin in 2025-06.")
+def call_article() -> Document:
+    return doc("a", "Leaders talk. Biden phoned Putin on 2025-03-18. Nothing else.")
 
 
-def titles(store: Store) -> list[str]:
-    return [event["title"] for event in store.event_rows(EventFilter(include_hidden=True))]
+def call_again_article() -> Document:
+    return doc("b", "Biden phoned Putin on 2025-03-18. Reaction followed.")
+
+
+def summit_article() -> Document:
+    return doc("c", "Trump will meet Putin in 2025-06.")
 
 
 def test_ingest_stores_documents_layers_and_events(store: Store) -> None:
-    report = store.ingest([CALL, SUMMIT])
+    report = store.ingest([call_article(), summit_article()])
     assert report.added == ["a", "c"]
     counts = store.counts()
     assert (counts["documents"], counts["mentions"], counts["events"]) == (2, 2, 2)
@@ -39,16 +43,16 @@ def test_ingest_stores_documents_layers_and_events(store: Store) -> None:
 
 
 def test_reingesting_the_same_documents_is_a_no_op(store: Store) -> None:
-    store.ingest([CALL, SUMMIT])
+    store.ingest([call_article(), summit_article()])
     revision = store.revision()
-    report = store.ingest([CALL, SUMMIT])
+    report = store.ingest([call_article(), summit_article()])
     assert report.unchanged == ["a", "c"] and not report.added
     assert store.revision() == revision
 
 
 def test_a_new_document_joins_the_existing_event(store: Store) -> None:
-    store.ingest([CALL])
-    store.ingest([CALL_AGAIN])
+    store.ingest([call_article()])
+    store.ingest([call_again_article()])
     (event,) = store.event_rows(EventFilter())
     assert event["n_docs"] == 2
     detail = store.event_detail(event["id"])
@@ -59,7 +63,7 @@ def test_a_new_document_joins_the_existing_event(store: Store) -> None:
 
 
 def test_a_changed_document_replaces_its_old_version_and_evidence(store: Store) -> None:
-    store.ingest([CALL, CALL_AGAIN])
+    store.ingest([call_article(), call_again_article()])
     changed = doc("a", "Biden met Putin on 2025-03-20.")
     report = store.ingest([changed])
     assert report.replaced == ["a"]
@@ -70,7 +74,7 @@ def test_a_changed_document_replaces_its_old_version_and_evidence(store: Store) 
 
 
 def test_retracting_a_document_removes_its_evidence(store: Store) -> None:
-    store.ingest([CALL, CALL_AGAIN, SUMMIT])
+    store.ingest([call_article(), call_again_article(), summit_article()])
     store.delete_document("c")
     assert [row["date"] for row in store.event_rows(EventFilter())] == ["2025-03-18"]
     store.delete_document("a")
@@ -81,7 +85,7 @@ def test_retracting_a_document_removes_its_evidence(store: Store) -> None:
 
 
 def test_filters_by_date_status_participant_language_and_text(store: Store) -> None:
-    store.ingest([CALL, SUMMIT])
+    store.ingest([call_article(), summit_article()])
 
     def dates(**filters: str) -> list[str]:
         return [row["date"] for row in store.event_rows(EventFilter(**filters))]  # type: ignore[arg-type]
@@ -103,12 +107,12 @@ def test_filters_by_date_status_participant_language_and_text(store: Store) -> N
 
 
 def test_presentation_edits_survive_later_ingests(store: Store) -> None:
-    store.ingest([CALL, SUMMIT])
+    store.ingest([call_article(), summit_article()])
     call, summit = (row["id"] for row in store.event_rows(EventFilter()))
     store.rename(call, "First call")
     store.redate(summit, "2025-06-15", "approx")
     store.hide(summit)
-    store.ingest([CALL_AGAIN, doc("d", "Trump will meet Putin in 2025-06. Details.")])
+    store.ingest([call_again_article(), doc("d", "Trump will meet Putin in 2025-06. Details.")])
     visible = store.event_rows(EventFilter())
     assert [(row["title"], row["n_docs"]) for row in visible] == [("First call", 2)]
     (hidden,) = [row for row in store.event_rows(EventFilter(include_hidden=True)) if row["hidden"]]
@@ -119,12 +123,12 @@ def test_presentation_edits_survive_later_ingests(store: Store) -> None:
 
 
 def test_merge_and_split_are_kept_when_more_evidence_arrives(store: Store) -> None:
-    store.ingest([CALL, SUMMIT])
+    store.ingest([call_article(), summit_article()])
     call, summit = (row["id"] for row in store.event_rows(EventFilter()))
     store.merge(call, summit)
     (merged,) = store.event_rows(EventFilter())
     assert merged["id"] == call and merged["n_docs"] == 2
-    store.ingest([CALL_AGAIN])
+    store.ingest([call_again_article()])
     (merged,) = store.event_rows(EventFilter())
     assert merged["n_docs"] == 3
     new_id = store.split(call, ["c#0"])
@@ -134,7 +138,7 @@ def test_merge_and_split_are_kept_when_more_evidence_arrives(store: Store) -> No
 
 
 def test_bad_edits_are_refused(store: Store) -> None:
-    store.ingest([CALL])
+    store.ingest([call_article()])
     (event,) = store.event_rows(EventFilter())
     with pytest.raises(EditError):
         store.rename("nope", "x")
@@ -150,14 +154,14 @@ def test_bad_edits_are_refused(store: Store) -> None:
 def test_stories_in_one_store_are_separate(tmp_path: Path, fakes: None) -> None:
     first = Store(tmp_path / "s.db", "first")
     second = Store(tmp_path / "s.db", "second")
-    first.ingest([CALL])
-    second.ingest([SUMMIT])
+    first.ingest([call_article()])
+    second.ingest([summit_article()])
     assert [d.id for d in first.documents()] == ["a"]
     assert [row["date"] for row in second.event_rows(EventFilter())] == ["2025-06"]
 
 
 def test_the_schema_is_versioned_and_migrated_once(tmp_path: Path, fakes: None) -> None:
-    Store(tmp_path / "s.db").ingest([CALL])
+    Store(tmp_path / "s.db").ingest([call_article()])
     Store(tmp_path / "s.db").close()  # reopening keeps the data and applies nothing twice
     conn = sqlite3.connect(tmp_path / "s.db")
     assert schema_version(conn) == len(MIGRATIONS)
@@ -169,9 +173,9 @@ def test_the_schema_is_versioned_and_migrated_once(tmp_path: Path, fakes: None) 
 
 
 def test_stored_documents_come_back_with_their_layers(store: Store) -> None:
-    store.ingest([CALL])
+    store.ingest([call_article()])
     loaded = store.load_document("a")
-    assert loaded.text == CALL.text and loaded.lang == "en"
+    assert loaded.text == call_article().text and loaded.lang == "en"
     assert [s.text for s in loaded.sentences][1] == "Biden phoned Putin on 2025-03-18."
     (mention,) = loaded.mentions
     assert [p.key for p in mention.participants] == ["person:biden", "person:putin"]
@@ -179,7 +183,7 @@ def test_stored_documents_come_back_with_their_layers(store: Store) -> None:
 
 
 def test_a_fresh_re_merge_keeps_every_edit(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    store.ingest([SUMMIT, CALL, CALL_AGAIN])
+    store.ingest([summit_article(), call_article(), call_again_article()])
     call, summit = (row["id"] for row in store.event_rows(EventFilter()))
     store.rename(call, "The call")
     store.merge(call, summit)
@@ -212,10 +216,10 @@ def test_a_document_the_analysis_fails_on_is_reported_and_the_others_stored(
         return store_fakes.analyse(document)
 
     monkeypatch.setattr(pipeline, "analyse", fragile)
-    report = store.ingest([CALL, SUMMIT])
+    report = store.ingest([call_article(), summit_article()])
     assert report.added == ["a"]
     assert [(e.source, "boom" in e.error) for e in report.errors] == [("c.txt", True)]
-    assert store.ingest([SUMMIT]).errors  # not stored, so tried again next time
+    assert store.ingest([summit_article()]).errors  # not stored, so tried again next time
 
 
 def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
@@ -229,3 +233,16 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
     pooled.ingest([replace(a) for a in articles], batch_size=4, workers=2)
     assert pooled.event_rows(EventFilter()) == single.event_rows(EventFilter())
     assert single.event_rows(EventFilter())
+
+
+def test_a_wire_copy_from_a_later_ingest_counts_once_in_the_timeline(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.ingest.duplicates import mark_duplicates
+
+    monkeypatch.setattr(ingest, "mark_duplicates", mark_duplicates)
+    wire = "Biden phoned Putin on 2025-03-18. " + " ".join(f"The talks covered item number {n}." for n in range(12))
+    store.ingest([replace(doc("w1", wire), published=Period.parse("2025-03-18"))])
+    store.ingest([replace(doc("w2", wire + " Our outlet adds a line."), published=Period.parse("2025-03-19"))])
+    documents = {d.id: d for d in store.timeline().documents}
+    assert documents["w2"].duplicate_of == "w1"

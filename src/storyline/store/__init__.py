@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline import timeline
 from storyline.model import Timeline
 from storyline.store.core import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
 
@@ -31,8 +30,6 @@ def timeline_from_store(
         raise FileNotFoundError(f"no store at {db_path}")
     store = Store(db_path, story)
     try:
-        return timeline.select(
-            store.events(), store.documents(with_text=True), query=query, max_events=max_events, errors=[]
-        )
+        return store.timeline(query=query, max_events=max_events)
     finally:
         store.close()

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from storyline import events, ingest, pipeline
+from storyline import events, ingest, pipeline, timeline
 from storyline.dates import Period
-from storyline.model import Document, Event, EventMention, InputError, Sentence, Status, TimeExpression
+from storyline.model import Document, Event, EventMention, InputError, Sentence, Status, TimeExpression, Timeline
 from storyline.store import codec
 from storyline.store.schema import migrate
 
@@ -153,11 +153,14 @@ class Store:
             return
         current = {event.id: event for event in index.events() if event.id in event_ids}
         for event_id in event_ids:
-            for table in ("events", "event_participants"):
-                conn.execute(f"DELETE FROM {table} WHERE story_id = ? AND event_id = ?", (self.story_id, event_id))
+            self._delete_event_rows(conn, event_id)
             event = current.get(event_id)
             if event is not None:
                 self._write_event(conn, event)
+
+    def _delete_event_rows(self, conn: sqlite3.Connection, event_id: str) -> None:
+        for table in ("events", "event_participants"):
+            conn.execute(f"DELETE FROM {table} WHERE story_id = ? AND event_id = ?", (self.story_id, event_id))
 
     def _write_event(self, conn: sqlite3.Connection, event: Event) -> None:
         hidden = self._apply_presentation_edits(conn, event)
@@ -386,10 +389,27 @@ class Store:
         return int(cursor.lastrowid or 0)
 
     def _presentation_edit(self, kind: str, event_id: str, payload: dict[str, Any]) -> None:
+        """Record a rename, re-date or hide and re-write the event's row.
+
+        These edits set values outright, so re-applying them all to the stored (already edited)
+        event gives the same result as applying them to the merged one: no index is needed.
+        """
         with self._write() as conn:
             self._require_event(conn, event_id)
             self._record(conn, kind, event_id, payload)
-            self._materialise(conn, self._event_index(conn), {event_id})
+            event = self._stored_event(conn, event_id)
+            self._delete_event_rows(conn, event_id)
+            self._write_event(conn, event)
+
+    def _stored_event(self, conn: sqlite3.Connection, event_id: str) -> Event:
+        (data,) = conn.execute(
+            "SELECT data FROM events WHERE story_id = ? AND event_id = ?", (self.story_id, event_id)
+        ).fetchone()
+        rows = conn.execute(
+            "SELECT data FROM mentions WHERE story_id = ? AND event_id = ? ORDER BY rowid", (self.story_id, event_id)
+        )
+        mentions = [codec.from_json(EventMention, json.loads(mention)) for (mention,) in rows]
+        return codec.from_json(Event, json.loads(data), mentions=mentions)
 
     def rename(self, event_id: str, title: str) -> None:
         if not title.strip():
@@ -625,6 +645,16 @@ class Store:
             (self.story_id,),
         )
         return [_document_from_row(meta, text, duplicate_of) for meta, text, duplicate_of in rows]
+
+    def timeline(self, *, query: str | None = None, max_events: int | None = None) -> Timeline:
+        """The story's timeline: its visible events ranked and chosen as ``storyline build`` does.
+
+        Wire copies are marked across the whole story here (ingest marks them only within a
+        batch), so that a copy that arrived in a later ingest still counts once as a source.
+        """
+        documents = self.documents(with_text=True)
+        ingest.mark_duplicates(documents)
+        return timeline.select(self.events(), documents, query=query, max_events=max_events, errors=[])
 
     def events(self, *, include_hidden: bool = False) -> list[Event]:
         """The stored events (edits applied) with their mentions, in date order."""

@@ -108,21 +108,27 @@ def _execute_all(conn: sqlite3.Connection, script: str) -> None:
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-    row = conn.execute("SELECT version FROM schema_version").fetchone()
+    """The number of migrations applied (0 for a new file)."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
+    row = conn.execute("SELECT version FROM schema_version").fetchone() if exists else None
     return int(row[0]) if row else 0
 
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply the migrations this store lacks; return the resulting version.
 
-    Raises ``RuntimeError`` for a store written by a newer storyline.
+    A current store is only read (no write lock is taken).  Raises ``RuntimeError`` for a store
+    written by a newer storyline.
     """
+    version = schema_version(conn)
+    if version > len(MIGRATIONS):
+        raise RuntimeError(f"store schema version {version} is newer than this storyline supports")
+    if version == len(MIGRATIONS):
+        return version
     conn.execute("BEGIN IMMEDIATE")
     try:
-        version = schema_version(conn)
-        if version > len(MIGRATIONS):
-            raise RuntimeError(f"store schema version {version} is newer than this storyline supports")
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        version = schema_version(conn)  # another process may have migrated meanwhile
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             migration(conn)
             conn.execute("DELETE FROM schema_version")

@@ -26,7 +26,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from storyline import ingest, timeline
+from storyline import ingest
 from storyline.model import Document
 from storyline.render import render
 from storyline.store import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
@@ -218,8 +218,7 @@ def create_app(config: DeskConfig) -> FastAPI:
 
     @app.get("/api/timeline.json", summary="The timeline in the TimelineJS3 format")
     def timeline_js() -> Response:
-        selected = timeline.select(store.events(), store.documents(), errors=[])
-        return Response(render(selected, "timelinejs"), media_type="application/json")
+        return Response(render(store.timeline(), "timelinejs"), media_type="application/json")
 
     @app.get("/api/edits", summary="Every stored edit, oldest first")
     def list_edits() -> JSONResponse:

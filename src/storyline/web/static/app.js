@@ -237,6 +237,7 @@ function renderDetails(detail, details) {
       el("p", { class: "cite" },
         source.outlet ? `${source.outlet} · ` : "", article, source.published ? ` · ${source.published}` : "",
         " · ", el("span", { class: `badge status-${source.status}` }, source.status),
+        el("span", { class: "source-date", title: "the date this source gives" }, ` ${source.date}`),
         source.attributed_to ? ` (according to ${source.attributed_to})` : "", " · ", stored)));
   }
   details.replaceChildren(sources, editControls(detail, details));
