@@ -135,3 +135,19 @@ def test_a_stored_assignment_is_restored_as_given() -> None:
     index = EventIndex()
     index.add_to(mention("a", "2025-02-12", "Trump telefonierte mit Putin.", published="2025-02-12"), "e-stored")
     assert [e.id for e in index.events()] == ["e-stored"]
+
+
+def test_a_bulk_restore_equals_mention_by_mention_and_events_can_be_limited() -> None:
+    plan = mention("plan", "2025-05-19", "Trump will am Montag mit Putin telefonieren.", published="2025-05-17",
+                   status=Status.PLANNED)
+    held = mention("held", "2025-05", "Trump hat im Mai mit Putin telefoniert.", published="2025-06-02")
+    other = mention("rabie", "2025-05-19", "Rabie trifft Reeder.", published="2025-05-19", who=(RABIE,),
+                    event_class="meeting")
+    one_by_one = EventIndex()
+    for item, event_id in ((plan, "e1"), (held, "e1"), (other, "e2")):
+        one_by_one.add_to(item, event_id)
+    bulk = EventIndex()
+    bulk.restore([(plan, "e1"), (held, "e1"), (other, "e2")])
+    assert bulk.events() == one_by_one.events()
+    (event,) = bulk.events(ids={"e1"})
+    assert (event.id, event.date.value, event.status) == ("e1", "2025-05-19", Status.OCCURRED)

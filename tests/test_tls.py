@@ -12,6 +12,7 @@ from storyline.tls import (
     busiest_days,
     date_salience,
     dated_sentences,
+    sentence_count,
     summarise,
 )
 
@@ -55,6 +56,22 @@ def test_salience_counts_articles_and_references_from_other_days() -> None:
     assert min(salience) == D(2020, 5, 1)  # referenced shortly before the first article
     assert max(salience) == D(2020, 5, 10)  # nothing after the last article
     assert salience[D(2020, 5, 1)] > salience[D(2020, 5, 4)] > salience[D(2020, 5, 7)] == 0
+
+
+def test_a_local_burst_in_a_quiet_stretch_counts_beside_the_busiest_days() -> None:
+    busy = {D(2020, 5, day): 5 for day in range(1, 6)}
+    docs_per_day = Counter({**busy, D(2020, 5, 20): 3})
+    with_burst = date_salience(docs_per_day, Counter())
+    without = date_salience(docs_per_day, Counter(), Settings(burst_weight=0))
+    assert with_burst[D(2020, 5, 20)] > with_burst[D(2020, 5, 3)]
+    assert without[D(2020, 5, 20)] < without[D(2020, 5, 3)]
+
+
+def test_days_below_the_median_salience_get_fewer_sentences_but_at_least_one() -> None:
+    assert sentence_count(0.4, 0.2, 3) == 3  # never more than asked
+    assert sentence_count(0.2, 0.2, 3) == 3
+    assert sentence_count(0.1, 0.2, 4) == 2
+    assert sentence_count(0.01, 0.2, 4) == 1
 
 
 def _story() -> list[Document]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -76,6 +76,11 @@ class _Cluster:
     _top: frozenset[str] | None = None
 
     def add(self, mention: EventMention) -> None:
+        self.record(mention)
+        self.date = _event_date(self.support)
+
+    def record(self, mention: EventMention) -> None:
+        """Take a mention's evidence without re-deciding the date (bulk restores do that once)."""
         self._top = None
         self.mentions.append(mention)
         self.keys |= {p.key for p in mention.participants if p.kind == "person"}
@@ -85,7 +90,6 @@ class _Cluster:
         self.doc_ids.add(mention.doc_id)
         if not mention.anaphoric or not self.support:
             self.support.setdefault(mention.date, set()).add(mention.doc_id)
-        self.date = _event_date(self.support)
 
     def rebuild(self) -> None:
         """Recompute everything from the mentions (after a removal)."""
@@ -159,6 +163,20 @@ class EventIndex:
         if cluster.date != old:
             self._reindex(cluster, old)
 
+    def restore(self, assignments: Iterable[tuple[EventMention, str]]) -> None:
+        """Attach many mentions to known events at once (a store reloading its assignments):
+        each touched event decides its date once, not after every mention."""
+        touched: dict[str, Period | None] = {}
+        for mention, event_id in assignments:
+            cluster = self._clusters.setdefault(event_id, _Cluster(event_id))
+            touched.setdefault(event_id, cluster.date)
+            cluster.record(mention)
+        for event_id, old in touched.items():
+            cluster = self._clusters[event_id]
+            cluster.date = _event_date(cluster.support)
+            if cluster.date != old:
+                self._reindex(cluster, old)
+
     def remove_document(self, doc_id: str) -> None:
         """Forget every mention of a document; events left without evidence disappear."""
         for cluster in list(self._clusters.values()):
@@ -175,13 +193,15 @@ class EventIndex:
             self._reindex(cluster, old)
 
     # -- reading --------------------------------------------------------------------------
-    def events(self) -> list[Event]:
+    def events(self, ids: Collection[str] | None = None) -> list[Event]:
         """The current events in date order, each with status, participants and conflicts.
 
         An event made only of references back ("nach dem Telefonat") is kept when an article
         makes it its news (its headline, or several of its sentences), dated approximately by
-        that article's publication; a single passing reference is left out."""
-        built = [_build_event(c) for c in self._clusters.values() if _is_reported_event(c)]
+        that article's publication; a single passing reference is left out.  ``ids`` limits
+        the result to those events (a store rewriting only what changed)."""
+        clusters = self._clusters.values() if ids is None else (self._clusters[i] for i in ids if i in self._clusters)
+        built = [_build_event(c) for c in clusters if _is_reported_event(c)]
         return sorted(built, key=lambda e: (e.date.sort_key(), e.id))
 
     # -- matching -------------------------------------------------------------------------
@@ -380,7 +400,7 @@ def _build_event(cluster: _Cluster) -> Event:
     )
 
 
-def _merge_order(mention: EventMention) -> tuple[bool, int, date, str, int]:
+def merge_order(mention: EventMention) -> tuple[bool, int, date, str, int]:
     """Dated, precise mentions found events; vague ones and references join them later."""
     return (mention.anaphoric, -mention.date.precision.rank, mention.date.first, mention.doc_id, mention.sentence)
 
@@ -388,6 +408,6 @@ def _merge_order(mention: EventMention) -> tuple[bool, int, date, str, int]:
 def merge(mentions: Iterable[EventMention]) -> list[Event]:
     """Events from a collection of mentions (an :class:`EventIndex` filled in a good order)."""
     index = EventIndex()
-    for mention in sorted(mentions, key=_merge_order):
+    for mention in sorted(mentions, key=merge_order):
         index.add(mention)
     return index.events()

@@ -120,3 +120,8 @@ def test_with_text_adds_the_text_the_offsets_refer_to(articles: Path, capsys: py
             assert cited.strip()
             if source["time_text"]:
                 assert source["time_text"] in cited
+
+
+def test_a_missing_story_desk_is_a_one_line_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="no store at"):
+        main(["build", "--db", str(tmp_path / "missing.db")])

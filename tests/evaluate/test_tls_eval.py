@@ -15,6 +15,8 @@ from storyline.evaluate.tls import (
     evaluate,
     load_tasks,
     split_reference_sentences,
+    task_keywords,
+    topic_keywords,
 )
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -97,6 +99,16 @@ def test_t17_tasks_follow_the_news_tls_protocol() -> None:
     first, last = min(task.reference), max(task.reference)
     assert task.articles and all(first <= a.published <= last for a in task.articles)
     assert "-LRB-" not in task.articles[0].text.text
+
+
+def test_task_keywords_come_from_the_data_file_and_a_folder_may_override_them(tmp_path: Path) -> None:
+    assert task_keywords()["haiti"] == ("haiti", "quake", "earthquake")
+    folder = tmp_path / "Haiti_local"
+    folder.mkdir()
+    assert topic_keywords(folder) == ("haiti", "quake", "earthquake")  # by topic prefix, any case
+    (folder / "keywords.json").write_text('["port", "aid"]', encoding="utf-8")
+    assert topic_keywords(folder) == ("port", "aid")
+    assert topic_keywords(tmp_path / "unknown_topic") == ()
 
 
 def test_eval_tls_command_prints_json_scores_per_topic_and_mean(

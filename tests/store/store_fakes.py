@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import Collection, Iterable
 
 from storyline.dates import Period
 from storyline.model import (
@@ -97,6 +98,10 @@ class EventIndex:
         if number.isdigit():
             self._next = max(self._next, int(number) + 1)
 
+    def restore(self, assignments: Iterable[tuple[EventMention, str]]) -> None:
+        for mention, event_id in assignments:
+            self.add_to(mention, event_id)
+
     def remove_document(self, doc_id: str) -> None:
         for event_id in list(self._mentions):
             kept = [m for m in self._mentions[event_id] if m.doc_id != doc_id]
@@ -105,9 +110,11 @@ class EventIndex:
             else:
                 del self._mentions[event_id]
 
-    def events(self) -> list[Event]:
+    def events(self, ids: Collection[str] | None = None) -> list[Event]:
         result = []
         for event_id, mentions in self._mentions.items():
+            if ids is not None and event_id not in ids:
+                continue
             latest = max(mentions, key=lambda m: m.date.precision.rank)
             participants = list(dict.fromkeys(p for m in mentions for p in m.participants))
             title = f"{latest.phrase} ({', '.join(p.name for p in participants)})"

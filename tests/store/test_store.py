@@ -235,14 +235,24 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
     assert single.event_rows(EventFilter())
 
 
-def test_a_wire_copy_from_a_later_ingest_counts_once_in_the_timeline(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+WIRE = "Biden phoned Putin on 2025-03-18. " + " ".join(f"The talks covered item number {n}." for n in range(12))
+
+
+@pytest.fixture
+def real_wire_copies(monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline.ingest.duplicates import mark_duplicates
 
     monkeypatch.setattr(ingest, "mark_duplicates", mark_duplicates)
-    wire = "Biden phoned Putin on 2025-03-18. " + " ".join(f"The talks covered item number {n}." for n in range(12))
-    store.ingest([replace(doc("w1", wire), published=Period.parse("2025-03-18"))])
-    store.ingest([replace(doc("w2", wire + " Our outlet adds a line."), published=Period.parse("2025-03-19"))])
+
+
+def test_wire_copies_stored_together_count_once_in_the_event_list(store: Store, real_wire_copies: None) -> None:
+    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18")), doc("w2", WIRE + " Our outlet.")])
+    (event,) = store.event_rows(EventFilter())
+    assert (event["n_docs"], event["n_independent"]) == (2, 1)
+
+
+def test_a_wire_copy_from_a_later_ingest_counts_once_in_the_timeline(store: Store, real_wire_copies: None) -> None:
+    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
+    store.ingest([replace(doc("w2", WIRE + " Our outlet adds a line."), published=Period.parse("2025-03-19"))])
     documents = {d.id: d for d in store.timeline().documents}
     assert documents["w2"].duplicate_of == "w1"

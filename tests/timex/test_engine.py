@@ -4,6 +4,7 @@ and the ``tag``/``annotate`` contract."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +12,13 @@ from storyline.dates import Mod, Period, Precision
 from storyline.model import Document, Sentence, TimexType
 from storyline.timex import annotate, tag, tense_at
 from storyline.timex.calendar import common_value, easter, holiday, period_of, shift, value_at
-from storyline.timex.grammar import grammar
+from storyline.timex.grammar import Rule, grammar
 from storyline.timex.normalise import number
+
+# Words of every kind to check the anchor test on: the sentences of the case tables.
+_CASES = {
+    lang: (Path(__file__).resolve().parent / f"cases_{lang}.toml").read_text(encoding="utf-8") for lang in ("de", "en")
+}
 
 
 @pytest.mark.parametrize(
@@ -95,6 +101,23 @@ def test_grammar_compiles_once_and_every_rule_has_anchors(lang: str) -> None:
     assert g is grammar(lang)
     assert g.rules and all(rule.anchors for rule in g.rules)
     assert all(0 <= index < len(g.anchors) for rule in g.rules for index in rule.anchors)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_one_pass_anchor_test_agrees_with_the_anchors_one_by_one(lang: str) -> None:
+    """The grouped any-anchor pattern is only a faster way to ask "does any anchor occur?"."""
+    g = grammar(lang)
+    tokens = set(_CASES[lang].split()) | {"0/0", "00:00", "0000s", "'00s", "Vorjahr", "third-quarter", "p.m.", "x"}
+    for token in tokens:
+        assert bool(g.any_anchor.search(token)) == any(anchor.search(token) for anchor in g.anchors), token
+
+
+def test_a_rule_compiles_its_pattern_on_first_use() -> None:
+    """A cold start compiles only the rules whose anchors some sentence holds."""
+    rule = Rule("probe", r"\d+ days", "duration", None, frozenset({0}))
+    assert "regex" not in vars(rule)
+    assert rule.regex.search("in 3 days")
+    assert "regex" in vars(rule)
 
 
 def test_anchors_reject_sentences_without_time_words() -> None:

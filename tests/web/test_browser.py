@@ -173,6 +173,9 @@ def test_a_journalist_browses_filters_expands_and_adds_an_article(
     origins = driver.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
     assert set(origins) <= {desk_url}
 
+    top = events()[1]  # shown opened in the screenshot
+    top.find_element(By.CSS_SELECTOR, "button.expand").click()
+    wait.until(lambda _: top.find_elements(By.CSS_SELECTOR, ".source .sentence"))
     driver.execute_script("window.scrollTo(0, 0)")
     shots = tmp_path_factory.mktemp("screenshots")
     shot = shots / "timeline.png"

@@ -74,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
     if args.db is not None:
         from storyline.store import timeline_from_store
 
-        timeline = timeline_from_store(args.db, story=args.story, query=args.query, max_events=args.max_events)
+        try:
+            timeline = timeline_from_store(args.db, story=args.story, query=args.query, max_events=args.max_events)
+        except FileNotFoundError as error:
+            raise SystemExit(f"storyline: error: {error}") from None
     elif not args.articles:
         raise SystemExit("storyline build: give article files or folders, or --db")
     else:

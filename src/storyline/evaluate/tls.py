@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import string
+import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from time import perf_counter
 from typing import Any, Protocol
@@ -41,14 +44,8 @@ ROUGE_METHODS = (
 )
 ROUGE_ORDERS = (1, 2)
 
-# news-tls's topic keywords (the query that is part of a T17 task), by topic prefix of the
-# folder name.  A folder's own ``keywords.json`` (a JSON list) takes precedence.
-TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "bpoil": ("bp", "oil", "spill"),
-    "h1n1": ("h1n1", "swine", "flu"),
-    "haiti": ("haiti", "quake", "earthquake"),
-    "mj": ("michael", "jackson"),
-}
+KEYWORDS_FILE = "t17_keywords.toml"
+"""Task keywords by topic prefix, package data beside this module (part of the T17 task input)."""
 
 
 @dataclass(frozen=True)
@@ -338,12 +335,19 @@ class Task:
     sentences_per_date: int
 
 
+@cache
+def task_keywords() -> dict[str, tuple[str, ...]]:
+    """The task keywords of :data:`KEYWORDS_FILE`, by lowercase topic prefix."""
+    table = tomllib.loads(resources.files("storyline.evaluate").joinpath(KEYWORDS_FILE).read_text(encoding="utf-8"))
+    return {topic.lower(): tuple(str(k) for k in keywords) for topic, keywords in table["topics"].items()}
+
+
 def topic_keywords(folder: Path) -> tuple[str, ...]:
-    """The folder's ``keywords.json``, else the known keywords of its topic prefix, else none."""
+    """The folder's ``keywords.json``, else the task keywords of its topic prefix, else none."""
     path = folder / "keywords.json"
     if path.is_file():
         return tuple(str(k) for k in json.loads(path.read_text(encoding="utf-8")))
-    return TOPIC_KEYWORDS.get(folder.name.split("_", 1)[0].lower(), ())
+    return task_keywords().get(folder.name.split("_", 1)[0].lower(), ())
 
 
 def load_tasks(folder: Path) -> list[Task]:

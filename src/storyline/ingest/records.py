@@ -60,7 +60,7 @@ def _record(record: Any, doc_id: str, source: str, used_ids: set[str]) -> Iterat
         candidate = str(own_id).strip()
         if candidate and ":" not in candidate and "~" not in candidate and candidate not in used_ids:
             doc_id = candidate
-    used_ids.add(doc_id)
+            used_ids.add(doc_id)  # generated ids ("stem:N") never clash, so only own ids are kept
     body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     url = _text_field(record, "url")
     outlet = _field(record, _OUTLET_FIELDS)
@@ -126,7 +126,7 @@ def read_jsonl(file: InputFile, limit: int, used_ids: set[str]) -> Iterator[Docu
                 yield InputError(source, str(problem))
                 continue
             except json.JSONDecodeError as error:
-                yield InputError(source, f"malformed JSON: {error.msg} (character {error.pos + 1})")
+                yield InputError(source, f"malformed JSON: {error.msg} at character {error.pos + 1}")
                 continue
             yield from _record(record, f"{file.id}:{number}", source, used_ids)
     except ReadProblem as problem:

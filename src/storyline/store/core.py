@@ -135,8 +135,7 @@ class Store:
         index = events.EventIndex()
         # rowid order is arrival order: a replaced document's mentions are inserted anew
         rows = conn.execute("SELECT event_id, data FROM mentions WHERE story_id = ? ORDER BY rowid", (self.story_id,))
-        for event_id, data in rows:
-            index.add_to(codec.from_json(EventMention, json.loads(data)), event_id)
+        index.restore((codec.from_json(EventMention, json.loads(data)), event_id) for event_id, data in rows)
         self._index = (revision, index)
         return index
 
@@ -151,12 +150,22 @@ class Store:
         """Re-write the ``events`` rows of ``event_ids`` from the index, edits applied."""
         if not event_ids:
             return
-        current = {event.id: event for event in index.events() if event.id in event_ids}
+        current = {event.id: event for event in index.events(event_ids)}
         for event_id in event_ids:
             self._delete_event_rows(conn, event_id)
             event = current.get(event_id)
             if event is not None:
                 self._write_event(conn, event)
+
+    def _independent_sources(self, conn: sqlite3.Connection, doc_ids: list[str]) -> int:
+        """Documents counted once per original: wire copies (as marked when stored) count with it."""
+        originals = set()
+        for doc_id in doc_ids:
+            row = conn.execute(
+                "SELECT duplicate_of FROM documents WHERE story_id = ? AND doc_id = ?", (self.story_id, doc_id)
+            ).fetchone()
+            originals.add(row[0] if row and row[0] else doc_id)
+        return len(originals)
 
     def _delete_event_rows(self, conn: sqlite3.Connection, event_id: str) -> None:
         for table in ("events", "event_participants"):
@@ -167,7 +176,7 @@ class Store:
         data = _event_json(event)
         search = " ".join([event.title, event.summary, *(p.name for p in event.participants)]).lower()
         langs = sorted({m.lang for m in event.mentions})
-        api = _event_api(data, hidden, langs, len(event.doc_ids))
+        api = _event_api(data, hidden, langs, len(event.doc_ids), self._independent_sources(conn, event.doc_ids))
         conn.execute(
             "INSERT INTO events (story_id, event_id, first_day, last_day, precision_rank, status, hidden,"
             " background, search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -309,7 +318,7 @@ class Store:
                 next_seq += 1
                 new_mentions += [(doc.id, idx, mention) for idx, mention in enumerate(doc.mentions)]
             # the batch's mentions in the order the merge prefers (precise, dated ones found events)
-            new_mentions.sort(key=lambda item: events._merge_order(item[2]))
+            new_mentions.sort(key=lambda item: events.merge_order(item[2]))
             for doc_id, idx, mention in new_mentions:
                 event_id = index.add(mention)
                 touched.add(event_id)
@@ -497,7 +506,7 @@ class Store:
             fresh = events.EventIndex()
             assignment = {
                 key: fresh.add(mention)
-                for key, mention in sorted(mentions.items(), key=lambda item: events._merge_order(item[1]))
+                for key, mention in sorted(mentions.items(), key=lambda item: events.merge_order(item[1]))
             }
             edits = conn.execute(
                 "SELECT seq, kind, event_id, payload FROM edits WHERE story_id = ? ORDER BY seq", (self.story_id,)
@@ -517,8 +526,7 @@ class Store:
                         assignment.update({k: payload["new"] for k in moved})
                 conn.execute("UPDATE edits SET event_id = ? WHERE seq = ?", (target, seq))
             index = events.EventIndex()
-            for key, mention in mentions.items():
-                index.add_to(mention, assignment[key])
+            index.restore((mention, assignment[key]) for key, mention in mentions.items())
             conn.executemany(
                 "UPDATE mentions SET event_id = ? WHERE story_id = ? AND doc_id = ? AND idx = ?",
                 [(assignment[key], self.story_id, *_parse_mention_key(key)) for key in mentions],
@@ -706,7 +714,7 @@ def _document_from_row(meta_text: str, text: str, duplicate_of: str | None) -> D
     return codec.from_json(Document, json.loads(meta_text), text=text, duplicate_of=duplicate_of)
 
 
-def _event_api(data: dict[str, Any], hidden: bool, langs: list[str], n_docs: int) -> dict[str, Any]:
+def _event_api(data: dict[str, Any], hidden: bool, langs: list[str], n_docs: int, n_independent: int) -> dict[str, Any]:
     """The API form of an event row: the JSON contract's keys plus the desk's own."""
     date = codec.period_from_json(data["date"])
     return {
@@ -726,6 +734,7 @@ def _event_api(data: dict[str, Any], hidden: bool, langs: list[str], n_docs: int
         "hidden": hidden,
         "langs": langs,
         "n_docs": n_docs,
+        "n_independent": n_independent,
     }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storyline.dates import Mod
+from storyline.dates import Mod, Precision
 from storyline.model import Document, Period, Sentence, TimeExpression, TimexType
 from storyline.text import split_sentences
 from storyline.timex.calendar import period_of
@@ -117,6 +117,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
     result: list[TimeExpression] = []
     narrative: tuple[int, date] | None = None  # (sentence index, day) of the last day named
     previous: tuple[int, str] | None = None  # (sentence index, value) of the last DATE
+    topic_quarter: str | None = None  # the last quarter named
     for sentence in sentences:
         body = text[sentence.start : sentence.end]
         anchors = g.anchors_in(body)
@@ -126,7 +127,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
             recent = previous[1] if previous and previous[0] >= sentence.index - 1 else None
             tense, in_clause = tense_at(g, body, match.start(), match.end())
             narrative_day = _topic_day(narrative, sentence.index, tense, dct)
-            ctx = Context(g, dct, tense, narrative_day, recent, in_clause)
+            ctx = Context(g, dct, tense, narrative_day, recent, in_clause, topic_quarter)
             reading = normalise(match, ctx, rule)
             if reading is None:
                 continue
@@ -139,6 +140,8 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
                 narrative = (sentence.index, period.first)
             if reading.type == "DATE":
                 previous = (sentence.index, reading.value)
+                if rule.kind in ("date", "relative") and period is not None and period.precision is Precision.QUARTER:
+                    topic_quarter = reading.value  # named, not itself counted from the topic
             result.append(
                 TimeExpression(
                     start=sentence.start + match.start(),

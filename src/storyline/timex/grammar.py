@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from storyline.lang import resource
@@ -31,11 +31,17 @@ class Table:
     """A lexicon table: surface forms (regular expressions, lower case) mapped to values."""
 
     name: str
-    entries: tuple[tuple[re.Pattern[str], Any], ...]
+    raw_entries: tuple[tuple[str, Any], ...]
     pattern: str
     forms: tuple[str, ...]
     case_sensitive: bool = False
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def entries(self) -> tuple[tuple[re.Pattern[str], Any], ...]:
+        """The entries' forms compiled, on the first look-up (most tables are never read)."""
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return tuple((re.compile(form, flags), value) for form, value in self.raw_entries)
 
     def lookup(self, surface: str) -> Any:
         """The value of the first entry whose form matches ``surface`` entirely, else None."""
@@ -52,11 +58,17 @@ class Rule:
     """One extraction rule: a compiled pattern and what its matches mean."""
 
     name: str
-    regex: re.Pattern[str]
+    source: str  # the expanded regular expression
     kind: str
     type: str | None
     anchors: frozenset[int]  # indices into Grammar.anchors; all must occur in a sentence
     attrs: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, built when a sentence first holds the rule's anchors: most
+        texts need few rules, so a cold start compiles only those."""
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,12 +109,29 @@ class Grammar:
         return found
 
 
-def _alternation(forms: list[str]) -> str:
+def _alternation(forms: list[str], fold: bool = True) -> str:
     """One regex alternation of all forms, longest first, so that "Thanksgiving Day" is not
-    cut to "Thanksgiving" (a form's own top-level alternatives are split out first)."""
+    cut to "Thanksgiving" (a form's own top-level alternatives are split out first).
+
+    Where every form starts with a plain letter, the forms are grouped under it
+    ("m(?:onday|arch)"): the regex engine then tries one branch per letter at each position
+    instead of every form, which is most of what long rules cost.  Forms that could match at
+    the same place share their first letter, so the longest-first order still decides between
+    them; ``fold`` groups letters case-insensitively (for patterns compiled that way).
+    """
     alternatives = [alternative for form in forms for alternative in _top_level_alternatives(form)]
     ordered = sorted(set(alternatives), key=lambda form: (-len(form), form))
-    return "(?:" + "|".join(ordered) + ")"
+    if not all(_letter_led(alternative) for alternative in ordered):
+        return "(?:" + "|".join(ordered) + ")"
+    groups: dict[str, list[str]] = {}
+    for alternative in ordered:
+        groups.setdefault(alternative[0].lower() if fold else alternative[0], []).append(alternative[1:])
+    return "(?:" + "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
+
+
+def _letter_led(form: str) -> bool:
+    """Whether ``form`` starts with a literal letter that no quantifier applies to."""
+    return form[:1].isalpha() and form[1:2] not in ("?", "*", "+", "{")
 
 
 def _top_level_alternatives(form: str) -> list[str]:
@@ -124,19 +153,66 @@ def _top_level_alternatives(form: str) -> list[str]:
     return parts
 
 
+def _unwrapped(form: str) -> str | None:
+    """The body of ``form`` when it is one non-capturing group "(?:…)" as a whole, else None."""
+    if not (form.startswith("(?:") and form.endswith(")")):
+        return None
+    depth, escaped = 0, False
+    for index, char in enumerate(form):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            if depth == 0 and index < len(form) - 1:
+                return None
+    return form[3:-1]
+
+
+def _flat_alternatives(form: str) -> list[str]:
+    """The alternatives of ``form``, with alternations nested in whole groups pulled up."""
+    flat: list[str] = []
+    for alternative in _top_level_alternatives(form):
+        body = _unwrapped(alternative)
+        flat.extend(_flat_alternatives(body) if body is not None else [alternative])
+    return flat
+
+
+def _by_first_letter(patterns: list[str]) -> str:
+    """One search pattern equivalent to ``patterns`` joined by ``|``, with the alternatives that
+    start with a plain letter grouped under that letter.
+
+    The regex engine tries an alternation's branches one by one at every position; grouped,
+    it tries about one branch per letter, which makes the any-anchor test of a new token
+    several times cheaper (it is what a cold start mostly spends its time on).
+    """
+    by_letter: dict[str, set[str]] = {}
+    others: list[str] = []
+    for pattern in patterns:
+        for alternative in _flat_alternatives(pattern):
+            head = alternative[:1]
+            if head.isalpha() and alternative[1:2] not in ("?", "*", "+", "{"):
+                by_letter.setdefault(head.lower(), set()).add(alternative[1:])
+            else:
+                others.append(alternative)
+    grouped = [f"{letter}(?:{'|'.join(sorted(rests))})" for letter, rests in sorted(by_letter.items())]
+    return "|".join(grouped + [f"(?:{other})" for other in others])
+
+
 def _build_tables(lexicon: dict[str, Any]) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     for name, spec in lexicon.get("table", {}).items():
         case_sensitive = bool(spec.get("case_sensitive", False))
-        flags = 0 if case_sensitive else re.IGNORECASE
         entries = spec["entries"]
         forms = list(entries)
-        pattern = _alternation(forms)
+        pattern = _alternation(forms, fold=not case_sensitive)
         if case_sensitive:
             pattern = f"(?-i:{pattern})"
-        compiled = tuple((re.compile(form, flags), value) for form, value in entries.items())
         longest_first = tuple(sorted((form.lower() for form in forms), key=len, reverse=True))
-        tables[name] = Table(name, compiled, pattern, longest_first, case_sensitive)
+        tables[name] = Table(name, tuple(entries.items()), pattern, longest_first, case_sensitive)
     return tables
 
 
@@ -182,18 +258,18 @@ def grammar(lang: str) -> Grammar:
     anchors: dict[str, int] = {}
     for entry in spec.get("rule", []):
         body = _expand(entry["pattern"], macros, tables)
-        regex = re.compile(boundary_before + body + boundary_after, re.IGNORECASE)
+        source = boundary_before + body + boundary_after
         wanted = entry["anchor"] if isinstance(entry["anchor"], list) else [entry["anchor"]]
         needed = frozenset(anchors.setdefault(_expand(a, macros, tables, depth=1), len(anchors)) for a in wanted)
         attrs = {k: v for k, v in entry.items() if k not in ("name", "pattern", "kind", "type", "anchor")}
-        rules.append(Rule(entry["name"], regex, entry.get("kind", "date"), entry.get("type"), needed, attrs))
+        rules.append(Rule(entry["name"], source, entry.get("kind", "date"), entry.get("type"), needed, attrs))
     tense = lexicon.get("tense", {})
     return Grammar(
         lang=lang,
         tables=tables,
         rules=tuple(rules),
         anchors=tuple(re.compile(anchor, re.IGNORECASE) for anchor in anchors),
-        any_anchor=re.compile("|".join(f"(?:{anchor})" for anchor in anchors), re.IGNORECASE),
+        any_anchor=re.compile(_by_first_letter(list(anchors)), re.IGNORECASE),
         cues=_cues(tense, ("future", "past", "present")),
         weak_cues=_cues(tense, ("future_weak", "past_weak", "present_weak")),
         settings=dict(lexicon.get("settings", {})),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.dates import Period, Precision
-from storyline.timex.calendar import SEASON_START, common_value, holiday, period_of, shift, value_at
+from storyline.timex.calendar import SEASON_START, add_months, common_value, holiday, period_of, shift, value_at
 from storyline.timex.grammar import Grammar, Rule, Table
 
 _TIME_UNITS = {"H", "MIN", "S"}
@@ -24,6 +24,8 @@ _TIME_UNITS = {"H", "MIN", "S"}
 _WRONG_SIDE_DAYS = 150
 _WRONG_SIDE_DAYS_IN_CLAUSE = 300
 _MONTHS_PER_UNIT = {"Q": 3, "HALF": 6}
+# How long after a quarter ends its results are still reported as news.
+_REPORTING_DAYS = 45
 _UNIT_TABLES = ("units", "units_sg", "units_pl", "unit_adjectives", "unit_adverbs")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -38,6 +40,7 @@ class Context:
     narrative_day: date | None
     previous: str | None = None  # the value of the last DATE in this or the previous sentence
     tense_in_clause: bool = False  # the tense cue is in the expression's own clause
+    topic_quarter: str | None = None  # the last quarter the document named ("the third quarter")
 
 
 @dataclass(frozen=True)
@@ -56,14 +59,16 @@ _UNIT_OF_PRECISION = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "ha
 
 def _from_previous(ctx: Context, unit: str, steps: int, anchor: str, precision_unit: str = "") -> str | None:
     """Counted from the time the text just named, where ``anchor`` asks for it: "previous"
-    (any calendar value: "three days later", "the following year") or "quarter" (only a
+    (any calendar value: "three days later", "the following year"), "quarter" (only a
     quarter: "up from $5 million a year ago" after "in the third quarter" is that quarter a year
-    before, while "a year ago" on its own is counted from the DCT).  The result has the named
-    time's precision, or ``precision_unit``'s where given."""
-    period = period_of(ctx.previous) if ctx.previous else None
+    before, while "a year ago" on its own is counted from the DCT) or "topic_quarter" (the last
+    quarter the document named, however far back: "the year-ago quarter" compares like with
+    like).  The result has the named time's precision, or ``precision_unit``'s where given."""
+    named = ctx.topic_quarter if anchor == "topic_quarter" else ctx.previous
+    period = period_of(named) if named else None
     if period is None or period.precision.value not in _UNIT_OF_PRECISION or unit in _TIME_UNITS:
         return None
-    if anchor not in ("previous", period.precision.value):
+    if anchor not in ("previous", "topic_quarter", period.precision.value):
         return None
     return value_at(shift(period.first, unit, steps), precision_unit or _UNIT_OF_PRECISION[period.precision.value])
 
@@ -198,6 +203,19 @@ def _pick_year(
     return best
 
 
+def _reporting_year(ref: date, start_month: int, months: int, tense: str) -> int:
+    """The year of a quarter or half named without one ("the third quarter"), as business news
+    uses them: the reference year's, except that in a past-tense sentence a period that has not
+    begun is last year's, and in a future-tense one a period that ended more than a reporting
+    season (45 days) ago is next year's."""
+    start = date(ref.year, start_month, 1)
+    if tense == "past" and start > ref:
+        return ref.year - 1
+    if tense == "future" and add_months(start, months) + timedelta(days=_REPORTING_DAYS) <= ref:
+        return ref.year + 1
+    return ref.year
+
+
 def _weekday_day(ref: date, weekday: int, sign: int, strict: bool) -> date:
     ahead = (weekday - ref.isoweekday()) % 7
     if sign > 0:
@@ -268,7 +286,7 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
     weekday = _int_or_table(g, "weekdays", groups.get("weekday"))
     season = _lookup(g, "seasons", groups.get("season"))
     quarter = _int_or_table(g, "ordinals", groups.get("quarter"))
-    half = _int_or_table(g, "ordinals", groups.get("half"))
+    half = 2 if groups.get("half_last") else _int_or_table(g, "ordinals", groups.get("half"))
     feast = _lookup(g, "holidays", groups.get("holiday"))
     rel_value = _lookup(g, "relative", groups.get("rel"))
     rel = int(str(rel_value)) if rel_value is not None else None
@@ -315,14 +333,21 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
         fn = dated(lambda y: date(y, month, 1), "M")
     elif season is not None:
         fn = dated(lambda y: date(y, SEASON_START[str(season)], 1), str(season))
-    elif quarter is not None:
-        if not 1 <= quarter <= 4:
+    elif quarter is not None or half is not None:
+        months, index, unit = (3, quarter, "Q") if quarter is not None else (6, half, "HALF")
+        if index is None or not 1 <= index <= 12 // months:
             return None
-        fn = dated(lambda y: date(y, 3 * quarter - 2, 1), "Q")
-    elif half is not None:
-        if half not in (1, 2):
-            return None
-        fn = dated(lambda y: date(y, 6 * half - 5, 1), "HALF")
+        start_month = months * (index - 1) + 1
+        if year is None and rel is None:
+            # "the year-ago third quarter": a year before the one the quarter alone would name.
+            offset = int(rule.attrs.get("year_offset", 0))
+            return resolve(
+                ctx,
+                lambda ref: value_at(
+                    date(_reporting_year(ref, start_month, months, ctx.tense) + offset, start_month, 1), unit
+                ),
+            )
+        fn = dated(lambda y: date(y, start_month, 1), unit)
     elif weekday is not None:
         if ctx.tense == "" and rel is None:
             sign = int(g.settings.get("undetermined_direction", 0))
@@ -508,12 +533,14 @@ def _duration(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | No
         else:
             fraction = _lookup(g, "fractions", groups.get("frac" + suffix))
             amount = _fmt(float(str(fraction))) if fraction is not None else "1"
-        if unit in _TIME_UNITS:
-            time_part += amount + ("M" if unit == "MIN" else unit)
-        elif unit in _MONTHS_PER_UNIT:
-            date_part += (_fmt(float(amount) * _MONTHS_PER_UNIT[unit]) if amount != "X" else "X") + "M"
-        else:
-            date_part += amount + unit
+        for part_amount, part_unit in _as_annotated(g, amount, unit):
+            if part_unit in _TIME_UNITS:
+                time_part += part_amount + ("M" if part_unit == "MIN" else part_unit)
+            elif part_unit in _MONTHS_PER_UNIT:
+                months = _fmt(float(part_amount) * _MONTHS_PER_UNIT[part_unit]) if part_amount != "X" else "X"
+                date_part += months + "M"
+            else:
+                date_part += part_amount + part_unit
     if not date_part and not time_part:
         unit = str(rule.attrs.get("unit", ""))
         if not unit:
@@ -522,6 +549,21 @@ def _duration(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | No
     value = "P" + date_part + ("T" + time_part if time_part else "")
     mod = _lookup(g, "approx", groups.get("approx")) or rule.attrs.get("mod")
     return Normalised(rule.type or "DURATION", value, str(mod) if mod else None)
+
+
+def _as_annotated(g: Grammar, amount: str, unit: str) -> list[tuple[str, str]]:
+    """``amount`` ``unit`` as the language's corpora write durations: its ``duration_rewrite``
+    setting may restate a unit ("two decades" as P20Y), its ``fraction_units`` setting writes a
+    fraction in the next smaller unit ("2 1/2 years" as P2Y6M rather than P2.5Y)."""
+    rewrite = g.settings.get("duration_rewrite", {}).get(unit)
+    if rewrite:
+        amount = amount if amount == "X" else _fmt(float(amount) * float(rewrite[0]))
+        unit = str(rewrite[1])
+    smaller = g.settings.get("fraction_units", {}).get(unit)
+    if smaller and amount != "X" and float(amount) != int(float(amount)):
+        whole, rest = divmod(float(amount), 1)
+        return ([(_fmt(whole), unit)] if whole else []) + [(_fmt(round(rest * float(smaller[0]))), str(smaller[1]))]
+    return [(amount, unit)]
 
 
 def _set(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:

@@ -182,7 +182,8 @@ function renderEvent(event) {
   const title = el("h3", { class: "title" }, event.title);
   const people = el("p", { class: "participants" },
     ...event.participants.map((p) => el("span", { class: "participant", "data-key": p.key }, p.name)));
-  const meta = el("p", { class: "meta" }, `${event.n_docs} source${event.n_docs === 1 ? "" : "s"}`,
+  const copies = event.n_independent < event.n_docs ? ` (${event.n_independent} independent)` : "";
+  const meta = el("p", { class: "meta" }, `${event.n_docs} source${event.n_docs === 1 ? "" : "s"}${copies}`,
     event.background ? " · background" : null, event.hidden ? " · hidden" : null);
   const conflicts = event.conflicts.length
     ? el("p", { class: "conflict" }, "Sources disagree on the date: ",
