@@ -43,3 +43,10 @@ def test_a_name_does_not_run_across_punctuation() -> None:
     names = [p.name for p in find("Salvage crews free Ever Given, Suez traffic resumes", "en")]
     assert "Ever Given" in names
     assert not any(name.startswith("Ever Given ") for name in names)
+
+
+def test_an_organisation_has_one_key_in_every_language() -> None:
+    (german,) = [p for p in find("Die Kanalbehörde SCA stoppte den Verkehr.", "de") if p.kind == "organisation"]
+    (english,) = [p for p in find("The Suez Canal Authority halted traffic.", "en") if p.kind == "organisation"]
+    assert german.key == english.key == "org:suez-canal-authority"
+    assert (german.name, english.name) == ("Suezkanalbehörde", "Suez Canal Authority")

@@ -34,7 +34,8 @@ class _Lexicon:
     not_names: frozenset[str]
     not_person_heads: frozenset[str]
     organisations: re.Pattern[str]  # any form of a listed organisation, longest first
-    organisation_names: dict[str, str]  # form → canonical name
+    organisation_names: dict[str, str]  # form → key shared by every language
+    organisation_shown: dict[str, str]  # key → the name shown
     country_forms: dict[str, str]
     country_names: dict[str, str]
     display: dict[str, str]
@@ -55,9 +56,8 @@ def _lexicon(lang: str) -> _Lexicon:
         if code.isalpha() and len(code) == 2:
             names[name] = code
     display = dict(data.get("country_display", {}))
-    organisation_names = {
-        form: name for name, forms in data["organisations"].items() for form in (name, *forms)
-    }
+    organisation_names = {form: key for key, names in data["organisations"].items() for form in names}
+    organisation_shown = {key: names[0] for key, names in data["organisations"].items()}
     organisations = sorted(organisation_names, key=len, reverse=True)
     for code, name in display.items():
         names[name] = code
@@ -71,6 +71,7 @@ def _lexicon(lang: str) -> _Lexicon:
         not_person_heads=frozenset(data.get("not_person_heads", [])),
         organisations=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, organisations)) + r")(?!\w)"),
         organisation_names=organisation_names,
+        organisation_shown=organisation_shown,
         country_forms=dict(data["country_forms"]),
         country_names=names,
         display=display,
@@ -129,8 +130,8 @@ def find(sentence: str, lang: str) -> list[Participant]:
 
     taken: set[int] = set()
     for match in lexicon.organisations.finditer(sentence):
-        name = lexicon.organisation_names[match.group()]
-        add(Participant(f"org:{_fold(name)}", name, "organisation"))
+        key = lexicon.organisation_names[match.group()]
+        add(Participant(f"org:{key}", lexicon.organisation_shown[key], "organisation"))
         taken.update(range(match.start(), match.end()))
 
     i = 0
