@@ -107,9 +107,10 @@ def test_a_date_in_a_relative_clause_dates_that_clause_not_the_event() -> None:
         "en",
         {"last month": "2021-03"},
     )
-    seizure = doc.mentions[-1]
-    assert seizure.time_text is None
-    assert seizure.date.value == "2021-04-13"
+    by_trigger = {m.trigger: m for m in doc.mentions if m.sentence == 1}
+    assert by_trigger["seized"].time_text is None
+    assert by_trigger["seized"].date.value == "2021-04-13"
+    assert by_trigger["blocked"].date.value == "2021-03", "the blockage is what happened last month"
 
 
 def test_a_date_in_the_opening_clause_dates_the_event() -> None:

@@ -136,13 +136,14 @@ class _Trigger:
     is_noun: bool
 
 
-def _find_trigger(sentence: str, lang: str) -> _Trigger | None:
-    """The first word (or fixed phrase) in the sentence that names a kind of happening."""
+def _find_triggers(sentence: str, lang: str) -> list[_Trigger]:
+    """Every word (or fixed phrase) in the sentence that names a kind of happening, in order."""
     lexicon = _lexicon(lang)
-    for pattern, phrase_class in lexicon.phrases:
-        found = pattern.search(sentence)
-        if found:
-            return _Trigger(found.group(), found.start(), phrase_class, False)
+    found = [
+        _Trigger(match.group(), match.start(), phrase_class, False)
+        for pattern, phrase_class in lexicon.phrases
+        for match in pattern.finditer(sentence)
+    ]
     for match in _WORD.finditer(sentence):
         word = match.group()
         lem = lemma(word, lang)
@@ -151,8 +152,8 @@ def _find_trigger(sentence: str, lang: str) -> _Trigger | None:
             lower = word.lower()
             cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
         if cls is not None:
-            return _Trigger(word, match.start(), cls, word[:1].isupper())
-    return None
+            found.append(_Trigger(word, match.start(), cls, word[:1].isupper()))
+    return sorted(found, key=lambda t: t.start)
 
 
 def _status(sentence: str, clause: str, lang: str, date: Period, published: Period | None, dated: bool) -> Status:
@@ -281,10 +282,12 @@ def annotate(doc: Document) -> Document:
         by_sentence.setdefault(timex.sentence, []).append(timex)
     doc.mentions = []
     for sentence in doc.sentences:
-        mention = _mention(doc, sentence, by_sentence.get(sentence.index, []), lang)
-        if mention is not None:
-            doc.mentions.append(mention)
+        doc.mentions.extend(_mentions(doc, sentence, by_sentence.get(sentence.index, []), lang))
     return doc
+
+
+def _distance(timex: TimeExpression, sentence: Sentence, trigger: _Trigger) -> int:
+    return abs(timex.start - sentence.start - trigger.start)
 
 
 def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | None) -> bool:
@@ -298,15 +301,38 @@ def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | Non
     )
 
 
-def _mention(doc: Document, sentence: Sentence, timexes: list[TimeExpression], lang: str) -> EventMention | None:
+def _mentions(doc: Document, sentence: Sentence, timexes: list[TimeExpression], lang: str) -> list[EventMention]:
+    """The sentence's mentions: one for each time expression, naming the happening nearest to
+    it ("soll am Dienstag stattfinden … das zweite seit dem Amtsantritt im Januar" reports two),
+    or one dated by publication when the sentence gives no usable date."""
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
-    trigger = _find_trigger(sentence.text, lang)
-    if trigger is None:
+    triggers = _find_triggers(sentence.text, lang)
+    if not triggers:
         dated = [t for t in timexes if t.period is not None and t.period.is_day_or_finer]
         if not dated or len(sentence.text.split()) < MIN_WORDS_DATED_ONLY:
-            return None
-        trigger = _Trigger("", dated[0].start - sentence.start, None, False)
-    timex = _pick_timex(timexes, sentence, trigger.start, lang)
+            return []
+        triggers = [_Trigger("", dated[0].start - sentence.start, None, False)]
+    nearest: dict[int, tuple[_Trigger, TimeExpression]] = {}
+    undated: list[_Trigger] = []
+    for trigger in triggers:
+        timex = _pick_timex(timexes, sentence, trigger.start, lang)
+        if timex is None:
+            undated.append(trigger)
+            continue
+        known = nearest.get(timex.start)
+        if known is None or _distance(timex, sentence, trigger) < _distance(timex, sentence, known[0]):
+            nearest[timex.start] = (trigger, timex)
+    pairs: list[tuple[_Trigger, TimeExpression | None]] = list(nearest.values())
+    if undated and undated[0] is triggers[0]:
+        pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
+    pairs.sort(key=lambda pair: pair[0].start)
+    built = (_mention(doc, sentence, trigger, timex, lang) for trigger, timex in pairs)
+    return [mention for mention in built if mention is not None]
+
+
+def _mention(
+    doc: Document, sentence: Sentence, trigger: _Trigger, timex: TimeExpression | None, lang: str
+) -> EventMention | None:
     anaphoric = False
     if timex is not None and timex.period is not None:
         date = timex.period
