@@ -29,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from storyline import ingest
 from storyline.model import Document
 from storyline.render import render
+from storyline.render.jsonout import document_json
 from storyline.store import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
 from storyline.web.limits import BodyLimit
 
@@ -198,7 +199,7 @@ def create_app(config: DeskConfig) -> FastAPI:
 
     @app.get("/api/documents", summary="The stored documents (metadata)")
     def list_documents() -> JSONResponse:
-        return JSONResponse([_document_api(doc) for doc in store.documents()])
+        return JSONResponse([document_json(doc) for doc in store.documents()])
 
     @app.get("/api/documents/{doc_id}", summary="One document with its time expressions marked")
     def get_document(doc_id: str) -> JSONResponse:
@@ -206,7 +207,7 @@ def create_app(config: DeskConfig) -> FastAPI:
             doc = store.load_document(doc_id)
         except KeyError:
             raise HTTPException(404, f"no document {doc_id!r}") from None
-        result = _document_api(doc)
+        result = document_json(doc)
         result["text"] = doc.text
         result["timexes"] = [
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type.value, "value": t.value, "mod": t.mod}
@@ -342,19 +343,6 @@ async def _uploaded_inputs(request: Request) -> list[tuple[str, bytes]]:
     if content_type.startswith("text/plain"):
         return [(_safe_name(None, body, ".txt"), body)]
     raise HTTPException(415, "send application/json, text/plain or multipart/form-data")
-
-
-def _document_api(doc: Document) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "published": doc.published.value if doc.published else None,
-        "published_precision": doc.published.precision.value if doc.published else None,
-        "lang": doc.lang,
-        "url": doc.url,
-        "outlet": doc.outlet,
-        "duplicate_of": doc.duplicate_of,
-    }
 
 
 def _marked_segments(doc: Document) -> list[dict[str, Any]]:
