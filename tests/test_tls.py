@@ -119,6 +119,21 @@ def test_no_sentence_is_chosen_twice_and_days_without_candidates_are_skipped() -
     assert all(day.sentences for day in timeline)
 
 
+def test_news_belongs_to_the_earlier_day_and_a_later_day_tells_what_is_new() -> None:
+    report = "The river dam failed near the town after heavy rain."
+    docs = [
+        _doc("a", D(2020, 5, 1), [report]),
+        _doc("b", D(2020, 5, 2), [report]),
+        _doc("c", D(2020, 5, 2), [report]),
+        _doc("d", D(2020, 5, 2), ["Rescue crews searched the flooded valley for survivors."]),
+    ]
+    timeline = summarise(docs, max_dates=2, sentences_per_date=1)
+    assert [(day.day, [s.doc_id for s in day.sentences]) for day in timeline] == [
+        (D(2020, 5, 1), ["a"]),
+        (D(2020, 5, 2), ["d"]),
+    ]
+
+
 def test_the_collector_keeps_a_bounded_pool_per_day() -> None:
     collector = TimelineCollector(settings=Settings(day_pool=2, min_words=1))
     for number in range(20):
