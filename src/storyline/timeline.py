@@ -58,8 +58,8 @@ def salience(event: Event, documents: dict[str, Document]) -> float:
 
 def matches_query(event: Event, query: str) -> bool:
     """True when the event's sentences use a word of the query (as lemma or compound part)."""
+    words = {w.lower() for w in _QUERY_WORD.findall(query)}
     for mention in event.mentions:
-        words = {w.lower() for w in _QUERY_WORD.findall(query)}
         wanted = words | {lemma(w, mention.lang) for w in words}
         text = mention.text.lower()
         if mention.lemmas & wanted or any(len(w) > 3 and w in text for w in wanted):
