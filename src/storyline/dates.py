@@ -104,20 +104,6 @@ class Period:
     def of_day(cls, day: date) -> Period:
         return cls(day.isoformat(), Precision.DAY, day, day)
 
-    @classmethod
-    def of_month(cls, year: int, month: int) -> Period:
-        return cls(f"{year:04d}-{month:02d}", Precision.MONTH, date(year, month, 1), _month_end(year, month))
-
-    @classmethod
-    def of_year(cls, year: int) -> Period:
-        return cls(f"{year:04d}", Precision.YEAR, date(year, 1, 1), date(year, 12, 31))
-
-    @classmethod
-    def of_week(cls, day: date) -> Period:
-        """The ISO week that contains ``day``."""
-        iso_year, week, _ = day.isocalendar()
-        return cls.parse(f"{iso_year:04d}-W{week:02d}")
-
     # -- views ----------------------------------------------------------------------------
     @property
     def year(self) -> int:
@@ -132,26 +118,8 @@ class Period:
         """The day this value names, when it names exactly one."""
         return self.first if self.is_day_or_finer else None
 
-    @property
-    def midpoint(self) -> date:
-        return self.first + (self.last - self.first) / 2
-
     def with_mod(self, mod: Mod | None) -> Period:
         return Period(self.value, self.precision, self.first, self.last, mod)
-
-    def coarsen(self, precision: Precision) -> Period:
-        """The same value at a coarser precision (a day as its week, month or year)."""
-        if precision.rank >= self.precision.rank:
-            return self
-        if precision is Precision.WEEK:
-            return Period.of_week(self.first)
-        if precision is Precision.MONTH:
-            return Period.of_month(self.first.year, self.first.month)
-        if precision is Precision.QUARTER:
-            return Period.parse(f"{self.first.year:04d}-Q{(self.first.month - 1) // 3 + 1}")
-        if precision is Precision.DAY:
-            return Period.of_day(self.first)
-        return Period.of_year(self.year)
 
     # -- relations ----------------------------------------------------------------------
     def contains(self, other: Period) -> bool:
