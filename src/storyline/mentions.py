@@ -349,7 +349,7 @@ def _mention(
     status = _status(sentence.text, clause, lang, date, doc.published, timex is not None)
     if timex is None and status is Status.PLANNED:
         anaphoric = True  # a plan without a date says nothing about the publication day
-    named = participants.find(sentence.text, lang)
+    named = [p for p in participants.find(sentence.text, lang) if p.name != doc.outlet]  # the byline is no actor
     return EventMention(
         doc_id=doc.id,
         sentence=sentence.index,
