@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from storyline.model import Document, Period, Sentence, TimeExpression, TimexType
+from storyline.model import Document, EventMention, Period, Sentence, TimeExpression, TimexType
 from storyline.tls import (
     Settings,
     TimelineCollector,
@@ -65,6 +65,50 @@ def test_a_local_burst_in_a_quiet_stretch_counts_beside_the_busiest_days() -> No
     without = date_salience(docs_per_day, Counter(), Settings(burst_weight=0))
     assert with_burst[D(2020, 5, 20)] > with_burst[D(2020, 5, 3)]
     assert without[D(2020, 5, 20)] < without[D(2020, 5, 3)]
+
+
+def test_corroborated_events_lift_a_day_beside_one_as_busy() -> None:
+    docs_per_day = Counter({D(2020, 5, 1): 3, D(2020, 5, 5): 3})
+    salience = date_salience(docs_per_day, Counter(), corroborated_events=Counter({D(2020, 5, 5): 2}))
+    assert salience[D(2020, 5, 5)] > salience[D(2020, 5, 1)]
+
+
+def _mention(doc: Document, day: date, **kind: bool) -> EventMention:
+    """A mention of a dam failure on ``day`` in the document's first sentence."""
+    sentence = doc.sentences[0]
+    return EventMention(
+        doc.id, 0, sentence.start, sentence.end, sentence.text, sentence.text, "failed", Period.of_day(day),
+        time_text="on Friday", event_class="disaster", lemmas=frozenset({"dam", "fail", "rain"}),
+        published=doc.published, lang="en", **kind,
+    )  # fmt: skip
+
+
+def _reports(day: date, **kind: bool) -> list[Document]:
+    docs = [_doc(doc_id, D(2020, 5, 3), ["The dam failed on Friday after heavy rain."]) for doc_id in ("a", "b")]
+    for doc in docs:
+        doc.mentions = [_mention(doc, day, **kind)]
+    return docs
+
+
+def test_an_event_counts_for_its_day_when_independent_articles_report_it() -> None:
+    collector = TimelineCollector()
+    for doc in _reports(D(2020, 5, 1)):
+        collector.add(doc)
+    assert collector.corroborated_events() == Counter({D(2020, 5, 1): 1})
+
+
+def test_background_references_back_and_wire_copies_corroborate_nothing() -> None:
+    for docs in (_reports(D(2020, 5, 1), background=True), _reports(D(2020, 5, 1), anaphoric=True)):
+        collector = TimelineCollector()
+        for doc in docs:
+            collector.add(doc)
+        assert not collector.corroborated_events()
+    original, copy = _reports(D(2020, 5, 1))
+    copy.duplicate_of = original.id
+    collector = TimelineCollector()
+    collector.add(original)
+    collector.add(copy)
+    assert not collector.corroborated_events()
 
 
 def test_days_below_the_median_salience_get_fewer_sentences_but_at_least_one() -> None:

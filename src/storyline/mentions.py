@@ -145,15 +145,21 @@ def _find_triggers(sentence: str, lang: str) -> list[_Trigger]:
         for match in pattern.finditer(sentence)
     ]
     for match in _WORD.finditer(sentence):
-        word = match.group()
-        lem = lemma(word, lang)
-        cls: str | None = lexicon.triggers.get(lem) or lexicon.triggers.get(word.lower())
-        if cls is None and lexicon.noun_suffixes and word[:1].isupper():
-            lower = word.lower()
-            cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
+        cls = _word_class(match.group(), lang)
         if cls is not None:
-            found.append(_Trigger(word, match.start(), cls, word[:1].isupper()))
+            found.append(_Trigger(match.group(), match.start(), cls, match.group()[:1].isupper()))
     return sorted(found, key=lambda t: t.start)
+
+
+@lru_cache(maxsize=200_000)
+def _word_class(word: str, lang: str) -> str | None:
+    """The kind of happening a word names, by lemma or (German-like) compound head; cached."""
+    lexicon = _lexicon(lang)
+    cls = lexicon.triggers.get(lemma(word, lang)) or lexicon.triggers.get(word.lower())
+    if cls is None and lexicon.noun_suffixes and word[:1].isupper():
+        lower = word.lower()
+        cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
+    return cls
 
 
 def _status(sentence: str, clause: str, lang: str, date: Period, published: Period | None, dated: bool) -> Status:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from storyline import text, timex
+from storyline import mentions, pipeline, text, timex
 from storyline.evaluate.tls import load_tasks, read_articles, topic_folders
 from storyline.model import Document, Period
 from storyline.tls import METHODS, TimelineCollector
@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
         return _run_synthetic(args.synthetic)
     folders = topic_folders(args.datasets or [DEFAULT_DATA])
     method = METHODS[args.method]
-    print(f"{'folder':<22} {'docs':>5} {'sents':>6} {'read':>6} {'split':>6} {'timex':>6} {'method':>6} "
-          f"{'total s':>7} {'docs/s':>7} {'sents/s':>8}")  # fmt: skip
+    print(f"{'folder':<22} {'docs':>5} {'sents':>6} {'read':>6} {'split':>6} {'timex':>6} {'mentions':>8} "
+          f"{'method':>6} {'total s':>7} {'docs/s':>7} {'sents/s':>8}")  # fmt: skip
     total_seconds, total_docs, total_sents = 0.0, 0, 0
     for folder in folders:
         for task in load_tasks(folder):
@@ -75,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
             for doc in docs:
                 timex.annotate(doc)
             tagged = time.perf_counter()
+            for doc in docs:
+                mentions.annotate(doc)
+            found = time.perf_counter()
             method(docs, max_dates=task.max_dates, sentences_per_date=task.sentences_per_date, keywords=task.keywords)
             done = time.perf_counter()
             seconds, n_sents = done - started, sum(len(d.sentences) for d in docs)
@@ -85,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
             )
             print(
                 f"{folder.name:<22} {len(docs):>5} {n_sents:>6} {read - started:>6.2f} {split - read:>6.2f} "
-                f"{tagged - split:>6.2f} {done - tagged:>6.2f} {seconds:>7.2f} {len(docs) / seconds:>7.1f} "
-                f"{n_sents / seconds:>8.0f}"
+                f"{tagged - split:>6.2f} {found - tagged:>8.2f} {done - found:>6.2f} {seconds:>7.2f} "
+                f"{len(docs) / seconds:>7.1f} {n_sents / seconds:>8.0f}"
             )
     if total_seconds:
         print(f"{'all':<22} {total_docs:>5} {total_sents:>6} {'':>27} {total_seconds:>7.2f} "
@@ -127,9 +130,7 @@ def _run_synthetic(count: int) -> int:
     started = time.perf_counter()
     checkpoints = sorted({c for c in CHECKPOINTS if c < count} | {count})
     for number, doc in enumerate(synthetic_documents(count), start=1):
-        text.annotate(doc)
-        timex.annotate(doc)
-        collector.add(doc)
+        collector.add(pipeline.analyse(doc))
         if number in checkpoints:
             elapsed = time.perf_counter() - started
             kept = sum(len(pool) for pool in collector.pools.values())

@@ -27,7 +27,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
-from storyline import text, timex
+from storyline import pipeline
 from storyline.evaluate.rouge import Ngrams, RougeCounts, ngrams, rouge_counts, rouge_tokens
 from storyline.model import Document, Period
 from storyline.tls import DaySummary
@@ -400,7 +400,7 @@ class TlsMethod(Protocol):
 
 
 def analysed_documents(articles: Iterable[Article]) -> list[Document]:
-    """The articles through the per-document stages TLS uses: sentences, time expressions."""
+    """The articles through the per-document stages of ``storyline build``."""
     docs = []
     for article in articles:
         doc = Document(
@@ -410,9 +410,7 @@ def analysed_documents(articles: Iterable[Article]) -> list[Document]:
             published_source="metadata",
             lang="en",
         )
-        text.annotate(doc)
-        timex.annotate(doc)
-        docs.append(doc)
+        docs.append(pipeline.analyse(doc))
     return docs
 
 
