@@ -50,3 +50,8 @@ def test_an_organisation_has_one_key_in_every_language() -> None:
     (english,) = [p for p in find("The Suez Canal Authority halted traffic.", "en") if p.kind == "organisation"]
     assert german.key == english.key == "org:suez-canal-authority"
     assert (german.name, english.name) == ("Suezkanalbehörde", "Suez Canal Authority")
+
+
+def test_a_lone_capital_opening_an_english_sentence_is_no_name() -> None:
+    assert keys("Explainer: why one ship holds up world trade", "en") == []
+    assert "person:rabie" in keys("On Saturday Rabie said the wind was not the only cause.", "en")

@@ -197,8 +197,13 @@ def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, l
         return False
     if after_role:
         return True
-    if len(run) >= 2 and not lexicon.compound_nouns and not sentence_initial:
-        return True
+    if not lexicon.compound_nouns:
+        # Where capitals mark names, a run of two is a name; a lone capital opening a sentence
+        # ("Explainer: …") says nothing.
+        if len(run) >= 2 and not sentence_initial:
+            return True
+        if len(run) == 1 and sentence_initial:
+            return False
     return len(run[-1]) > 2 and not _is_common_word(run[-1], lexicon.lang)
 
 
