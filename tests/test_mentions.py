@@ -121,3 +121,12 @@ def test_a_date_in_the_opening_clause_dates_the_event() -> None:
         {"am Donnerstag": "2021-03-25"},
     )
     assert doc.mentions[-1].date.value == "2021-03-25"
+
+
+def test_a_noun_trigger_does_not_match_a_verb_of_the_same_lemma() -> None:
+    straying = make_doc("Kurs\n\nWarum das Schiff am Dienstag vom Kurs abkam, ist unklar.", "2021-03-29", "de",
+                        {"am Dienstag": "2021-03-23"})
+    assert all(m.event_class != "agreement" for m in straying.mentions)
+    deal = make_doc("Deal\n\nDas Abkommen wurde am Dienstag unterzeichnet.", "2021-03-29", "de",
+                    {"am Dienstag": "2021-03-23"})
+    assert deal.mentions[-1].event_class == "agreement"

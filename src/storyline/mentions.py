@@ -39,6 +39,7 @@ MAX_PHRASE_WORDS = 14
 @dataclass(frozen=True)
 class _Lexicon:
     triggers: dict[str, str]  # lemma → class
+    nouns: frozenset[str]  # lemmas that name a happening only as a (capitalised) noun
     phrases: tuple[tuple[re.Pattern[str], str], ...]  # multi-word triggers ("auf Grund") → class
     noun_suffixes: tuple[tuple[str, str], ...]  # compound heads, longest first (German-like languages)
     planned: tuple[str, ...]
@@ -66,7 +67,8 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 def _lexicon(lang: str) -> _Lexicon:
     data = resource(lang, "events.toml")
     entries = [(entry, cls) for cls, lemmas in data["triggers"].items() for entry in lemmas]
-    triggers = {entry: cls for entry, cls in entries if " " not in entry}
+    triggers = {entry.lower(): cls for entry, cls in entries if " " not in entry}
+    nouns = frozenset(entry.lower() for entry, _ in entries if entry[:1].isupper())
     phrases = tuple((_phrase_pattern(entry), cls) for entry, cls in entries if " " in entry)
     suffixes = sorted(((lemma, cls) for lemma, cls in triggers.items() if len(lemma) >= 5), key=lambda p: -len(p[0]))
     if not data.get("compound_nouns", False):
@@ -74,6 +76,7 @@ def _lexicon(lang: str) -> _Lexicon:
     status = data["status"]
     return _Lexicon(
         triggers=triggers,
+        nouns=nouns,
         phrases=phrases,
         noun_suffixes=tuple(suffixes),
         planned=tuple(status["planned"]),
@@ -155,7 +158,10 @@ def _find_triggers(sentence: str, lang: str) -> list[_Trigger]:
 def _word_class(word: str, lang: str) -> str | None:
     """The kind of happening a word names, by lemma or (German-like) compound head; cached."""
     lexicon = _lexicon(lang)
-    cls = lexicon.triggers.get(lemma(word, lang)) or lexicon.triggers.get(word.lower())
+    lemma_of_word = lemma(word, lang)
+    if lemma_of_word in lexicon.nouns and not word[:1].isupper():
+        return None  # "vom Kurs abkommen" is no "Abkommen"
+    cls = lexicon.triggers.get(lemma_of_word) or lexicon.triggers.get(word.lower())
     if cls is None and lexicon.noun_suffixes and word[:1].isupper():
         lower = word.lower()
         cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
