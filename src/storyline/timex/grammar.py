@@ -15,6 +15,7 @@ word of any language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -134,19 +135,28 @@ def _letter_led(form: str) -> bool:
     return form[:1].isalpha() and form[1:2] not in ("?", "*", "+", "{")
 
 
-def _top_level_alternatives(form: str) -> list[str]:
-    """``form`` split at the ``|`` that are outside brackets and not escaped."""
-    parts, depth, start, escaped = [], 0, 0, False
+def _depths(form: str) -> Iterator[tuple[int, str, int]]:
+    """Each unescaped character of ``form`` with the bracket depth after reading it."""
+    depth, escaped = 0, False
     for index, char in enumerate(form):
         if escaped:
             escaped = False
-        elif char == "\\":
+            continue
+        if char == "\\":
             escaped = True
-        elif char in "([":
+            continue
+        if char in "([":
             depth += 1
         elif char in ")]":
             depth -= 1
-        elif char == "|" and depth == 0:
+        yield index, char, depth
+
+
+def _top_level_alternatives(form: str) -> list[str]:
+    """``form`` split at the ``|`` that are outside brackets and not escaped."""
+    parts, start = [], 0
+    for index, char, depth in _depths(form):
+        if char == "|" and depth == 0:
             parts.append(form[start:index])
             start = index + 1
     parts.append(form[start:])
@@ -157,18 +167,9 @@ def _unwrapped(form: str) -> str | None:
     """The body of ``form`` when it is one non-capturing group "(?:…)" as a whole, else None."""
     if not (form.startswith("(?:") and form.endswith(")")):
         return None
-    depth, escaped = 0, False
-    for index, char in enumerate(form):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-            if depth == 0 and index < len(form) - 1:
-                return None
+    for index, char, depth in _depths(form):
+        if char in ")]" and depth == 0 and index < len(form) - 1:
+            return None
     return form[3:-1]
 
 
