@@ -33,6 +33,11 @@ GERMAN_CASES = [
         "Der FC St. Pauli gewann gegen Nr. 3 der Tabelle. Im Okt. letzten Jahres nicht.",
         ["Der FC St. Pauli gewann gegen Nr. 3 der Tabelle.", "Im Okt. letzten Jahres nicht."],
     ),
+    # a dateline that runs into the first sentence stands apart
+    (
+        "Berlin (dpa) - Die Regierung tagt. Sie beschließt nichts.",
+        ["Berlin (dpa) -", "Die Regierung tagt.", "Sie beschließt nichts."],
+    ),
     # "usw." may end a sentence
     (
         "Sie verkauften Kerzen, Karten usw. Danach schlossen sie den Stand.",
@@ -109,7 +114,19 @@ ENGLISH_CASES = [
         ["She returned to the U.S.", "The trip took a week."],
     ),
     ("A speech by J. R. Smith drew crowds.", None),
-    ("CONCORD, N.H. (AP) -- Officials met on Tuesday.", None),
+    # a dateline that runs into the first sentence stands apart, with the byline and stamp
+    ("CONCORD, N.H. (AP) -- Officials met on Tuesday.", ["CONCORD, N.H. (AP) --", "Officials met on Tuesday."]),
+    (
+        "By Ann Lee WASHINGTON | Tue Apr 21, 2009 10:19 pm BST WASHINGTON (Reuters) - A new flu spread. It is mild.",
+        [
+            "By Ann Lee WASHINGTON | Tue Apr 21, 2009 10:19 pm BST WASHINGTON (Reuters) -",
+            "A new flu spread.",
+            "It is mild.",
+        ],
+    ),
+    ("NEW ORLEANS -- No oil leaked, the Coast Guard said.", ["NEW ORLEANS --", "No oil leaked, the Coast Guard said."]),
+    # a bracket and a dash inside a sentence are no dateline
+    ("The company (BP) - which owns the well - said so.", None),
     (
         "Results are due Sept. 30. The board meets on Wed. The shares rose at 10 a.m. Friday.",
         ["Results are due Sept. 30.", "The board meets on Wed.", "The shares rose at 10 a.m. Friday."],
@@ -151,6 +168,11 @@ def test_offsets_delimit_the_stripped_sentence() -> None:
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text == sentence.text.strip()
     assert [s.text for s in sentences] == ["Erster Satz.", "Zweiter Satz!", "Dritter"]
+
+
+def test_a_dateline_is_looked_for_only_near_the_start_of_a_text() -> None:
+    later = "Der Minister sprach lange. " * 20 + "Berlin (dpa) - Die Regierung tagt."
+    assert texts(later, "de")[-1] == "Berlin (dpa) - Die Regierung tagt."
 
 
 def test_a_german_ordinal_splits_in_english() -> None:

@@ -150,7 +150,10 @@ class Settings:
     story_weight: float = 0.5
     """Weight of the whole story's centroid (all chosen days) beside the day's own centroid ..."""
     next_day_weight: float = 0.25
-    """... and of the next day's centroid (the reports on the day once it was over)."""
+    """... and of the next day's centroid (the reports on the day once it was over) ..."""
+    later_weight: float = 0.1
+    """... and of the centroid of the day's candidates published later that name it (what was
+    still told of the day afterwards)."""
     duplicate_similarity: float = 0.75
     """A sentence this similar (TF-IDF cosine) to one chosen on any day is never chosen."""
     day_pool: int = 400
@@ -328,6 +331,9 @@ class TimelineCollector:
             if next_rows:
                 next_centroid = _unit(_mean(vectors[next_rows.start : next_rows.stop]))
                 context = story + self.settings.next_day_weight * next_centroid
+            later = [rows.start + i for i, entry in enumerate(entries[day]) if entry[2].published > day]
+            if later and self.settings.later_weight:
+                context = context + self.settings.later_weight * _unit(_mean(vectors[later]))
             priors = np.array([entry[0] for entry in entries[day]])
             count = sentence_count(salience[day], median_salience, sentences_per_date)
             picked = self._pick(vectors, rows, priors, context, chosen_rows, count)
