@@ -178,6 +178,23 @@ def test_news_belongs_to_the_earlier_day_and_a_later_day_tells_what_is_new() -> 
     ]
 
 
+def test_what_later_articles_still_tell_of_a_day_steers_its_sentences() -> None:
+    traffic = "Traffic was slow on the motorway near the airport all afternoon."
+    docs = [
+        *(_doc(f"t{n}", D(2020, 5, 1), [traffic]) for n in range(3)),
+        _doc("b", D(2020, 5, 1), ["The mayor opened the new bridge over the river with a ribbon."]),
+        _doc("later", D(2020, 5, 8), ["The river bridge the mayor opened on Friday has trams."], {0: D(2020, 5, 1)}),
+    ]
+
+    def chosen(later_weight: float) -> str:
+        settings = Settings(later_weight=later_weight, min_words=1)
+        timeline = summarise(docs, max_dates=1, sentences_per_date=1, settings=settings)
+        return timeline[0].sentences[0].text
+
+    assert chosen(0.0) == traffic
+    assert "bridge" in chosen(2.0)
+
+
 def test_the_collector_keeps_a_bounded_pool_per_day() -> None:
     collector = TimelineCollector(settings=Settings(day_pool=2, min_words=1))
     for number in range(20):

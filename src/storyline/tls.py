@@ -23,74 +23,16 @@ work, without supervision:
 * **Sentence choice per day**: candidates are the sentences dated to that day.  They are added
   greedily by centroid optimisation (news-tls's CentroidOpt): each step takes the sentence
   that brings the day's summary closest, in TF-IDF space, to the day's centroid blended with
-  the whole story's and the next day's (what was reported about the day once it was over),
+  the whole story's, the next day's (what was reported about the day once it was over) and
+  that of the day's candidates published later (what was still told of it afterwards),
   weighted by a prior for the topic keywords (the task's query).  Days are filled in date
   order and a near-duplicate of a sentence chosen on an earlier day is never taken, so each
   day tells what was new on it (the update-summarisation view of a timeline).
 
-Measured on the 10 T17 development folders (mean AR-1 / AR-2 / date F1, with the temporal
-tagger of 23 Nov 2026): this method .159/.050/.686, without the corroborated events
-(``event_weight=0``) .158/.049/.683.  The event layer (third round, against .158/.049/.683):
-corroborated events weighted .1/.15/.2/.25/.5/1.0 give .158/.049/.684, .159/.050/.686,
-.159/.049/.686, .158/.049/.684, .158/.049/.675, .155/.049/.666 (gains on MJ_bbc and bpoil_bbc,
-small losses on H1N1_reuters and bpoil_foxnews); with three sources .155/.048/.680 (weight
-.15 to .5), with one .155/.047/.676.  Merging only the mentions that can found an event
-(day-dated, not background, not anaphoric), merging each day's mentions on their own, and
-keeping only the 50 to 10,000 most prominent of them per day all give the same scores (25:
-.158/.049/.675); mentions only in sentences with a day-level time expression or among a
-document's first five .157/.048/.684 (all mentions are needed, and finding them is most of the
-event layer's cost: about 2 s of bpoil_reuters's 5).  Left out: the articles whose mentions
-are dated to the day by their own time expression, as a salience signal beside or instead of
-the article references (weight .25 to 1: .156/.048/.671 to .157/.048/.676; with the
-publication day counted .157/.048/.674; half the references' weight moved to it
-.158/.050/.678); a prior for the sentences that mention the day's corroborated events, in
-proportion to their sources (bonus .25 to 1: .155/.045 to .144/.040; status other than
-occurred halved or not, three sources, only the event's representative sentence: .138 to
-.150); redating a sentence without its own time expression to the day of the corroborated
-event it mentions (.155/.047) or dropping it from its publication day (.157/.047).
-The method before burst, sentences per day,
-the next day's centroid and date order .149/.045/.680. Each left out in turn: burst
-.152/.046/.680, sentences per day (every day gets ``sentences_per_date``) .153/.047, the next
-day's centroid .155/.048, date order (filled by salience) .157/.048, reverse date order
-.156/.047. The next day's weight .15 to .5 gives AR-1 .156 to .159, AR-2 .048 to .049; with the
-previous tagger the day before instead of the next gave .153/.047, both neighbours .156/.048.
-With the reference dates given, the sentence choice reaches AR-1 .182 (date F1 .893: some
-reference days have no candidate sentence), so both halves still limit. The numbers below were
-measured with the previous tagger, where this method scored .161/.051/.683.
-
-Tried and left out because they did not help (mean over the 10 folders, against the method as
-it stood): date redundancy, greedily discounting days near chosen ones by
-``1-exp(-gap/(s*span/l))`` (s = 0.1 to 0.8: date F1 .665 to .581), or by a fixed factor for the
-next one or two days (.673 to .619); as date-salience signals (ranked alone, then added to the
-mix): references made more than a week later ("milestones", .26 alone, no gain added),
-references from the next three days, from lead sentences, from sentences with a topic keyword,
-per sentence instead of per article, per article divided by the days it names or weighted by
-nearness, articles naming their own day, references divided by the articles published after the
-day (late days have fewer to refer to them), the coherence of a day's sentences (date F1 .676
-to .602), counts raised to a power below 1 so that the busiest days weigh less (.5 to .75: date
-F1 .656 to .681, current tagger); for sentences: the centroid of only the sentences that name
-the day (AR-1 .182 to .167 with reference dates, against .186), each article weighted equally
-in the centroid (.141) or by its length (.149), lead sentences weighted (.136), only sentences
-published within 2 or 7 days of their day or only those that name it (.180, .180, .153, all
-with reference dates), a sentence without a time expression dated by the one before it (.147 to
-.150), next-day articles' leads as candidates for the day before (.153), stemmed ROUGE-style
-tokens or bigrams in the TF-IDF space (.180 to .182 with reference dates; in the final method,
-current tagger: stemmed .158/.051, bigrams .154/.050, binary TF .160/.049, against .158/.049),
-TF without IDF (.148), stopping a day's summary when the centroid gain stalls (no change), a
-prior for retrospective, same-day or next-day sentences (.154 to .157, noise), for sentences
-that name their own publication day or the day before (.143, .138), for lead sentences or
-against them (.141, .149), against long or short sentences (length^-0.1: .142, length^0.1:
-.149), trimming a trailing attribution ("..., officials said", .155); as date redundancy by
-content, skipping a day whose first sentence resembles one already chosen and taking the next
-day (.156 to .146); soft redundancy, each candidate's score times 1 - λ x its similarity to the
-sentences already chosen (λ = .1 to .5: .156 to .147); the next day with candidates within
-three days instead of the next day (no change); other shapes of the sentences per day (rounded
-up .153, down .151, square root of the ratio .152, fewer only for the less salient half .151 to
-.153). The burst window is not sharp (2 to 4 days: AR-1 .155 to .156, date F1 .674 to .683; 5
-and 7 days: .153, .147). Earlier: the share of articles published the day after, a bonus for
-sentences dated by their own time expression, for lead sentences or for event mentions
-(``storyline.mentions``), a penalty for quotations or for retrospective sentences, MMR instead
-of centroid optimisation, shorter sentences.
+Measured on the 10 T17 development folders (mean AR-1 / AR-2 / date F1): .163/.051/.686,
+against .146/.047/.675 for news-tls's supervised Datewise.  ``docs/tls.md`` has the numbers
+behind each part, the ideas that did not help, and how far each half is from what the data
+allow.
 
 Documents stream through a :class:`TimelineCollector`, which keeps counts per day and bounded
 pools per day of candidate sentences and of event mentions (without their text), so memory
