@@ -18,6 +18,7 @@ from storyline.evaluate.timeml import (
     to_timeml,
 )
 from storyline.evaluate.timex import (
+    CorpusResult,
     Tagger,
     as_json,
     evaluate_corpora,
@@ -98,14 +99,27 @@ def test_scores_follow_tempeval3_definitions() -> None:
     assert scores["value_f1"] == pytest.approx(2 / 7)
 
 
-def test_counts_by_type_follow_the_gold_type_for_matches() -> None:
+def test_recall_by_type_counts_under_the_gold_type_and_precision_under_the_systems() -> None:
     doc = parse_timeml(DOC)
     system = [found(PLAIN, "Montag", "DATE", "2025-03-17"), found(PLAIN, "Stunden", "DATE", "PT2H")]
-    by_type = evaluate_document(doc, system, []).by_type
-    assert (by_type["DATE"].gold, by_type["DATE"].system, by_type["DATE"].relaxed) == (1, 2, 1)
+    result = evaluate_document(doc, system, [])
+    by_type, by_system_type = result.by_type, result.by_system_type
+    assert (by_type["DATE"].gold, by_type["DATE"].relaxed) == (1, 1)
     duration = by_type["DURATION"]
-    assert (duration.gold, duration.system, duration.relaxed, duration.type, duration.value) == (1, 0, 1, 0, 1)
+    assert (duration.gold, duration.relaxed, duration.type, duration.value) == (1, 1, 0, 1)
     assert (by_type["TIME"].gold, by_type["TIME"].relaxed) == (1, 0)
+    # Both system expressions say DATE; the one that is really a DURATION counts as a DATE match.
+    assert (by_system_type["DATE"].system, by_system_type["DATE"].relaxed, by_system_type["DATE"].type) == (2, 2, 1)
+
+
+def test_precision_by_type_never_exceeds_one() -> None:
+    corpus = CorpusResult(name="one")
+    doc = parse_timeml(DOC)
+    corpus.add(evaluate_document(doc, [found(PLAIN, "Stunden", "DATE", "PT2H")], []))
+    scores = corpus.summary()["by_type"]
+    assert scores["DATE"]["relaxed_precision"] == 1.0  # the one DATE it found matches (a DURATION)
+    assert scores["DURATION"]["relaxed_recall"] == 1.0 and scores["DURATION"]["system"] == 0
+    assert all(0.0 <= value <= 1.0 for row in scores.values() for key, value in row.items() if "_" in key)
 
 
 def test_relaxed_matching_is_one_to_one() -> None:

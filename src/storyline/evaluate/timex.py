@@ -94,12 +94,23 @@ class Counts:
         self.type += other.type
         self.value += other.value
 
-    def scores(self) -> dict[str, float]:
-        """Precision, recall and F1 for strict, relaxed, type and value."""
+    def count_match(self, exact: bool, same_type: bool, same_value: bool) -> None:
+        self.relaxed += 1
+        self.strict += exact
+        self.type += same_type
+        self.value += same_value
+
+    def scores(self, found: Counts | None = None) -> dict[str, float]:
+        """Precision, recall and F1 for strict, relaxed, type and value.
+
+        Precision is taken from ``found`` when given: by type, the system's expressions and
+        their matches count under the system's type, while recall counts under the gold type.
+        """
+        found = found or self
         result: dict[str, float] = {}
         for name in ("strict", "relaxed", "type", "value"):
             correct = getattr(self, name)
-            precision = correct / self.system if self.system else 0.0
+            precision = getattr(found, name) / found.system if found.system else 0.0
             recall = correct / self.gold if self.gold else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
             result.update({f"{name}_precision": precision, f"{name}_recall": recall, f"{name}_f1": f1})
@@ -124,16 +135,23 @@ class DocumentResult:
 
     counts: Counts = field(default_factory=Counts)
     by_type: dict[str, Counts] = field(default_factory=dict)
+    """Gold expressions and their matches, by gold type (recall)."""
+    by_system_type: dict[str, Counts] = field(default_factory=dict)
+    """System expressions and their matches, by the system's type (precision)."""
     errors: list[Error] = field(default_factory=list)
 
     def add(self, other: DocumentResult) -> None:
         self.counts.add(other.counts)
-        for type_name, counts in other.by_type.items():
-            self.by_type.setdefault(type_name, Counts()).add(counts)
+        for mine, theirs in ((self.by_type, other.by_type), (self.by_system_type, other.by_system_type)):
+            for type_name, counts in theirs.items():
+                mine.setdefault(type_name, Counts()).add(counts)
         self.errors.extend(other.errors)
 
     def type_counts(self, type_name: str) -> Counts:
         return self.by_type.setdefault(type_name, Counts())
+
+    def system_type_counts(self, type_name: str) -> Counts:
+        return self.by_system_type.setdefault(type_name, Counts())
 
 
 @dataclass
@@ -146,18 +164,19 @@ class CorpusResult(DocumentResult):
     def summary(self) -> dict[str, Any]:
         """Scores as in :meth:`Counts.scores`, with document and expression counts, and by type.
 
-        By type, gold expressions and matches count under the gold type, system expressions
-        under the system's type.
+        By type, recall counts gold expressions and their matches under the gold type,
+        precision system expressions and their matches under the system's type.
         """
+        by_type = {}
+        for type_name in sorted(self.by_type.keys() | self.by_system_type.keys()):
+            expected, found = self.type_counts(type_name), self.system_type_counts(type_name)
+            by_type[type_name] = {"gold": expected.gold, "system": found.system, **expected.scores(found)}
         return {
             "docs": self.docs,
             "gold": self.counts.gold,
             "system": self.counts.system,
             **self.counts.scores(),
-            "by_type": {
-                type_name: {"gold": counts.gold, "system": counts.system, **counts.scores()}
-                for type_name, counts in sorted(self.by_type.items())
-            },
+            "by_type": by_type,
         }
 
 
@@ -199,11 +218,11 @@ def evaluate_document(
     gold = doc.timexes
     pairs = match(gold, system)
     result = DocumentResult()
-    result.counts = Counts(gold=len(gold), system=len(system), relaxed=len(pairs))
+    result.counts = Counts(gold=len(gold), system=len(system))
     for gold_timex in gold:
         result.type_counts(gold_timex.type).gold += 1
     for system_timex in system:
-        result.type_counts(TimexType(system_timex.type).value).system += 1
+        result.system_type_counts(TimexType(system_timex.type).value).system += 1
 
     def error(kind: str, gold_timex: GoldTimex | None, system_timex: TimeExpression | None) -> Error:
         offset = gold_timex.start if gold_timex is not None else system_timex.start if system_timex else 0
@@ -214,11 +233,12 @@ def evaluate_document(
         exact = (gold_timex.start, gold_timex.end) == (system_timex.start, system_timex.end)
         same_type = gold_timex.type == TimexType(system_timex.type).value
         same_value = gold_timex.value == system_timex.value
-        for counts in (result.counts, result.type_counts(gold_timex.type)):
-            counts.strict += exact
-            counts.type += same_type
-            counts.value += same_value
-        result.type_counts(gold_timex.type).relaxed += 1
+        for counts in (
+            result.counts,
+            result.type_counts(gold_timex.type),
+            result.system_type_counts(TimexType(system_timex.type).value),
+        ):
+            counts.count_match(exact, same_type, same_value)
         if not same_value:
             result.errors.append(error("wrong value", gold_timex, system_timex))
         elif not same_type:
