@@ -49,3 +49,22 @@ def test_build_merges_the_same_event_across_languages(tmp_path: Path) -> None:
     dated = [e for e in timeline.events if e.date.value == "2024-03-05"]
     assert len(dated) == 1
     assert dated[0].doc_ids == ["a", "b"]
+
+
+def test_summarise_tells_the_salient_day_and_keeps_metadata_not_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        " date 2024-03-05 Dam fails\n\nThe river dam failed near the town after days of heavy rain.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        " date 2024-03-06 Valley flooded\n\nThe dam failed on Tuesday and flooded the valley below the town.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    summary = pipeline.summarise([tmp_path], max_dates=1, sentences_per_date=2, keywords=["dam"])
+    (day,) = summary.days
+    assert day.day.isoformat() == "2024-03-05"  # published that day and named by the next day's article
+    assert {s.doc_id for s in day.sentences} == {"a", "b"}
+    assert [d.id for d in summary.documents] == ["a", "b"]
+    assert all(d.text == "" and not d.sentences for d in summary.documents)
+    assert [e.source.rsplit("/", 1)[-1] for e in summary.errors] == ["broken.json"]

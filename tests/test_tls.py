@@ -49,6 +49,37 @@ def test_a_sentence_reports_on_the_day_it_names_else_on_its_publication_day() ->
     assert days == [(D(2020, 5, 1), True), (D(2020, 5, 3), False)]
 
 
+def _named(doc_id: str, lang: str, published: date, text: str, names: dict[str, date]) -> Document:
+    """One sentence whose time expressions are the words in ``names``, each naming its day."""
+    timexes = [
+        TimeExpression(
+            text.index(word), text.index(word) + len(word), word, TimexType.DATE, day.isoformat(), sentence=0,
+            period=Period.of_day(day),
+        )
+        for word, day in names.items()
+    ]  # fmt: skip
+    sentences = [Sentence(0, 0, len(text), text)]
+    return Document(doc_id, text, published=Period.of_day(published), lang=lang, sentences=sentences, timexes=timexes)
+
+
+def test_a_day_named_only_as_a_boundary_is_referenced_but_not_reported() -> None:
+    text = "Crews have searched the valley since Tuesday."
+    since = _named("a", "en", D(2020, 5, 3), text, {"Tuesday": D(2020, 4, 28)})
+    assert [(s.day, s.explicit, s.boundary) for s in dated_sentences(since)] == [
+        (D(2020, 5, 3), False, False),  # what the sentence reports, on its publication day
+        (D(2020, 4, 28), True, True),
+    ]
+    both = _named(
+        "b", "de", D(2020, 5, 3), "Am Freitag fanden sie Überlebende, die seit Dienstag vermisst wurden.",
+        {"Freitag": D(2020, 5, 1), "Dienstag": D(2020, 4, 28)},
+    )  # fmt: skip
+    assert [(s.day, s.boundary) for s in dated_sentences(both)] == [(D(2020, 5, 1), False), (D(2020, 4, 28), True)]
+    collector = TimelineCollector(settings=Settings(min_words=1))
+    collector.add(since)
+    assert collector.references == Counter({D(2020, 4, 28): 1})
+    assert D(2020, 4, 28) not in collector.pools
+
+
 def test_salience_counts_articles_and_references_from_other_days() -> None:
     docs_per_day = Counter({D(2020, 5, 3): 2, D(2020, 5, 4): 1, D(2020, 5, 10): 1})
     references = Counter({D(2020, 5, 1): 5, D(2020, 7, 1): 9})

@@ -7,13 +7,17 @@ collection.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storyline import events, ingest, mentions, text, timeline, timex
 from storyline.model import Document, InputError, Period, Timeline
+
+if TYPE_CHECKING:
+    from storyline.tls import Summary
 
 # Documents in flight per worker process: enough to keep workers busy, few enough that a
 # huge input streams through in bounded memory.
@@ -67,6 +71,50 @@ def build(
     and error reporting.  Without ``keep_text`` a document drops its text, sentences and time
     expressions once wire copies are marked, keeping its metadata and its event mentions
     (which quote their sentences)."""
+    docs, errors = _read_analysed(paths, dct=dct, lang=lang, workers=workers, on_item=on_item)
+    if not keep_text:
+        for doc in docs:
+            _drop_text(doc)
+    merged = events.merge(m for doc in docs for m in doc.mentions)
+    return timeline.select(merged, docs, query=query, max_events=max_events, errors=errors)
+
+
+def summarise(
+    paths: Iterable[str | Path],
+    *,
+    max_dates: int,
+    sentences_per_date: int,
+    keywords: Iterable[str] = (),
+    dct: Period | None = None,
+    lang: str | None = None,
+    workers: int = 1,
+    on_item: Callable[[Document | InputError], None] | None = None,
+) -> Summary:
+    """Files and folders in, a journalist's timeline out: the ``max_dates`` days that matter,
+    each told in up to ``sentences_per_date`` sentences quoted from the articles
+    (:mod:`storyline.tls`).  ``keywords`` name the topic, as a query does.  The summary keeps
+    the documents' metadata for citations, not their text."""
+    from storyline import tls  # scikit-learn loads only when a summary is asked for
+
+    docs, errors = _read_analysed(paths, dct=dct, lang=lang, workers=workers, on_item=on_item)
+    languages = Counter(doc.lang for doc in docs)
+    collector = tls.TimelineCollector(keywords=keywords, lang=languages.most_common(1)[0][0] if docs else "en")
+    for doc in docs:
+        collector.add(doc)
+        _drop_text(doc)
+    days = collector.summarise(max_dates=max_dates, sentences_per_date=sentences_per_date)
+    return tls.Summary(days, docs, errors)
+
+
+def _read_analysed(
+    paths: Iterable[str | Path],
+    *,
+    dct: Period | None,
+    lang: str | None,
+    workers: int,
+    on_item: Callable[[Document | InputError], None] | None,
+) -> tuple[list[Document], list[InputError]]:
+    """Every input analysed, with wire copies marked, and the input errors."""
     docs: list[Document] = []
     errors: list[InputError] = []
     for item in analysed(ingest.read_inputs(paths, dct=dct, lang=lang), workers):
@@ -77,8 +125,9 @@ def build(
         if on_item is not None:
             on_item(item)
     ingest.mark_duplicates(docs)
-    if not keep_text:
-        for doc in docs:
-            doc.text, doc.sentences, doc.timexes = "", [], []
-    merged = events.merge(m for doc in docs for m in doc.mentions)
-    return timeline.select(merged, docs, query=query, max_events=max_events, errors=errors)
+    return docs, errors
+
+
+def _drop_text(doc: Document) -> None:
+    """Keep a document's metadata and event mentions (which quote their sentences), not its text."""
+    doc.text, doc.sentences, doc.timexes = "", [], []

@@ -12,7 +12,7 @@ import sys
 
 from storyline import __version__
 
-SUBCOMMANDS = ("build", "tag", "ingest", "serve", "eval", "bench")
+SUBCOMMANDS = ("build", "summarise", "tag", "ingest", "serve", "eval", "bench")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -7,14 +7,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from storyline import pipeline
-from storyline.cli.common import add_input_options, error_line, parse_dct
-from storyline.model import Document, InputError, Timeline
+from storyline.cli.common import (
+    add_input_options,
+    add_output_options,
+    output_format,
+    parse_dct,
+    progress,
+    write_output,
+)
+from storyline.model import Timeline
 from storyline.render import FORMATS, render
-
-_SUFFIX_FORMATS = {".json": "json", ".md": "md", ".html": "html", ".htm": "html"}
 
 
 def register(subparsers: Any) -> None:
@@ -24,38 +27,20 @@ def register(subparsers: Any) -> None:
         description="Build a sourced timeline from article files and folders (txt, json, jsonl, html).",
     )
     sub.add_argument("articles", nargs="*", type=Path, help="files or folders (recursed)")
-    sub.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
-    sub.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else md)")
+    add_output_options(sub, FORMATS)
     add_input_options(sub)
     sub.add_argument("--query", help="focus on a topic: events whose sentences use none of these words drop out")
     sub.add_argument("--max-events", type=int, metavar="N", help="keep the N most salient events")
     sub.add_argument("--with-text", action="store_true", help="json: include each document's text")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
-    sub.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)"
-    )
+    sub.add_argument("--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)")
     sub.add_argument("--db", type=Path, help="build from a story desk database instead of files")
     sub.add_argument("--story", default="default", help="the story in --db (default: default)")
     sub.set_defaults(func=run)
 
 
-def _output_format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output is not None:
-        return _SUFFIX_FORMATS.get(args.output.suffix.lower(), "md")
-    return "md"
-
-
 def _from_files(args: argparse.Namespace) -> Timeline:
-    bar = tqdm(desc="storyline", unit=" doc", file=sys.stderr, disable=not sys.stderr.isatty())
-
-    def progress(item: Document | InputError) -> None:
-        if isinstance(item, InputError):
-            tqdm.write(error_line(item), file=sys.stderr)
-        bar.update(1)
-
-    try:
+    with progress() as on_item:
         return pipeline.build(
             args.articles,
             dct=parse_dct(args.dct),
@@ -64,10 +49,8 @@ def _from_files(args: argparse.Namespace) -> Timeline:
             max_events=args.max_events,
             workers=args.workers,
             keep_text=args.with_text,
-            on_item=progress,
+            on_item=on_item,
         )
-    finally:
-        bar.close()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,14 +65,9 @@ def run(args: argparse.Namespace) -> int:
         raise SystemExit("storyline build: give article files or folders, or --db")
     else:
         timeline = _from_files(args)
-    output = render(timeline, _output_format(args), with_text=args.with_text)
-    if args.output is not None:
-        args.output.write_text(output, encoding="utf-8")
-    else:
-        sys.stdout.write(output)
+    write_output(args, render(timeline, output_format(args, FORMATS), with_text=args.with_text))
     print(
-        f"storyline: {len(timeline.documents)} documents, {len(timeline.errors)} errors, "
-        f"{len(timeline.events)} events",
+        f"storyline: {len(timeline.documents)} documents, {len(timeline.errors)} errors, {len(timeline.events)} events",
         file=sys.stderr,
     )
     if not timeline.documents:

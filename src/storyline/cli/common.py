@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
-from storyline.model import InputError, Period
+from tqdm import tqdm
+
+from storyline.model import Document, InputError, Period
 
 _DCT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_SUFFIX_FORMATS = {".json": "json", ".md": "md", ".html": "html", ".htm": "html"}
 
 
 def parse_dct(value: str | None) -> Period | None:
@@ -27,6 +34,44 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dct", metavar="YYYY[-MM[-DD]]", help="publication date for inputs that have none")
 
 
+def add_output_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    parser.add_argument("--format", choices=formats, help="output format (default: from -o's suffix, else md)")
+
+
+def output_format(args: argparse.Namespace, formats: Sequence[str]) -> str:
+    """``--format``, else the format ``-o``'s suffix names (when offered), else Markdown."""
+    if args.format:
+        return str(args.format)
+    by_suffix = _SUFFIX_FORMATS.get(args.output.suffix.lower(), "md") if args.output is not None else "md"
+    return by_suffix if by_suffix in formats else "md"
+
+
+def write_output(args: argparse.Namespace, text: str) -> None:
+    """The rendered output to ``-o``, else to stdout."""
+    if args.output is not None:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 def error_line(error: InputError) -> str:
     """The one line an input error gets on stderr."""
     return f"storyline: error: {error.source}: {error.error}"
+
+
+@contextmanager
+def progress() -> Iterator[Callable[[Document | InputError], None]]:
+    """An ``on_item`` callback for the pipeline: a progress bar on stderr when it is a terminal,
+    and one line for each input error."""
+    bar = tqdm(desc="storyline", unit=" doc", file=sys.stderr, disable=not sys.stderr.isatty())
+
+    def on_item(item: Document | InputError) -> None:
+        if isinstance(item, InputError):
+            tqdm.write(error_line(item), file=sys.stderr)
+        bar.update(1)
+
+    try:
+        yield on_item
+    finally:
+        bar.close()

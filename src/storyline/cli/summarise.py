@@ -1,0 +1,73 @@
+"""``storyline summarise``: articles in, the days that matter told in a few quoted sentences."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from storyline import pipeline
+from storyline.cli.common import (
+    add_input_options,
+    add_output_options,
+    output_format,
+    parse_dct,
+    progress,
+    write_output,
+)
+from storyline.render.summary import FORMATS, render_summary
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def register(subparsers: Any) -> None:
+    sub = subparsers.add_parser(
+        "summarise",
+        aliases=["summarize"],
+        help="summarise articles as a journalist's timeline: the days that matter, a few sentences each",
+        description=(
+            "Choose the days that matter in a collection of articles on one story and tell each in a few "
+            "sentences quoted from the articles, each citing its article (timeline summarisation)."
+        ),
+    )
+    sub.add_argument("articles", nargs="+", type=Path, help="files or folders (recursed)")
+    add_output_options(sub, FORMATS)
+    add_input_options(sub)
+    sub.add_argument("--dates", type=_positive, default=10, metavar="N", help="how many days (default: 10)")
+    sub.add_argument(
+        "--sentences", type=_positive, default=2, metavar="K", help="sentences per day at most (default: 2)"
+    )
+    sub.add_argument(
+        "--keywords", nargs="+", default=(), metavar="WORD", help="words that name the story, as a query does"
+    )
+    sub.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
+    sub.add_argument("--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)")
+    sub.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with progress() as on_item:
+        summary = pipeline.summarise(
+            args.articles,
+            max_dates=args.dates,
+            sentences_per_date=args.sentences,
+            keywords=args.keywords,
+            dct=parse_dct(args.dct),
+            lang=None if args.lang == "auto" else args.lang,
+            workers=args.workers,
+            on_item=on_item,
+        )
+    write_output(args, render_summary(summary, output_format(args, FORMATS)))
+    print(
+        f"storyline: {len(summary.documents)} documents, {len(summary.errors)} errors, {len(summary.days)} days",
+        file=sys.stderr,
+    )
+    if not summary.documents:
+        return 1
+    return 1 if args.strict and summary.errors else 0

@@ -1,0 +1,71 @@
+"""`storyline summarise`: articles in, the days that matter told in quoted, cited sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_markdown_tells_each_day_in_quoted_sentences_that_cite_their_article(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "summarise", str(EXAMPLES), "--dates", "3", "--sentences", "2")
+    assert code == 0
+    assert out.startswith("# Timeline summary\n")
+    days = [line for line in out.splitlines() if line.startswith("## ")]
+    assert 1 <= len(days) <= 3
+    bullets = out.splitlines()
+    quotes = [i for i, line in enumerate(bullets) if line.startswith("- ")]
+    assert quotes
+    assert all(bullets[i + 1].startswith("  — ") and "examples/" in bullets[i + 1] for i in quotes)
+    assert "12 documents, 0 errors" in err
+
+
+def test_json_days_are_in_date_order_and_cite_documents_it_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "summary.json"
+    code, out, _ = run(capsys, "summarise", str(EXAMPLES), "--dates", "4", "-o", str(output))
+    assert code == 0 and out == ""
+    result = json.loads(output.read_text(encoding="utf-8"))
+    assert (result["kind"], result["version"], result["documents_read"]) == ("storyline-summary", "1.0", 12)
+    dates = [day["date"] for day in result["days"]]
+    assert dates == sorted(dates) and 1 <= len(dates) <= 4
+    listed = {doc["id"] for doc in result["documents"]}
+    cited = {s["doc"] for day in result["days"] for s in day["sentences"]}
+    assert cited == listed
+    assert all(1 <= len(day["sentences"]) <= 2 for day in result["days"])
+
+
+def test_bad_input_is_reported_and_the_rest_summarised(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "call.txt").write_text(
+        " date 2025-02-12 Trump telefoniert mit Putin\n\n"
+        "US-Präsident Donald Trump hat am Mittwoch mit Kremlchef Wladimir Putin telefoniert. "
+        "Beide vereinbarten sofortige Verhandlungen über ein Ende des Krieges.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "summarise", str(tmp_path))
+    assert code == 0
+    assert "empty.txt" in err and "empty.txt" in out  # on stderr as it happens, and listed
+    assert "Trump" in out
+    code, _, _ = run(capsys, "summarise", str(tmp_path), "--strict")
+    assert code == 1
+
+
+def test_the_number_of_days_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["summarise", str(EXAMPLES), "--dates", "0"])
+    assert "at least 1" in capsys.readouterr().err
