@@ -80,6 +80,12 @@ def test_a_day_named_only_as_a_boundary_is_referenced_but_not_reported() -> None
     assert D(2020, 4, 28) not in collector.pools
 
 
+def test_a_question_tells_nothing_of_its_day() -> None:
+    collector = TimelineCollector(settings=Settings(min_words=1))
+    collector.add(_doc("q", D(2020, 5, 3), ["What caused the dam to fail?", "The dam failed after heavy rain."]))
+    assert [entry[2].text for entry in collector.pools[D(2020, 5, 3)]] == ["The dam failed after heavy rain."]
+
+
 def test_salience_counts_articles_and_references_from_other_days() -> None:
     docs_per_day = Counter({D(2020, 5, 3): 2, D(2020, 5, 4): 1, D(2020, 5, 10): 1})
     references = Counter({D(2020, 5, 1): 5, D(2020, 7, 1): 9})

@@ -7,6 +7,7 @@ work, without supervision:
 
 * **Dating sentences.**  A sentence reports on the days its own day-precise time expressions
   name ("on Tuesday", "April 20"); a sentence without one reports on its publication day.  A
+  question reports nothing.  A
   day named only as a boundary ("since Tuesday", "bis zum 20. April": language data in
   ``lang/<lang>/tls.toml``) makes the day salient, but the sentence does not tell what
   happened on it.
@@ -65,6 +66,7 @@ from storyline.model import Document, EventMention, InputError
 
 _Item = TypeVar("_Item")
 _WORD = re.compile(r"\w[\w'-]*")
+_QUESTION = re.compile(r"\?[\"'”’»«“]*\s*$")
 # How far before a time expression a boundary word ("since", "bis zum") is looked for.
 _BOUNDARY_WINDOW = 24
 
@@ -276,7 +278,7 @@ class TimelineCollector:
             self.sentences += 1
             if sentence.explicit and sentence.day != sentence.published:
                 referenced.add(sentence.day)
-            if not sentence.boundary and settings.min_words <= len(_WORD.findall(sentence.text)) <= settings.max_words:
+            if _candidate(sentence, settings):
                 entry = (_prior(sentence, self.keywords, settings), -self.sentences, sentence)
                 _keep(self.pools[sentence.day], entry, settings.day_pool)
         self.references.update(referenced)
@@ -407,6 +409,14 @@ def _keep(pool: list[tuple[float, int, _Item]], entry: tuple[float, int, _Item],
         heapq.heappush(pool, entry)
     elif entry[:2] > pool[0][:2]:
         heapq.heapreplace(pool, entry)
+
+
+def _candidate(sentence: DatedSentence, settings: Settings) -> bool:
+    """Whether a sentence may tell its day: it reports on the day (names it not only as a
+    boundary), is no question, and is neither a fragment nor a run-on of several sentences."""
+    if sentence.boundary or _QUESTION.search(sentence.text):
+        return False
+    return settings.min_words <= len(_WORD.findall(sentence.text)) <= settings.max_words
 
 
 def _founds_event(mention: EventMention) -> bool:
