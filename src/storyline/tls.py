@@ -7,10 +7,9 @@ work, without supervision:
 
 * **Dating sentences.**  A sentence reports on the days its own day-precise time expressions
   name ("on Tuesday", "April 20"); a sentence without one reports on its publication day.  A
-  question reports nothing.  A
   day named only as a boundary ("since Tuesday", "bis zum 20. April": language data in
   ``lang/<lang>/tls.toml``) makes the day salient, but the sentence does not tell what
-  happened on it.
+  happened on it.  A question tells nothing.
 * **Date salience** (Tran et al. 2013/2015; news-tls Datewise, Ghalandari and Ifrim 2020): a day
   matters when many articles appear on it, when articles written on *other* days refer to it
   (each article votes once per day it names), and when it is a burst, a peak against the days
