@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,7 @@ from storyline import pipeline
 from storyline.cli.common import (
     add_input_options,
     add_output_options,
+    exit_code,
     output_format,
     parse_dct,
     progress,
@@ -18,6 +18,7 @@ from storyline.cli.common import (
 )
 from storyline.model import Timeline
 from storyline.render import FORMATS, render
+from storyline.render.common import counted
 
 
 def register(subparsers: Any) -> None:
@@ -66,10 +67,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         timeline = _from_files(args)
     write_output(args, render(timeline, output_format(args, FORMATS), with_text=args.with_text))
-    print(
-        f"storyline: {len(timeline.documents)} documents, {len(timeline.errors)} errors, {len(timeline.events)} events",
-        file=sys.stderr,
-    )
-    if not timeline.documents:
-        return 1
-    return 1 if args.strict and timeline.errors else 0
+    return exit_code(args, len(timeline.documents), len(timeline.errors), counted(len(timeline.events), "event"))

@@ -75,3 +75,12 @@ def progress() -> Iterator[Callable[[Document | InputError], None]]:
         yield on_item
     finally:
         bar.close()
+
+
+def exit_code(args: argparse.Namespace, documents: int, errors: int, produced: str) -> int:
+    """Say on stderr what a run read and produced; 1 when nothing could be read, or when
+    ``--strict`` is given and an input had an error."""
+    print(f"storyline: {documents} documents, {errors} errors, {produced}", file=sys.stderr)
+    if not documents:
+        return 1
+    return 1 if args.strict and errors else 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +10,13 @@ from storyline import pipeline
 from storyline.cli.common import (
     add_input_options,
     add_output_options,
+    exit_code,
     output_format,
     parse_dct,
     progress,
     write_output,
 )
+from storyline.render.common import counted
 from storyline.render.summary import FORMATS, render_summary
 
 
@@ -64,10 +65,4 @@ def run(args: argparse.Namespace) -> int:
             on_item=on_item,
         )
     write_output(args, render_summary(summary, output_format(args, FORMATS)))
-    print(
-        f"storyline: {len(summary.documents)} documents, {len(summary.errors)} errors, {len(summary.days)} days",
-        file=sys.stderr,
-    )
-    if not summary.documents:
-        return 1
-    return 1 if args.strict and summary.errors else 0
+    return exit_code(args, len(summary.documents), len(summary.errors), counted(len(summary.days), "day"))

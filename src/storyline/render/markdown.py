@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.model import Document, Event, Timeline
+from storyline.model import Document, Event, InputError, Timeline
 from storyline.render.common import (
     CitedArticle,
     Reference,
@@ -120,8 +120,12 @@ def render_markdown(timeline: Timeline) -> str:
         lines += ["## Articles read", ""]
         lines += [f"- {reference_text(reference(doc.id, documents))}" for doc in timeline.documents]
         lines.append("")
-    if timeline.errors:
-        lines += ["## Input problems", ""]
-        lines += [f"- {code(error.source)}: {escape(error.error)}" for error in timeline.errors]
-        lines.append("")
+    lines += input_problem_lines(timeline.errors)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def input_problem_lines(errors: list[InputError]) -> list[str]:
+    """The section that lists the inputs that could not be read (none when all could)."""
+    if not errors:
+        return []
+    return ["## Input problems", "", *(f"- {code(error.source)}: {escape(error.error)}" for error in errors), ""]

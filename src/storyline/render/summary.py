@@ -12,7 +12,7 @@ import json
 
 from storyline.render.common import counted, day_label, reference
 from storyline.render.jsonout import JsonObject, document_json, error_json
-from storyline.render.markdown import code, escape, reference_text
+from storyline.render.markdown import escape, input_problem_lines, reference_text
 from storyline.tls import Summary
 
 FORMATS = ("md", "json")
@@ -69,10 +69,7 @@ def summary_markdown(summary: Summary) -> str:
             lines.append(f"- {escape(sentence.text)}")
             lines.append(f"  — {reference_text(reference(sentence.doc_id, documents))}")
         lines.append("")
-    if summary.errors:
-        lines += ["## Input problems", ""]
-        lines += [f"- {code(error.source)}: {escape(error.error)}" for error in summary.errors]
-        lines.append("")
+    lines += input_problem_lines(summary.errors)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
