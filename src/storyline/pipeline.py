@@ -94,15 +94,29 @@ def summarise(
     each told in up to ``sentences_per_date`` sentences quoted from the articles
     (:mod:`storyline.tls`).  ``keywords`` name the topic, as a query does.  The summary keeps
     the documents' metadata for citations, not their text."""
+    docs, errors = _read_analysed(paths, dct=dct, lang=lang, workers=workers, on_item=on_item)
+    return summary_of(docs, errors, max_dates=max_dates, sentences_per_date=sentences_per_date, keywords=keywords)
+
+
+def summary_of(
+    docs: list[Document],
+    errors: list[InputError],
+    *,
+    max_dates: int,
+    sentences_per_date: int,
+    keywords: Iterable[str] = (),
+) -> Summary:
+    """The summary of analysed documents (wire copies marked), in the language most of them
+    are written in; the documents keep their metadata, not their text."""
     from storyline import tls  # scikit-learn loads only when a summary is asked for
 
-    docs, errors = _read_analysed(paths, dct=dct, lang=lang, workers=workers, on_item=on_item)
     languages = Counter(doc.lang for doc in docs)
-    collector = tls.TimelineCollector(keywords=keywords, lang=languages.most_common(1)[0][0] if docs else "en")
+    lang = languages.most_common(1)[0][0] if docs else "en"
+    days = tls.summarise(
+        docs, max_dates=max_dates, sentences_per_date=sentences_per_date, keywords=keywords, lang=lang
+    )
     for doc in docs:
-        collector.add(doc)
         _drop_text(doc)
-    days = collector.summarise(max_dates=max_dates, sentences_per_date=sentences_per_date)
     return tls.Summary(days, docs, errors)
 
 

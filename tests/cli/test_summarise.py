@@ -69,3 +69,20 @@ def test_the_number_of_days_must_be_positive(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit):
         main(["summarise", str(EXAMPLES), "--dates", "0"])
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_a_story_desk_is_summarised_as_its_articles_are(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "story.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    _, from_files, _ = run(capsys, "summarise", str(EXAMPLES), "--dates", "3", "--format", "json")
+    code, from_store, err = run(capsys, "summarise", "--db", str(db), "--dates", "3", "--format", "json")
+    assert code == 0 and "12 documents" in err
+    days = [[(s["doc"], s["sentence"]) for s in day["sentences"]] for day in json.loads(from_store)["days"]]
+    assert days == [[(s["doc"], s["sentence"]) for s in day["sentences"]] for day in json.loads(from_files)["days"]]
+
+
+def test_a_missing_store_or_no_articles_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="no store at"):
+        main(["summarise", "--db", str(tmp_path / "none.db")])
+    with pytest.raises(SystemExit, match="give article files or folders, or --db"):
+        main(["summarise"])

@@ -10,7 +10,9 @@ from storyline import pipeline
 from storyline.cli.common import (
     add_input_options,
     add_output_options,
+    add_source_options,
     exit_code,
+    from_store_or_files,
     output_format,
     parse_dct,
     progress,
@@ -33,10 +35,7 @@ def register(subparsers: Any) -> None:
     sub.add_argument("--query", help="focus on a topic: events whose sentences use none of these words drop out")
     sub.add_argument("--max-events", type=int, metavar="N", help="keep the N most salient events")
     sub.add_argument("--with-text", action="store_true", help="json: include each document's text")
-    sub.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
-    sub.add_argument("--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)")
-    sub.add_argument("--db", type=Path, help="build from a story desk database instead of files")
-    sub.add_argument("--story", default="default", help="the story in --db (default: default)")
+    add_source_options(sub)
     sub.set_defaults(func=run)
 
 
@@ -54,17 +53,13 @@ def _from_files(args: argparse.Namespace) -> Timeline:
         )
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.db is not None:
-        from storyline.store import timeline_from_store
+def _from_store(args: argparse.Namespace) -> Timeline:
+    from storyline.store import timeline_from_store
 
-        try:
-            timeline = timeline_from_store(args.db, story=args.story, query=args.query, max_events=args.max_events)
-        except FileNotFoundError as error:
-            raise SystemExit(f"storyline: error: {error}") from None
-    elif not args.articles:
-        raise SystemExit("storyline build: give article files or folders, or --db")
-    else:
-        timeline = _from_files(args)
+    return timeline_from_store(args.db, story=args.story, query=args.query, max_events=args.max_events)
+
+
+def run(args: argparse.Namespace) -> int:
+    timeline = from_store_or_files(args, "build", lambda: _from_store(args), lambda: _from_files(args))
     write_output(args, render(timeline, output_format(args, FORMATS), with_text=args.with_text))
     return exit_code(args, len(timeline.documents), len(timeline.errors), counted(len(timeline.events), "event"))

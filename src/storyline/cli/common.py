@@ -8,11 +8,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from tqdm import tqdm
 
 from storyline.model import Document, InputError, Period
 
+_Result = TypeVar("_Result")
 _DCT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SUFFIX_FORMATS = {".json": "json", ".md": "md", ".html": "html", ".htm": "html"}
 
@@ -32,6 +34,33 @@ def parse_dct(value: str | None) -> Period | None:
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("de", "en", "auto"), default="auto", help="language of the articles")
     parser.add_argument("--dct", metavar="YYYY[-MM[-DD]]", help="publication date for inputs that have none")
+
+
+def add_source_options(parser: argparse.ArgumentParser) -> None:
+    """How the articles are read: ``--workers``, ``--strict``, or a story desk (``--db``)."""
+    parser.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)"
+    )
+    parser.add_argument("--db", type=Path, help="read a story desk database instead of files")
+    parser.add_argument("--story", default="default", help="the story in --db (default: default)")
+
+
+def from_store_or_files(
+    args: argparse.Namespace,
+    command: str,
+    from_store: Callable[[], _Result],
+    from_files: Callable[[], _Result],
+) -> _Result:
+    """The result from ``--db`` when given, else from the article files (one of them is needed)."""
+    if args.db is not None:
+        try:
+            return from_store()
+        except FileNotFoundError as error:
+            raise SystemExit(f"storyline: error: {error}") from None
+    if not args.articles:
+        raise SystemExit(f"storyline {command}: give article files or folders, or --db")
+    return from_files()
 
 
 def add_output_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:

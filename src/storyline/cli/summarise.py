@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline import pipeline
 from storyline.cli.common import (
     add_input_options,
     add_output_options,
+    add_source_options,
     exit_code,
+    from_store_or_files,
     output_format,
     parse_dct,
     progress,
@@ -18,6 +20,9 @@ from storyline.cli.common import (
 )
 from storyline.render.common import counted
 from storyline.render.summary import FORMATS, render_summary
+
+if TYPE_CHECKING:
+    from storyline.tls import Summary
 
 
 def _positive(value: str) -> int:
@@ -37,7 +42,7 @@ def register(subparsers: Any) -> None:
             "sentences quoted from the articles, each citing its article (timeline summarisation)."
         ),
     )
-    sub.add_argument("articles", nargs="+", type=Path, help="files or folders (recursed)")
+    sub.add_argument("articles", nargs="*", type=Path, help="files or folders (recursed)")
     add_output_options(sub, FORMATS)
     add_input_options(sub)
     sub.add_argument("--dates", type=_positive, default=10, metavar="N", help="how many days (default: 10)")
@@ -47,14 +52,13 @@ def register(subparsers: Any) -> None:
     sub.add_argument(
         "--keywords", nargs="+", default=(), metavar="WORD", help="words that name the story, as a query does"
     )
-    sub.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
-    sub.add_argument("--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)")
+    add_source_options(sub)
     sub.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def _from_files(args: argparse.Namespace) -> Summary:
     with progress() as on_item:
-        summary = pipeline.summarise(
+        return pipeline.summarise(
             args.articles,
             max_dates=args.dates,
             sentences_per_date=args.sentences,
@@ -64,5 +68,17 @@ def run(args: argparse.Namespace) -> int:
             workers=args.workers,
             on_item=on_item,
         )
+
+
+def _from_store(args: argparse.Namespace) -> Summary:
+    from storyline.store import summary_from_store
+
+    return summary_from_store(
+        args.db, args.story, max_dates=args.dates, sentences_per_date=args.sentences, keywords=args.keywords
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    summary = from_store_or_files(args, "summarise", lambda: _from_store(args), lambda: _from_files(args))
     write_output(args, render_summary(summary, output_format(args, FORMATS)))
     return exit_code(args, len(summary.documents), len(summary.errors), counted(len(summary.days), "day"))

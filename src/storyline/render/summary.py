@@ -9,11 +9,14 @@ the other.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from storyline.render.common import counted, day_label, reference
 from storyline.render.jsonout import JsonObject, document_json, error_json
 from storyline.render.markdown import escape, input_problem_lines, reference_text
-from storyline.tls import Summary
+
+if TYPE_CHECKING:
+    from storyline.tls import Summary
 
 FORMATS = ("md", "json")
 

@@ -18,13 +18,16 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline import events, ingest, pipeline, timeline
 from storyline.dates import Period
 from storyline.model import Document, Event, EventMention, InputError, Sentence, Status, TimeExpression, Timeline
 from storyline.store import codec
 from storyline.store.schema import migrate
+
+if TYPE_CHECKING:
+    from storyline.tls import Summary
 
 DEFAULT_STORY = "default"
 
@@ -663,6 +666,15 @@ class Store:
         documents = self.documents(with_text=True)
         ingest.mark_duplicates(documents)
         return timeline.select(self.events(), documents, query=query, max_events=max_events, errors=[])
+
+    def summary(self, *, max_dates: int, sentences_per_date: int, keywords: Iterable[str] = ()) -> Summary:
+        """The story summarised as ``storyline summarise`` does, from the stored layers; wire
+        copies are marked across the whole story, as for :meth:`timeline`."""
+        documents = [self.load_document(doc.id) for doc in self.documents()]
+        ingest.mark_duplicates(documents)
+        return pipeline.summary_of(
+            documents, [], max_dates=max_dates, sentences_per_date=sentences_per_date, keywords=keywords
+        )
 
     def events(self, *, include_hidden: bool = False) -> list[Event]:
         """The stored events (edits applied) with their mentions, in date order."""
