@@ -86,6 +86,14 @@ def test_a_question_tells_nothing_of_its_day() -> None:
     assert [entry[2].text for entry in collector.pools[D(2020, 5, 3)]] == ["The dam failed after heavy rain."]
 
 
+def test_keywords_are_whole_words_or_phrases_in_any_case() -> None:
+    collector = TimelineCollector(keywords=["Ever  Given", "BP"], settings=Settings(min_words=1))
+    sentences = ["The EVER GIVEN was freed.", "Given the wind, it ran aground.", "BP's rig sank.", "BPA fell."]
+    collector.add(_doc("k", D(2021, 3, 29), sentences))
+    priors = {entry[2].text: entry[0] for entry in collector.pools[D(2021, 3, 29)]}
+    assert [priors[s] > 1 for s in sentences] == [True, False, True, False]
+
+
 def test_salience_counts_articles_and_references_from_other_days() -> None:
     docs_per_day = Counter({D(2020, 5, 3): 2, D(2020, 5, 4): 1, D(2020, 5, 10): 1})
     references = Counter({D(2020, 5, 1): 5, D(2020, 7, 1): 9})
