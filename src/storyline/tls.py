@@ -57,7 +57,6 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.events import merge
 from storyline.lang import SUPPORTED, resource, word_list
@@ -440,6 +439,8 @@ def _prior(sentence: DatedSentence, keywords: re.Pattern[str] | None, settings: 
 
 def _tfidf(sentences: Sequence[DatedSentence], lang: str) -> csr_matrix:
     """L2-normalised TF-IDF rows over the candidate pool."""
+    from sklearn.feature_extraction.text import TfidfVectorizer  # loaded when a summary is made
+
     vectorizer = TfidfVectorizer(
         lowercase=True,
         token_pattern=r"(?u)\b\w[\w'-]*\b",

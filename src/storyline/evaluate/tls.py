@@ -25,7 +25,6 @@ from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linear_sum_assignment
 
 from storyline import pipeline
 from storyline.evaluate.rouge import Ngrams, RougeCounts, ngrams, rouge_counts, rouge_tokens
@@ -183,6 +182,8 @@ class _Comparison:
 
 def _one_to_one(costs: NDArray[np.float64]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Optimal injective alignments: precision on the matrix, recall on its transpose."""
+    from scipy.optimize import linear_sum_assignment  # scipy's optimisers load only for scoring
+
     rows, cols = linear_sum_assignment(costs)
     rec_rows, rec_cols = linear_sum_assignment(costs.T)
     return list(zip(rows.tolist(), cols.tolist(), strict=True)), [

@@ -15,12 +15,16 @@ from __future__ import annotations
 import re
 import zlib
 from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from numpy.typing import NDArray
 
 from storyline.model import Document
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["mark_duplicates"]
 
@@ -37,7 +41,15 @@ MIN_CONTAINED_SHINGLES = 50
 
 _WORD = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio): mixes well
-_TEMPLATE = MinHash(num_perm=NUM_PERM)  # its permutations are shared by every signature
+
+
+@cache
+def _template() -> MinHash:
+    """The MinHash whose permutations every signature shares.  datasketch (which loads scipy's
+    integrators) is imported only once copies are looked for, not by every command."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM)
 
 
 def _shingles(text: str) -> NDArray[np.uint32]:
@@ -58,7 +70,10 @@ def _shingles(text: str) -> NDArray[np.uint32]:
 
 def _minhash(shingles: NDArray[np.uint32]) -> MinHash:
     """The MinHash signature of already hashed shingles (so the hash function is the identity)."""
-    signature = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    template = _template()
+    signature = type(template)(
+        num_perm=NUM_PERM, hashfunc=int, permutations=template.permutations, scheme=template.scheme
+    )
     signature.update_batch(shingles.tolist())
     return signature
 
@@ -81,6 +96,8 @@ def mark_duplicates(docs: list[Document]) -> None:
     Only originals are indexed, so every copy is compared with originals, never linked
     through a chain of copies that drifts away from the text it copies.
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     originals: dict[int, tuple[str, NDArray[np.uint32]]] = {}
     for position, doc in enumerate(sorted(docs, key=_publication_order)):
