@@ -628,9 +628,7 @@ class Store:
         if row is None:
             raise KeyError(doc_id)
         doc = _document_from_row(row[0], row[1], row[2])
-        doc.sentences = [codec.from_json(Sentence, d) for d in self._layer("sentences", doc_id)]
-        doc.timexes = [codec.from_json(TimeExpression, d) for d in self._layer("timexes", doc_id)]
-        doc.mentions = [codec.from_json(EventMention, d) for d in self._layer("mentions", doc_id)]
+        _attach_layers(doc, {table: self._layer(table, doc_id) for table in _LAYERS})
         return doc
 
     def _layer(self, table: str, doc_id: str) -> list[dict[str, Any]]:
@@ -639,6 +637,16 @@ class Store:
             f"SELECT data FROM {table} WHERE story_id = ? AND doc_id = ? ORDER BY idx", (self.story_id, doc_id)
         )
         return [json.loads(data) for (data,) in rows]
+
+    def _layers(self, table: str) -> dict[str, list[dict[str, Any]]]:
+        """The JSON rows of one derived layer of every document in the story, by document, in order."""
+        rows = self._conn().execute(
+            f"SELECT doc_id, data FROM {table} WHERE story_id = ? ORDER BY doc_id, idx", (self.story_id,)
+        )
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for doc_id, data in rows:
+            by_doc.setdefault(doc_id, []).append(json.loads(data))
+        return by_doc
 
     def mention_events(self, doc_id: str) -> list[str]:
         """The event of each of a document's mentions, in mention order."""
@@ -670,7 +678,10 @@ class Store:
     def summary(self, *, max_dates: int, sentences_per_date: int, keywords: Iterable[str] = ()) -> Summary:
         """The story summarised as ``storyline summarise`` does, from the stored layers; wire
         copies are marked across the whole story, as for :meth:`timeline`."""
-        documents = [self.load_document(doc.id) for doc in self.documents()]
+        documents = self.documents(with_text=True)
+        layers = {table: self._layers(table) for table in _LAYERS}
+        for doc in documents:
+            _attach_layers(doc, {table: rows.get(doc.id, []) for table, rows in layers.items()})
         ingest.mark_duplicates(documents)
         return pipeline.summary_of(
             documents, [], max_dates=max_dates, sentences_per_date=sentences_per_date, keywords=keywords
@@ -720,6 +731,17 @@ def _parse_mention_key(key: str) -> tuple[str, int]:
     if not sep or not idx.isdigit():
         raise EditError(f"not a mention key (doc_id#index): {key!r}")
     return doc_id, int(idx)
+
+
+_LAYERS = ("sentences", "timexes", "mentions")
+"""The tables of a document's derived layers."""
+
+
+def _attach_layers(doc: Document, layers: dict[str, list[dict[str, Any]]]) -> None:
+    """Fill a document's layers from their stored JSON rows, by table."""
+    doc.sentences = [codec.from_json(Sentence, d) for d in layers["sentences"]]
+    doc.timexes = [codec.from_json(TimeExpression, d) for d in layers["timexes"]]
+    doc.mentions = [codec.from_json(EventMention, d) for d in layers["mentions"]]
 
 
 def _document_from_row(meta_text: str, text: str, duplicate_of: str | None) -> Document:
