@@ -44,7 +44,7 @@ def _from_files(args: argparse.Namespace) -> Timeline:
         return pipeline.build(
             args.articles,
             dct=parse_dct(args.dct),
-            lang=None if args.lang == "auto" else args.lang,
+            lang=args.lang,
             query=args.query,
             max_events=args.max_events,
             workers=args.workers,

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from storyline.lang import SUPPORTED
 from storyline.model import Document, InputError, Period
 
 _Result = TypeVar("_Result")
@@ -32,7 +33,7 @@ def parse_dct(value: str | None) -> Period | None:
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("de", "en", "auto"), default="auto", help="language of the articles")
+    parser.add_argument("--lang", choices=(*SUPPORTED, "auto"), default="auto", help="language of the articles")
     parser.add_argument("--dct", metavar="YYYY[-MM[-DD]]", help="publication date for inputs that have none")
 
 

@@ -40,7 +40,6 @@ def run(args: argparse.Namespace) -> int:
     if not args.articles and not args.remerge:
         raise SystemExit("storyline: error: name ARTICLES to ingest (or --remerge)")
     dct = parse_dct(args.dct)
-    lang = None if args.lang == "auto" else args.lang
     store = Store(args.db, args.story)
     if args.remerge:
         print(f"storyline: re-merged into {store.remerge()} events", file=sys.stderr)
@@ -57,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = store.ingest(
-            ingest.read_inputs(args.articles, dct=dct, lang=lang),
+            ingest.read_inputs(args.articles, dct=dct, lang=args.lang),
             batch_size=max(1, args.batch_size),
             workers=args.workers,
             on_error=report_error,

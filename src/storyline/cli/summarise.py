@@ -64,7 +64,7 @@ def _from_files(args: argparse.Namespace) -> Summary:
             sentences_per_date=args.sentences,
             keywords=args.keywords,
             dct=parse_dct(args.dct),
-            lang=None if args.lang == "auto" else args.lang,
+            lang=args.lang,
             workers=args.workers,
             on_item=on_item,
         )

@@ -66,10 +66,9 @@ def tag_document(doc: Document) -> Document:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = None if args.lang == "auto" else args.lang
     docs: list[Document] = []
     errors = 0
-    for item in ingest.read_inputs(args.files, dct=parse_dct(args.dct), lang=lang):
+    for item in ingest.read_inputs(args.files, dct=parse_dct(args.dct), lang=args.lang):
         if isinstance(item, InputError):
             errors += 1
             print(error_line(item), file=sys.stderr)
