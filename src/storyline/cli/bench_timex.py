@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import timex
+from storyline.cli.common import pin_to_one_core
 from storyline.evaluate.timeml import AUTHORS_OUTPUT_FOLDER, TimemlDocument, find_timeml_files, read_timeml
 from storyline.evaluate.timex import evaluate_corpora, format_table, replay_tagger
 from storyline.text import split_sentences, tokenize
@@ -68,15 +68,6 @@ def default_data_dir() -> Path | None:
         if candidate.is_dir():
             return candidate.resolve()
     return None
-
-
-def pin_to_one_core() -> str:
-    """Run on a single CPU, as the targets are stated per core; say which."""
-    if not hasattr(os, "sched_setaffinity"):
-        return "one process (affinity not supported here)"
-    core = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {core})
-    return f"pinned to CPU {core}"
 
 
 @dataclass

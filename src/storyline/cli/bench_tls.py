@@ -11,7 +11,6 @@ documents: memory stays bounded by the days and candidates kept, not by the inpu
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import resource
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import mentions, pipeline, text, timex
+from storyline.cli.common import pin_to_one_core
 from storyline.evaluate.tls import load_tasks, read_articles, topic_folders
 from storyline.model import Document, Period
 from storyline.tls import METHODS, TimelineCollector
@@ -46,13 +46,8 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _pin_one_core() -> None:
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-
-
 def run(args: argparse.Namespace) -> int:
-    _pin_one_core()
+    pin_to_one_core()
     if args.synthetic is not None:
         return _run_synthetic(args.synthetic)
     folders = topic_folders(args.datasets or [DEFAULT_DATA])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -114,3 +115,12 @@ def exit_code(args: argparse.Namespace, documents: int, errors: int, produced: s
     if not documents:
         return 1
     return 1 if args.strict and errors else 0
+
+
+def pin_to_one_core() -> str:
+    """Run on a single CPU, as the benchmarks' targets are stated per core; say which."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "one process (affinity not supported here)"
+    core = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    return f"pinned to CPU {core}"
