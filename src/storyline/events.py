@@ -20,8 +20,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storyline.mentions import ANAPHORA_WINDOW_DAYS
 from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Status
+from storyline.participants import keep_fullest
 
 # A candidate event must score at least this to take a mention (see ``_similarity``).
 MATCH_THRESHOLD = 0.45
@@ -32,6 +32,8 @@ TOP_LEMMAS = 40
 CONFLICT_CONTENT_SIMILARITY = 0.5
 # A vague mention naming nobody joins a precise event of its kind when it shares this many words.
 VAGUE_CONTENT_SIMILARITY = 0.12
+# How long before its publication date an anaphoric mention may refer back ("nach dem Telefonat").
+ANAPHORA_WINDOW_DAYS = 10
 
 # A cited sentence this short is its own title; a longer one is cut.
 TITLE_MAX_WORDS = 20
@@ -276,8 +278,8 @@ def _search_span(mention: EventMention) -> tuple[date, date]:
 def _dates_fit(mention: EventMention, event_date: Period) -> float:
     """1 for compatible dates, 0.5 for near-misses worth a conflict, 0 otherwise."""
     if mention.anaphoric and mention.published is not None:
-        earliest = mention.published.first - timedelta(days=ANAPHORA_WINDOW_DAYS)
-        return 1.0 if earliest <= event_date.first and event_date.last <= mention.published.last else 0.0
+        earliest, latest = _search_span(mention)
+        return 1.0 if earliest <= event_date.first and event_date.last <= latest else 0.0
     if mention.date.compatible(event_date):
         return 1.0
     if mention.date.is_day_or_finer and event_date.is_day_or_finer and mention.date.days_apart(event_date) == 1:
@@ -337,9 +339,7 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
     for mention in mentions:
         for participant in mention.participants:
             counts[participant.key] += 1
-            current = best.get(participant.key)
-            if current is None or len(participant.name.split()) > len(current.name.split()):
-                best[participant.key] = participant
+            keep_fullest(best, participant)
     kind_order = {"person": 0, "organisation": 1, "country": 2}
     first_seen = {key: i for i, key in enumerate(counts)}
     ranked = sorted(counts, key=lambda key: (kind_order.get(best[key].kind, 3), -counts[key], first_seen[key]))

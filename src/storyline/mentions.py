@@ -24,8 +24,6 @@ from storyline.model import Document, EventMention, Participant, Period, Sentenc
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[;:–—()\[\]„“”\"«»]|,\s|\s-\s")
 
-# How long before its publication date an anaphoric mention may refer back ("nach dem Telefonat").
-ANAPHORA_WINDOW_DAYS = 10
 # Dated clauses this far before publication are background; so are clauses introduced by a
 # background cue ("seit Februar 2022") dated more than a month before it.
 BACKGROUND_AGE_DAYS = 400

@@ -123,15 +123,10 @@ def find(sentence: str, lang: str) -> list[Participant]:
     words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
     found: dict[str, Participant] = {}
 
-    def add(participant: Participant) -> None:
-        current = found.get(participant.key)
-        if current is None or len(participant.name.split()) > len(current.name.split()):
-            found[participant.key] = participant
-
     taken: set[int] = set()
     for match in lexicon.organisations.finditer(sentence):
         key = lexicon.organisation_names[match.group()]
-        add(Participant(f"org:{key}", lexicon.organisation_shown[key], "organisation"))
+        keep_fullest(found, Participant(f"org:{key}", lexicon.organisation_shown[key], "organisation"))
         taken.update(range(match.start(), match.end()))
 
     i = 0
@@ -142,7 +137,7 @@ def find(sentence: str, lang: str) -> list[Participant]:
             continue
         code = _country(word, lang)
         if code:
-            add(Participant(f"country:{code}", country_name(code, lang), "country"))
+            keep_fullest(found, Participant(f"country:{code}", country_name(code, lang), "country"))
             i += 1
             continue
         after_role = _is_role(word, lang) or (i > 0 and _is_role(words[i - 1][0], lang))
@@ -163,7 +158,7 @@ def find(sentence: str, lang: str) -> list[Participant]:
                     run.pop(0)
             if _looks_like_name(run, i == 0, after_role, lexicon):
                 if not _is_genitive(run[-1], lexicon):  # "Trumps Berater": a possessor, not a participant
-                    add(Participant(f"person:{_fold(run[-1])}", " ".join(run), "person"))
+                    keep_fullest(found, Participant(f"person:{_fold(run[-1])}", " ".join(run), "person"))
                 i = j
                 continue
         i += 1
@@ -207,11 +202,9 @@ def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, l
     return len(run[-1]) > 2 and not _is_common_word(run[-1], lexicon.lang)
 
 
-def canonical_names(participants: list[Participant]) -> dict[str, str]:
-    """For each key, the fullest name seen ("Wladimir Putin" over "Putin")."""
-    best: dict[str, str] = {}
-    for participant in participants:
-        current = best.get(participant.key)
-        if current is None or len(participant.name.split()) > len(current.split()):
-            best[participant.key] = participant.name
-    return best
+def keep_fullest(best: dict[str, Participant], participant: Participant) -> None:
+    """Record ``participant`` under its key unless a fuller name is kept ("Wladimir Putin" over
+    "Putin"); the first of equally full names stays."""
+    current = best.get(participant.key)
+    if current is None or len(participant.name.split()) > len(current.name.split()):
+        best[participant.key] = participant
