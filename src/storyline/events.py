@@ -77,12 +77,8 @@ class _Cluster:
     support: dict[Period, set[str]] = field(default_factory=dict)  # dated value → documents giving it
     _top: frozenset[str] | None = None
 
-    def add(self, mention: EventMention) -> None:
-        self.record(mention)
-        self.date = _event_date(self.support)
-
     def record(self, mention: EventMention) -> None:
-        """Take a mention's evidence without re-deciding the date (bulk restores do that once)."""
+        """Take a mention's evidence without re-deciding the date (the caller does that once)."""
         self._top = None
         self.mentions.append(mention)
         self.keys |= {p.key for p in mention.participants if p.kind == "person"}
@@ -98,9 +94,8 @@ class _Cluster:
         mentions, self.mentions = self.mentions, []
         self.keys, self.lemma_counts, self.classes, self.doc_ids, self.support = set(), Counter(), Counter(), set(), {}
         for mention in sorted(mentions, key=lambda m: m.anaphoric):
-            self.add(mention)
-        if not mentions:
-            self.date = None
+            self.record(mention)
+        self.date = _event_date(self.support)
 
     def top_lemmas(self) -> frozenset[str]:
         """The event's characteristic words: a bounded set, so large events do not dilute."""
@@ -159,11 +154,7 @@ class EventIndex:
 
     def add_to(self, mention: EventMention, event_id: str) -> None:
         """Attach ``mention`` to a known event (also to restore a stored assignment)."""
-        cluster = self._clusters.setdefault(event_id, _Cluster(event_id))
-        old = cluster.date
-        cluster.add(mention)
-        if cluster.date != old:
-            self._reindex(cluster, old)
+        self.restore([(mention, event_id)])
 
     def restore(self, assignments: Iterable[tuple[EventMention, str]]) -> None:
         """Attach many mentions to known events at once (a store reloading its assignments):
@@ -181,10 +172,8 @@ class EventIndex:
 
     def remove_document(self, doc_id: str) -> None:
         """Forget every mention of a document; events left without evidence disappear."""
-        for cluster in list(self._clusters.values()):
+        for cluster in [c for c in self._clusters.values() if doc_id in c.doc_ids]:
             kept = [m for m in cluster.mentions if m.doc_id != doc_id]
-            if len(kept) == len(cluster.mentions):
-                continue
             old = cluster.date
             cluster.mentions = kept
             if not kept:
