@@ -485,10 +485,13 @@ class Store:
             self._materialise(conn, self._event_index(conn), {event_id, new_id})
             return new_id
 
-    def edits(self) -> list[dict[str, Any]]:
+    def edits(self, event_id: str | None = None) -> list[dict[str, Any]]:
+        """The story's edits in order, or only those of ``event_id``."""
+        event_clause = "" if event_id is None else "AND event_id = ?"
         rows = self._conn().execute(
-            "SELECT seq, kind, event_id, payload, created_at FROM edits WHERE story_id = ? ORDER BY seq",
-            (self.story_id,),
+            f"SELECT seq, kind, event_id, payload, created_at FROM edits"
+            f" WHERE story_id = ? {event_clause} ORDER BY seq",
+            (self.story_id,) if event_id is None else (self.story_id, event_id),
         )
         result = []
         for seq, kind, event_id, payload_text, created in rows:
@@ -615,7 +618,7 @@ class Store:
             _source_api(f"{doc_id}#{idx}", codec.from_json(EventMention, json.loads(data)), title, url, outlet, date)
             for doc_id, idx, data, title, url, outlet, date in mentions
         ]
-        result["edits"] = [edit for edit in self.edits() if edit["event"] == event_id]
+        result["edits"] = self.edits(event_id)
         return result
 
     def load_document(self, doc_id: str) -> Document:
@@ -648,13 +651,9 @@ class Store:
             by_doc.setdefault(doc_id, []).append(json.loads(data))
         return by_doc
 
-    def mention_events(self, doc_id: str) -> list[str]:
-        """The event of each of a document's mentions, in mention order."""
-        rows = self._conn().execute(
-            "SELECT event_id FROM mentions WHERE story_id = ? AND doc_id = ? ORDER BY idx",
-            (self.story_id, doc_id),
-        )
-        return [row[0] for row in rows]
+    def assigned_events(self, doc_id: str) -> set[str]:
+        """The events a document's mentions are assigned to."""
+        return self._assigned_events(self._conn(), doc_id)
 
     def documents(self, *, with_text: bool = False) -> list[Document]:
         """Every document's metadata (and text when asked), in arrival order."""

@@ -214,7 +214,7 @@ def create_app(config: DeskConfig) -> FastAPI:
             for t in doc.timexes
         ]
         result["segments"] = _marked_segments(doc)
-        result["events"] = sorted(set(store.mention_events(doc_id)))
+        result["events"] = sorted(store.assigned_events(doc_id))
         return JSONResponse(result)
 
     @app.get("/api/timeline.json", summary="The timeline in the TimelineJS3 format")
