@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 
 from storyline.mentions import lemma
 from storyline.model import Document, Event, InputError, Status, Timeline
@@ -30,11 +31,13 @@ _QUERY_WORD = re.compile(r"\w+", re.UNICODE)
 
 def independent_sources(event: Event, documents: dict[str, Document]) -> int:
     """Distinct original reports behind an event: wire copies count once with their original."""
-    roots = set()
-    for doc_id in event.doc_ids:
-        doc = documents.get(doc_id)
-        roots.add(doc.duplicate_of or doc_id if doc is not None else doc_id)
-    return len(roots)
+    return count_originals(event.doc_ids, {d: doc.duplicate_of for d in event.doc_ids if (doc := documents.get(d))})
+
+
+def count_originals(doc_ids: Iterable[str], duplicate_of: Mapping[str, str | None]) -> int:
+    """How many distinct originals the documents are: a wire copy counts as the document it
+    copies (``duplicate_of``), any other document as itself."""
+    return len({duplicate_of.get(doc_id) or doc_id for doc_id in doc_ids})
 
 
 def salience(event: Event, documents: dict[str, Document]) -> float:

@@ -61,6 +61,7 @@ from scipy.sparse import csr_matrix
 from storyline.events import merge
 from storyline.lang import SUPPORTED, resource, word_list
 from storyline.model import Document, EventMention, InputError
+from storyline.timeline import count_originals
 
 _Item = TypeVar("_Item")
 _WORD = re.compile(r"\w[\w'-]*")
@@ -327,8 +328,8 @@ class TimelineCollector:
         counts: Counter[date] = Counter()
         for day, pool in self.event_pools.items():
             for event in merge(entry[2] for entry in pool):
-                sources = {self.original_of.get(doc_id, doc_id) for doc_id in event.doc_ids}
-                counts[day] += len(sources) >= self.settings.min_sources and not event.background
+                sources = count_originals(event.doc_ids, self.original_of)
+                counts[day] += sources >= self.settings.min_sources and not event.background
         return +counts
 
     def _pick(

@@ -162,13 +162,12 @@ class Store:
 
     def _independent_sources(self, conn: sqlite3.Connection, doc_ids: list[str]) -> int:
         """Documents counted once per original: wire copies (as marked when stored) count with it."""
-        originals = set()
-        for doc_id in doc_ids:
-            row = conn.execute(
-                "SELECT duplicate_of FROM documents WHERE story_id = ? AND doc_id = ?", (self.story_id, doc_id)
-            ).fetchone()
-            originals.add(row[0] if row and row[0] else doc_id)
-        return len(originals)
+        rows = conn.execute(
+            "SELECT doc_id, duplicate_of FROM documents"
+            " WHERE story_id = ? AND doc_id IN (SELECT value FROM json_each(?))",
+            (self.story_id, json.dumps(doc_ids)),
+        )
+        return timeline.count_originals(doc_ids, dict(rows.fetchall()))
 
     def _delete_event_rows(self, conn: sqlite3.Connection, event_id: str) -> None:
         for table in ("events", "event_participants"):
@@ -179,7 +178,8 @@ class Store:
         data = _event_json(event)
         search = " ".join([event.title, event.summary, *(p.name for p in event.participants)]).lower()
         langs = sorted({m.lang for m in event.mentions})
-        api = _event_api(data, hidden, langs, len(event.doc_ids), self._independent_sources(conn, event.doc_ids))
+        doc_ids = event.doc_ids
+        api = _event_api(data, hidden, langs, len(doc_ids), self._independent_sources(conn, doc_ids))
         conn.execute(
             "INSERT INTO events (story_id, event_id, first_day, last_day, precision_rank, status, hidden,"
             " background, search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
