@@ -14,7 +14,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from storyline.ingest.dates import dateline_credit
-from storyline.ingest.langdata import languages
+from storyline.ingest.langdata import alternation, languages
 from storyline.lang import resource
 
 __all__ = ["agency_in_text", "domain_of"]
@@ -44,7 +44,7 @@ def _markers(langs: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
         data = resource(lang, "ingest_agencies.toml")
         agencies.update({marker.lower(): name for marker, name in data["agencies"].items()})
         labels.extend(data["credit_labels"])
-    names = "|".join(re.escape(marker) for marker in sorted(agencies, key=len, reverse=True))
+    names = alternation(agencies)
     label = "|".join(re.escape(word) for word in labels)
     other = r"[\w-]+"
     pattern = re.compile(

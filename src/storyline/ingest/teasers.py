@@ -17,7 +17,7 @@ from functools import cache
 
 from storyline.dates import Period
 from storyline.ingest.dates import TIME, DateHit, find_dates
-from storyline.ingest.langdata import languages
+from storyline.ingest.langdata import alternation, languages
 from storyline.lang import resource
 
 __all__ = ["Teaser", "split_teasers"]
@@ -52,9 +52,6 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         data = resource(lang, "ingest_teasers.toml")
         headings.extend(data["headings"])
         read_more.extend(data["read_more"])
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
     return _Rules(
         heading=re.compile(rf"\s*(?:{alternation(headings)})\s*[:…]?\s*", re.IGNORECASE),
