@@ -19,8 +19,10 @@ VERSION = "1.0"
 JsonObject = dict[str, Any]
 
 
-def _mod(period: Period) -> str | None:
-    return period.mod.value if period.mod is not None else None
+def _date(period: Period) -> JsonObject:
+    """A date as the contract writes it: value, precision and modifier."""
+    mod = period.mod.value if period.mod is not None else None
+    return {"date": period.value, "precision": period.precision.value, "mod": mod}
 
 
 def document_json(doc: Document, *, with_text: bool = False) -> JsonObject:
@@ -49,9 +51,7 @@ def source_json(mention: EventMention) -> JsonObject:
         "end": mention.end,
         "time_text": mention.time_text,
         "time_value": mention.time_value,
-        "date": mention.date.value,
-        "precision": mention.date.precision.value,
-        "mod": _mod(mention.date),
+        **_date(mention.date),
         "status": mention.status.value,
         "attributed_to": mention.attributed_to,
         "quote": mention.text,
@@ -64,9 +64,7 @@ def participant_json(participant: Participant) -> JsonObject:
 
 def conflict_json(conflict: Conflict) -> JsonObject:
     return {
-        "date": conflict.date.value,
-        "precision": conflict.date.precision.value,
-        "mod": _mod(conflict.date),
+        **_date(conflict.date),
         "docs": list(conflict.docs),
     }
 
@@ -74,9 +72,7 @@ def conflict_json(conflict: Conflict) -> JsonObject:
 def event_json(event: Event) -> JsonObject:
     return {
         "id": event.id,
-        "date": event.date.value,
-        "precision": event.date.precision.value,
-        "mod": _mod(event.date),
+        **_date(event.date),
         "status": event.status.value,
         "title": event.title,
         "summary": event.summary,
