@@ -185,9 +185,14 @@ def _boundary_before(lang: str) -> re.Pattern[str] | None:
     if lang not in SUPPORTED:
         return None
     data = resource(lang, "tls.toml")
-    words = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in data["boundary_words"])
-    articles = "|".join(re.escape(article) for article in data["boundary_articles"])
+    words, articles = _phrase_alternation(data["boundary_words"]), _phrase_alternation(data["boundary_articles"])
     return re.compile(rf"(?<!\w)(?:{words})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE)
+
+
+def _phrase_alternation(phrases: Iterable[str]) -> str:
+    """Fixed phrases as one alternation, longest first, any white space between their words."""
+    ordered = sorted({" ".join(phrase.split()) for phrase in phrases} - {""}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
 
 
 def date_salience(
@@ -252,9 +257,13 @@ class TimelineCollector:
         # event, without their text: only dates, words and sources count.
         self.event_pools: dict[date, list[tuple[float, int, EventMention]]] = defaultdict(list)
         self.original_of: dict[str, str] = {}
-        self.documents = 0
         self.sentences = 0
         self.event_mentions = 0
+
+    @property
+    def documents(self) -> int:
+        """How many dated documents were added."""
+        return self.docs_per_day.total()
 
     def add(self, doc: Document) -> None:
         """Count an analysed document (``pipeline.analyse``: sentences, time expressions and
@@ -262,7 +271,6 @@ class TimelineCollector:
         the weakest of their day's pool."""
         if doc.published is None:
             return
-        self.documents += 1
         self.docs_per_day[doc.published.first] += 1
         settings = self.settings
         if settings.event_weight:
@@ -384,8 +392,8 @@ def summarise(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[DaySummary]:
     """The ``max_dates`` most salient days, each with up to ``sentences_per_date`` sentences,
-    in date order.  ``docs`` must be analysed (sentences and time expressions filled; event
-    mentions are found for those that lack them)."""
+    in date order.  ``docs`` must be analysed (sentences, time expressions and event mentions
+    filled)."""
     collector = TimelineCollector(keywords=keywords, lang=lang, settings=settings)
     for doc in docs:
         collector.add(doc)
@@ -426,11 +434,8 @@ def _founds_event(mention: EventMention) -> bool:
 
 def _keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
     """The topic's keywords as whole words or phrases, in any case ("BP", "Ever Given")."""
-    phrases = sorted({" ".join(keyword.split()) for keyword in keywords} - {""}, key=len, reverse=True)
-    if not phrases:
-        return None
-    alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    alternatives = _phrase_alternation(keywords)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if alternatives else None
 
 
 def _prior(sentence: DatedSentence, keywords: re.Pattern[str] | None, settings: Settings) -> float:
