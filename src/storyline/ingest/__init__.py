@@ -9,9 +9,8 @@ files and folders: ``.txt`` (:mod:`.text`), ``.json``/``.jsonl`` (:mod:`.records
    document ``<id>~N`` of its own, dated by its own stamp (:mod:`.teasers`);
 3. the outlet, where no metadata or URL names it, from agency markers ("(dpa)", "@ dpa.de");
 4. :func:`refine_published`: a month or year DCT becomes a day where the article's head
-   dates itself (:mod:`.dates`).  It runs here with every language's data while the language
-   is unknown; calling it again once the language is known (as the pipeline does) is safe
-   and changes nothing that was found.
+   dates itself (:mod:`.dates`).  It runs here, with every language's data where the language
+   is still unknown.
 
 A problem with one input (missing, unreadable, empty, binary, undecodable, too large,
 malformed JSON or dates, a record without text) is yielded as an ``InputError`` naming the

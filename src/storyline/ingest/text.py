@@ -23,12 +23,12 @@ MIN_TITLE_CHARS = 40
 _SENTENCE_END = re.compile(r"[.!?…][\"'“”»«]?(?=\s)")
 
 
-def title_of(text: str, lang: str = "") -> str:
+def title_of(text: str) -> str:
     """The first line that is not just a stamp, without a trailing stamp, cut to its first
     sentences or words when very long."""
     lines = (line.strip() for line in text.splitlines())
     # a stamp ends a headline, not a paragraph: long lines are not searched for one
-    titles = (strip_stamp(line, lang) if len(line) <= 2 * TITLE_CHARS else line for line in lines)
+    titles = (strip_stamp(line) if len(line) <= 2 * TITLE_CHARS else line for line in lines)
     line = next((line for line in titles if line), "")
     if len(line) <= TITLE_CHARS:
         return line

@@ -81,12 +81,12 @@ def _topic_day(narrative: tuple[int, date] | None, index: int, tense: str, dct: 
     return day if tense == "future" and upcoming and index - named_at <= _NARRATIVE_SENTENCES else None
 
 
-def _candidates(g: Grammar, text: str, anchors: set[int] | None = None) -> list[tuple[re.Match[str], Rule]]:
+def _candidates(g: Grammar, text: str, anchors: set[int]) -> list[tuple[re.Match[str], Rule]]:
     """Non-overlapping matches, longest first, then the earlier rule (only rules whose anchors
-    are all in ``anchors``, when given)."""
+    are all in ``anchors``)."""
     found: list[tuple[int, int, int, re.Match[str], Rule]] = []
     for index, rule in enumerate(g.rules):
-        if anchors is not None and not rule.anchors <= anchors:
+        if not rule.anchors <= anchors:
             continue
         for match in rule.regex.finditer(text):
             if match.end() > match.start():

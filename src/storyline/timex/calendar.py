@@ -1,6 +1,6 @@
 """Calendar arithmetic on reference days: shifting by units and writing TIMEX3 values.
 
-Units are TIMEX3 letters: ``D`` day, ``W`` week, ``M`` month, ``Q`` quarter, ``H`` half year,
+Units are TIMEX3 letters: ``D`` day, ``W`` week, ``M`` month, ``Q`` quarter,
 ``HALF`` half year, ``Y`` year, ``DE`` decade, ``CE`` century, ``WE`` weekend, and seasons
 ``SP SU FA WI``.
 """
@@ -65,15 +65,6 @@ def value_at(day: date, unit: str) -> str:
         year = day.year - 1 if unit == "WI" and day.month < 3 else day.year
         return f"{year:04d}-{unit}"
     raise ValueError(f"unknown unit {unit!r}")
-
-
-def season_of(day: date) -> tuple[int, str]:
-    """The (year, season) whose meteorological span holds ``day`` (winter counts from December)."""
-    if day.month == 12:
-        return day.year, "WI"
-    if day.month <= 2:
-        return day.year - 1, "WI"
-    return day.year, ("SP", "SU", "FA")[(day.month - 3) // 3]
 
 
 def easter(year: int) -> date:
