@@ -253,17 +253,19 @@ class Store:
 
         digests: dict[str, str] = {}
         batch: list[Document] = []
+
+        def flush() -> None:
+            self._commit_batch([(d, digests[d.id]) for d in batch], report)
+            batch.clear()
+            if on_batch:
+                on_batch(report)
+
         for doc in self._analysed(self._fresh(items, digests, report, fail), workers, fail):
             batch.append(doc)
             if len(batch) >= batch_size:
-                self._commit_batch([(d, digests[d.id]) for d in batch], report)
-                batch = []
-                if on_batch:
-                    on_batch(report)
+                flush()
         if batch:
-            self._commit_batch([(d, digests[d.id]) for d in batch], report)
-            if on_batch:
-                on_batch(report)
+            flush()
         return report
 
     def _fresh(
@@ -686,8 +688,8 @@ class Store:
             documents, [], max_dates=max_dates, sentences_per_date=sentences_per_date, keywords=keywords
         )
 
-    def events(self, *, include_hidden: bool = False) -> list[Event]:
-        """The stored events (edits applied) with their mentions, in date order."""
+    def events(self) -> list[Event]:
+        """The stored visible events (edits applied) with their mentions, in date order."""
         conn = self._conn()
         mentions: dict[str, list[EventMention]] = {}
         rows = conn.execute(
@@ -697,9 +699,8 @@ class Store:
         )
         for event_id, data in rows:
             mentions.setdefault(event_id, []).append(codec.from_json(EventMention, json.loads(data)))
-        hidden_clause = "" if include_hidden else "AND hidden = 0"
         event_rows = conn.execute(
-            f"SELECT event_id, data FROM events WHERE story_id = ? {hidden_clause}"
+            "SELECT event_id, data FROM events WHERE story_id = ? AND hidden = 0"
             " ORDER BY first_day, precision_rank, event_id",
             (self.story_id,),
         )
