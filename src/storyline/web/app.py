@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import jinja2
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
@@ -29,12 +29,13 @@ from starlette.concurrency import run_in_threadpool
 from storyline import ingest
 from storyline.model import Document
 from storyline.render import render
-from storyline.render.jsonout import document_json
+from storyline.render.jsonout import document_json, error_json
 from storyline.store import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
 from storyline.web.limits import BodyLimit
 
 UPLOAD_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 DEFAULT_MAX_BODY = 5 * 1024 * 1024
+_Result = TypeVar("_Result")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -282,17 +283,17 @@ def create_app(config: DeskConfig) -> FastAPI:
 
     @app.post("/api/events/{event_id}/split", dependencies=writes, summary="Move sources out into a new event")
     def split(event_id: str, body: Split) -> JSONResponse:
-        new_ids: list[str] = []
-        _edit(lambda: new_ids.append(store.split(event_id, body.mentions)))
-        return JSONResponse({"event": store.event_detail(event_id), "new": store.event_detail(new_ids[0])})
+        new_id = _edit(lambda: store.split(event_id, body.mentions))
+        return JSONResponse({"event": store.event_detail(event_id), "new": store.event_detail(new_id)})
 
     return app
 
 
-def _edit(action: Callable[[], object]) -> None:
-    """Run an edit; an unknown event is a 404, any other refused edit a 422."""
+def _edit(action: Callable[[], _Result]) -> _Result:
+    """Run an edit and return what it returns; an unknown event is a 404, any other refused
+    edit a 422."""
     try:
-        action()
+        return action()
     except UnknownEvent as error:
         raise HTTPException(404, str(error)) from None
     except EditError as error:
@@ -366,5 +367,5 @@ def _report_api(report: IngestReport) -> dict[str, Any]:
         "added": report.added,
         "replaced": report.replaced,
         "unchanged": report.unchanged,
-        "errors": [{"source": e.source, "error": e.error} for e in report.errors],
+        "errors": [error_json(error) for error in report.errors],
     }
