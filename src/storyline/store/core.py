@@ -135,12 +135,23 @@ class Store:
         revision = self.revision()
         if self._index is not None and self._index[0] == revision:
             return self._index[1]
-        index = events.EventIndex()
         # rowid order is arrival order: a replaced document's mentions are inserted anew
         rows = conn.execute("SELECT event_id, data FROM mentions WHERE story_id = ? ORDER BY rowid", (self.story_id,))
-        index.restore((codec.from_json(EventMention, json.loads(data)), event_id) for event_id, data in rows)
+        index = _restored(rows)
         self._index = (revision, index)
         return index
+
+    def _edited_events(self, conn: sqlite3.Connection, event_ids: set[str]) -> None:
+        """Re-write events whose assignments an edit changed.  Each event is built from its own
+        mentions alone, so only theirs are read; the story's index is dropped, to be restored
+        by the next ingest."""
+        self._index = None
+        rows = conn.execute(
+            "SELECT event_id, data FROM mentions WHERE story_id = ?"
+            " AND event_id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+            (self.story_id, json.dumps(sorted(event_ids))),
+        )
+        self._materialise(conn, _restored(rows), event_ids)
 
     def _assigned_events(self, conn: sqlite3.Connection, doc_id: str) -> set[str]:
         rows = conn.execute(
@@ -453,8 +464,7 @@ class Store:
                 "UPDATE mentions SET event_id = ? WHERE story_id = ? AND event_id = ?",
                 (into_id, self.story_id, other_id),
             )
-            self._index = None  # assignments changed under the index
-            self._materialise(conn, self._event_index(conn), {into_id, other_id})
+            self._edited_events(conn, {into_id, other_id})
 
     def split(self, event_id: str, mention_keys: list[str]) -> str:
         """Move the mentions ``mention_keys`` (``doc_id#idx``) out into a new event; return its id."""
@@ -483,8 +493,7 @@ class Store:
                 "UPDATE mentions SET event_id = ? WHERE story_id = ? AND doc_id = ? AND idx = ?",
                 [(new_id, self.story_id, *key) for key in chosen],
             )
-            self._index = None
-            self._materialise(conn, self._event_index(conn), {event_id, new_id})
+            self._edited_events(conn, {event_id, new_id})
             return new_id
 
     def edits(self, event_id: str | None = None) -> list[dict[str, Any]]:
@@ -731,6 +740,13 @@ def _parse_mention_key(key: str) -> tuple[str, int]:
     if not sep or not idx.isdigit():
         raise EditError(f"not a mention key (doc_id#index): {key!r}")
     return doc_id, int(idx)
+
+
+def _restored(rows: Iterable[tuple[str, str]]) -> events.EventIndex:
+    """An event index restored from stored (event id, mention JSON) rows, in arrival order."""
+    index = events.EventIndex()
+    index.restore((codec.from_json(EventMention, json.loads(data)), event_id) for event_id, data in rows)
+    return index
 
 
 _LAYERS = ("sentences", "timexes", "mentions")
