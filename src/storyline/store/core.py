@@ -471,23 +471,15 @@ class Store:
         with self._write() as conn:
             self._require_event(conn, event_id)
             keys = [_parse_mention_key(key) for key in mention_keys]
-            total = conn.execute(
-                "SELECT COUNT(*) FROM mentions WHERE story_id = ? AND event_id = ?", (self.story_id, event_id)
-            ).fetchone()[0]
-            chosen = [
-                key
-                for key in keys
-                if conn.execute(
-                    "SELECT 1 FROM mentions WHERE story_id = ? AND event_id = ? AND doc_id = ? AND idx = ?",
-                    (self.story_id, event_id, *key),
-                ).fetchone()
-            ]
-            if not chosen or len(set(chosen)) >= total:
+            anchor = self._anchor(conn, event_id)
+            held = set(anchor)
+            chosen = [key for key in keys if f"{key[0]}#{key[1]}" in held]
+            if not chosen or len(set(chosen)) >= len(anchor):
                 raise EditError("choose some, but not all, of the event's mentions to split off")
             moved = [f"{d}#{i}" for d, i in chosen]
             seq = self._record(conn, "split", event_id, {"mentions": moved})
             new_id = f"{event_id}.{seq}"
-            payload = {"mentions": moved, "new": new_id, "anchor": self._anchor(conn, event_id)}
+            payload = {"mentions": moved, "new": new_id, "anchor": anchor}
             conn.execute("UPDATE edits SET payload = ? WHERE seq = ?", (_dumps(payload), seq))
             conn.executemany(
                 "UPDATE mentions SET event_id = ? WHERE story_id = ? AND doc_id = ? AND idx = ?",
