@@ -15,6 +15,7 @@ incompatible day are listed as ``conflicts``.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -98,9 +99,12 @@ class _Cluster:
         self.date = _event_date(self.support)
 
     def top_lemmas(self) -> frozenset[str]:
-        """The event's characteristic words: a bounded set, so large events do not dilute."""
+        """The event's characteristic words: a bounded set, so large events do not dilute.
+        Equally frequent words are taken in alphabetical order: the lemmas arrive as sets,
+        whose order changes from run to run, and the choice must not."""
         if self._top is None:
-            self._top = frozenset(lemma for lemma, _ in self.lemma_counts.most_common(TOP_LEMMAS))
+            top = heapq.nsmallest(TOP_LEMMAS, self.lemma_counts.items(), key=lambda item: (-item[1], item[0]))
+            self._top = frozenset(lemma for lemma, _ in top)
         return self._top
 
 

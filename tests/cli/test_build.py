@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,3 +128,14 @@ def test_with_text_adds_the_text_the_offsets_refer_to(articles: Path, capsys: py
 def test_a_missing_story_desk_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="no store at"):
         main(["build", "--db", str(tmp_path / "missing.db")])
+
+
+def test_the_timeline_does_not_depend_on_the_interpreters_hash_seed() -> None:
+    """Sets iterate in an order that changes with PYTHONHASHSEED; the events must not."""
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    command = [sys.executable, "-c", "from storyline.cli import main; main()", "build", str(examples), "--format=json"]
+    outputs = [
+        subprocess.run(command, capture_output=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "5")
+    ]
+    assert outputs[0] == outputs[1]
