@@ -71,16 +71,17 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"storyline eval timex: {error}", file=sys.stderr)
         return 2
+    total = overall(results)
     if args.json:
         report = as_json(results)
         if args.errors > 0:
-            report["errors"] = errors_json(overall(results).errors, args.errors)
+            report["errors"] = errors_json(total.errors, args.errors)
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        rows = [*results, overall(results)] if len(results) > 1 else results
+        rows = [*results, total] if len(results) > 1 else results
         print(format_table(rows))
         print("\nby gold type (all corpora):")
-        print(format_by_type(overall(results)))
+        print(format_by_type(total))
         if args.errors > 0:
-            print("\n" + format_errors(overall(results).errors, args.errors))
+            print("\n" + format_errors(total.errors, args.errors))
     return 0
