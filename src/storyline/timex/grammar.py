@@ -194,9 +194,8 @@ def _by_first_letter(patterns: list[str]) -> str:
     others: list[str] = []
     for pattern in patterns:
         for alternative in _flat_alternatives(pattern):
-            head = alternative[:1]
-            if head.isalpha() and alternative[1:2] not in ("?", "*", "+", "{"):
-                by_letter.setdefault(head.lower(), set()).add(alternative[1:])
+            if _letter_led(alternative):
+                by_letter.setdefault(alternative[0].lower(), set()).add(alternative[1:])
             else:
                 others.append(alternative)
     grouped = [f"{letter}(?:{'|'.join(sorted(rests))})" for letter, rests in sorted(by_letter.items())]
