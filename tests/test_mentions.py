@@ -89,6 +89,41 @@ def test_a_dated_fact_long_before_publication_is_background() -> None:
     assert doc.mentions[0].background
 
 
+def test_a_multi_word_background_cue_marks_an_older_fact_as_background() -> None:
+    march = {"March 2025": "2025-03"}
+    cued = make_doc("The two presidents met back in March 2025 in Geneva.", "2025-06-10", "en", march)
+    plain = make_doc("The two presidents met in March 2025 in Geneva.", "2025-06-10", "en", march)
+    assert cued.mentions[0].background
+    assert not plain.mentions[0].background, "three months back without a cue is still news"
+
+
+def test_an_attribution_cue_counts_only_as_a_whole_word() -> None:
+    doc = make_doc(
+        "Wladimir Putin und seine Berater wiesen die Kritik zurück; das Telefonat fand am 3. März statt, "
+        "wie auch Donald Trump.",
+        "2025-03-05",
+        "de",
+        {"am 3. März": "2025-03-03"},
+    )
+    assert doc.mentions[0].attributed_to == "Donald Trump", '"wiesen" is no "wie"'
+
+
+def test_a_german_compound_names_the_happening_of_its_head() -> None:
+    doc = make_doc(
+        "Am Montag gab es einen Drohnenangriff auf Kiew. Am Dienstag kam in Brüssel der EU-Gipfel zusammen. "
+        "Am Mittwoch machte Paris einen Vorschlag. Am Donnerstag stiegen die Preise.",
+        "2025-03-14",
+        "de",
+        {"Am Montag": "2025-03-10", "Am Dienstag": "2025-03-11", "Am Mittwoch": "2025-03-12",
+         "Am Donnerstag": "2025-03-13"},
+    )
+    classes = {m.date.value: m.event_class for m in doc.mentions}
+    assert classes.get("2025-03-10") == "attack"
+    assert classes.get("2025-03-11") == "meeting"
+    assert classes.get("2025-03-12") != "attack", "a Vorschlag is no Schlag"
+    assert classes.get("2025-03-13") != "meeting", "Preise are no Reise"
+
+
 def test_sentences_without_a_happening_are_not_mentions() -> None:
     doc = make_doc("Details nannte er nicht. Das ist eine schöne Stadt.", "2025-05-17", "de")
     assert doc.mentions == []

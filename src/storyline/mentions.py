@@ -18,7 +18,7 @@ from itertools import pairwise
 import simplemma
 
 from storyline import participants
-from storyline.lang import resource, word_list
+from storyline.lang import phrase_alternation, resource, word_list
 from storyline.model import Document, EventMention, Participant, Period, Sentence, Status, TimeExpression, TimexType
 
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
@@ -40,6 +40,7 @@ class _Lexicon:
     nouns: frozenset[str]  # lemmas that name a happening only as a (capitalised) noun
     phrases: tuple[tuple[re.Pattern[str], str], ...]  # multi-word triggers ("auf Grund") → class
     noun_suffixes: tuple[tuple[str, str], ...]  # compound heads, longest first (German-like languages)
+    compound_prefixes: frozenset[str]  # what cannot be a compound's first part ("vor" + "schlag")
     planned: tuple[str, ...]
     cancelled: tuple[str, ...]
     denied: tuple[str, ...]
@@ -47,18 +48,17 @@ class _Lexicon:
     reported: tuple[str, ...]
     occurred: tuple[str, ...]
     attribution_verbs: frozenset[str]
-    attribution_phrases: tuple[str, ...]
-    background: tuple[str, ...]
+    attribution_phrases: re.Pattern[str]  # "according to", "laut": a source follows
+    background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
     subordinate: frozenset[str]
     subordinate_window: int
     definite: re.Pattern[str]  # a determiner that points back, up to three words before a noun
     stopwords: frozenset[str]
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A fixed phrase as a case-insensitive pattern of whole words, any white space between."""
-    words = (re.escape(word) for word in phrase.split())
-    return re.compile(r"(?i)(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """Fixed phrases as a case-insensitive pattern of whole words, any white space between."""
+    return re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(phrases)})(?!\w)")
 
 
 @cache
@@ -67,7 +67,7 @@ def _lexicon(lang: str) -> _Lexicon:
     entries = [(entry, cls) for cls, lemmas in data["triggers"].items() for entry in lemmas]
     triggers = {entry.lower(): cls for entry, cls in entries if " " not in entry}
     nouns = frozenset(entry.lower() for entry, _ in entries if entry[:1].isupper())
-    phrases = tuple((_phrase_pattern(entry), cls) for entry, cls in entries if " " in entry)
+    phrases = tuple((_phrase_pattern([entry]), cls) for entry, cls in entries if " " in entry)
     suffixes = sorted(((lemma, cls) for lemma, cls in triggers.items() if len(lemma) >= 5), key=lambda p: -len(p[0]))
     if not data.get("compound_nouns", False):
         suffixes = []
@@ -77,6 +77,7 @@ def _lexicon(lang: str) -> _Lexicon:
         nouns=nouns,
         phrases=phrases,
         noun_suffixes=tuple(suffixes),
+        compound_prefixes=frozenset(data.get("compound_prefixes", ())),
         planned=tuple(status["planned"]),
         cancelled=tuple(status["cancelled"]),
         denied=tuple(status["denied"]),
@@ -84,8 +85,8 @@ def _lexicon(lang: str) -> _Lexicon:
         reported=tuple(status["reported"]),
         occurred=tuple(status["occurred"]),
         attribution_verbs=frozenset(data["attribution"]["verbs"]),
-        attribution_phrases=tuple(data["attribution"]["before_source"]),
-        background=tuple(data["background"]["cues"]),
+        attribution_phrases=_phrase_pattern(data["attribution"]["before_source"]),
+        background=re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['cues'])})(?:\s+\S+)?\s*$"),
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),
         definite=re.compile(
@@ -161,9 +162,23 @@ def _word_class(word: str, lang: str) -> str | None:
         return None  # "vom Kurs abkommen" is no "Abkommen"
     cls = lexicon.triggers.get(lemma_of_word) or lexicon.triggers.get(word.lower())
     if cls is None and lexicon.noun_suffixes and word[:1].isupper():
-        lower = word.lower()
-        cls = next((c for head, c in lexicon.noun_suffixes if lower.endswith(head) and lower != head), None)
+        cls = _compound_class(lemma_of_word, lang)
     return cls
+
+
+def _compound_class(noun_lemma: str, lang: str) -> str | None:
+    """The kind of happening a compound noun's head names ("drohnenangriff" → attack): the
+    longest trigger it ends in, when what comes before is a word of its own ("Drohnen",
+    "EU-"), not a prefix ("Vorschlag") nor a stray part of another word ("Preise")."""
+    lexicon = _lexicon(lang)
+    heads = ((head, cls) for head, cls in lexicon.noun_suffixes if noun_lemma.endswith(head) and noun_lemma != head)
+    head, cls = next(heads, ("", None))
+    modifier = noun_lemma[: -len(head)] if head else ""
+    if modifier.endswith("-") or (
+        len(modifier) >= 3 and modifier not in lexicon.compound_prefixes and simplemma.is_known(modifier, lang=lang)
+    ):
+        return cls
+    return None
 
 
 def _status(sentence: str, clause: str, lang: str, date: Period, published: Period | None, dated: bool) -> Status:
@@ -194,10 +209,8 @@ def _status(sentence: str, clause: str, lang: str, date: Period, published: Peri
 def _attribution(sentence: str, lang: str, named: list[Participant]) -> str | None:
     """Who the sentence says claims it: the participant nearest an attribution cue."""
     lexicon = _lexicon(lang)
-    lowered = sentence.lower()
-    cue_positions = [lowered.find(p) for p in lexicon.attribution_phrases if re.search(rf"\b{re.escape(p)}\b", lowered)]
+    cue_positions = [m.start() for m in lexicon.attribution_phrases.finditer(sentence)]
     cue_positions += [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lexicon.attribution_verbs]
-    cue_positions = [p for p in cue_positions if p >= 0]
     if not cue_positions or not named:
         return None
     best: tuple[int, str] | None = None
@@ -270,8 +283,7 @@ def _is_background(sentence: Sentence, lang: str, timex: TimeExpression | None, 
     if published is None:
         return False
     age = (published.first - timex.period.last).days
-    before = sentence.text[: max(0, timex.start - sentence.start)].lower().split()[-2:]
-    cued = any(cue in before for cue in _lexicon(lang).background)
+    cued = _lexicon(lang).background.search(sentence.text, 0, max(0, timex.start - sentence.start)) is not None
     return age > BACKGROUND_AGE_DAYS or (cued and age > BACKGROUND_CUE_AGE_DAYS)
 
 

@@ -59,7 +59,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from storyline.events import merge
-from storyline.lang import SUPPORTED, resource, word_list
+from storyline.lang import SUPPORTED, phrase_alternation, resource, word_list
 from storyline.model import Document, EventMention, InputError
 from storyline.timeline import count_originals
 
@@ -185,14 +185,8 @@ def _boundary_before(lang: str) -> re.Pattern[str] | None:
     if lang not in SUPPORTED:
         return None
     data = resource(lang, "tls.toml")
-    words, articles = _phrase_alternation(data["boundary_words"]), _phrase_alternation(data["boundary_articles"])
+    words, articles = phrase_alternation(data["boundary_words"]), phrase_alternation(data["boundary_articles"])
     return re.compile(rf"(?<!\w)(?:{words})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE)
-
-
-def _phrase_alternation(phrases: Iterable[str]) -> str:
-    """Fixed phrases as one alternation, longest first, any white space between their words."""
-    ordered = sorted({" ".join(phrase.split()) for phrase in phrases} - {""}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
 
 
 def date_salience(
@@ -434,7 +428,7 @@ def _founds_event(mention: EventMention) -> bool:
 
 def _keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
     """The topic's keywords as whole words or phrases, in any case ("BP", "Ever Given")."""
-    alternatives = _phrase_alternation(keywords)
+    alternatives = phrase_alternation(keywords)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if alternatives else None
 
 

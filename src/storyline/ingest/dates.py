@@ -25,8 +25,8 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 
 from storyline.dates import Period
-from storyline.ingest.langdata import alternation, languages
-from storyline.lang import resource
+from storyline.ingest.langdata import languages
+from storyline.lang import phrase_alternation, resource
 from storyline.model import Document
 
 __all__ = [
@@ -160,8 +160,8 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         labels.extend(data["stamp_labels"])
         bylines.extend(data["byline_labels"])
         fillers.update(word.lower().rstrip(".") for word in data["stamp_fillers"])
-    month = rf"(?:{alternation(list(months))})\.?"
-    weekday = rf"(?:{alternation(list(weekdays))})\.?"
+    month = rf"(?:{phrase_alternation(list(months))})\.?"
+    weekday = rf"(?:{phrase_alternation(list(weekdays))})\.?"
     dates = re.compile(
         rf"(?<![\w.])(?:"
         rf"(?P<d1>\d{{1,2}})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<y1>\d{{4}})"
@@ -175,8 +175,8 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         dates=dates,
         months=months,
         weekdays=weekdays,
-        labelled=re.compile(rf"(?<!\w)(?:{alternation(labels)})\s*:?\s*(?:[\w.,]+\s+){{0,2}}$", re.IGNORECASE),
-        byline=re.compile(rf"\s*(?:{alternation(bylines)})\s", re.IGNORECASE),
+        labelled=re.compile(rf"(?<!\w)(?:{phrase_alternation(labels)})\s*:?\s*(?:[\w.,]+\s+){{0,2}}$", re.IGNORECASE),
+        byline=re.compile(rf"\s*(?:{phrase_alternation(bylines)})\s", re.IGNORECASE),
         weekday_before=re.compile(rf"(?<!\w)(?P<weekday>{weekday}),?\s+(?:\w{{2,3}}\s+)?$", re.IGNORECASE),
         dateline_before=re.compile(rf"^\s*{_DATELINE_PLACE}(?:{weekday},?\s+)?$", re.IGNORECASE),
         fillers=frozenset(fillers | set(weekdays)),

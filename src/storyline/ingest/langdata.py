@@ -7,9 +7,6 @@ do not clash); a known language narrows it to that language's data.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 from storyline.lang import SUPPORTED
 
 
@@ -17,8 +14,3 @@ def languages(lang: str | None) -> tuple[str, ...]:
     """The languages whose data applies to a document of language ``lang`` ("" = unknown)."""
     return (lang,) if lang in SUPPORTED else SUPPORTED
 
-
-def alternation(words: Iterable[str]) -> str:
-    """Literal words as a regular-expression alternation, longest first so that the longest
-    one at a place wins ("Published on" before "Published")."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))

@@ -14,8 +14,8 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from storyline.ingest.dates import dateline_credit
-from storyline.ingest.langdata import alternation, languages
-from storyline.lang import resource
+from storyline.ingest.langdata import languages
+from storyline.lang import phrase_alternation, resource
 
 __all__ = ["agency_in_text", "domain_of"]
 
@@ -44,8 +44,8 @@ def _markers(langs: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
         data = resource(lang, "ingest_agencies.toml")
         agencies.update({marker.lower(): name for marker, name in data["agencies"].items()})
         labels.extend(data["credit_labels"])
-    names = alternation(agencies)
-    label = "|".join(re.escape(word) for word in labels)
+    names = phrase_alternation(agencies)
+    label = phrase_alternation(labels)
     other = r"[\w-]+"
     pattern = re.compile(
         rf"\(\s*(?:{other}\s*/\s*)*(?P<paren>{names})(?:\s*/\s*{other})*\s*\)"

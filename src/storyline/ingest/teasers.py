@@ -17,8 +17,8 @@ from functools import cache
 
 from storyline.dates import Period
 from storyline.ingest.dates import TIME, DateHit, find_dates
-from storyline.ingest.langdata import alternation, languages
-from storyline.lang import resource
+from storyline.ingest.langdata import languages
+from storyline.lang import phrase_alternation, resource
 
 __all__ = ["Teaser", "split_teasers"]
 
@@ -54,8 +54,8 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         read_more.extend(data["read_more"])
 
     return _Rules(
-        heading=re.compile(rf"\s*(?:{alternation(headings)})\s*[:…]?\s*", re.IGNORECASE),
-        read_more=re.compile(rf"(?<!\w)(?:{alternation(read_more)})(?!\w)", re.IGNORECASE),
+        heading=re.compile(rf"\s*(?:{phrase_alternation(headings)})\s*[:…]?\s*", re.IGNORECASE),
+        read_more=re.compile(rf"(?<!\w)(?:{phrase_alternation(read_more)})(?!\w)", re.IGNORECASE),
     )
 
 

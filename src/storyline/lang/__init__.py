@@ -7,7 +7,9 @@ the same file names; the engines never name a language.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -32,3 +34,11 @@ def word_list(lang: str, name: str) -> frozenset[str]:
     """A one-entry-per-line list (``#`` starts a comment), e.g. abbreviations."""
     entries = (line.split("#", 1)[0].strip() for line in _read(lang, name).splitlines())
     return frozenset(entry for entry in entries if entry)
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """Fixed words or phrases as one regular-expression alternation: longest first, so that the
+    longest one at a place wins ("Published on" before "Published"), any white space between a
+    phrase's words."""
+    ordered = sorted({" ".join(phrase.split()) for phrase in phrases} - {""}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
