@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
 import store_fakes
 
-from storyline.web import DeskConfig, create_app
+from storyline.web.app import create_app
+from storyline.web.config import DeskConfig
 
 ARTICLES = [
     {

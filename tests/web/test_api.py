@@ -9,7 +9,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from storyline.web import DeskConfig, create_app
+from storyline.web.app import create_app
+from storyline.web.config import DeskConfig
 
 
 def events(client: TestClient, **params: str) -> list[dict[str, Any]]:

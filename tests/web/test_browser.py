@@ -18,7 +18,8 @@ import uvicorn
 
 from storyline import ingest
 from storyline.store import Store
-from storyline.web import DeskConfig, create_app
+from storyline.web.app import create_app
+from storyline.web.config import DeskConfig
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.store import DEFAULT_STORY
-from storyline.web.app import DEFAULT_MAX_BODY
+from storyline.web.config import DEFAULT_MAX_BODY, DeskConfig
 
 
 def register(subparsers: Any) -> None:
@@ -46,7 +46,7 @@ def _is_loopback(host: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from storyline.web import DeskConfig, create_app
+    from storyline.web.app import create_app
 
     if not _is_loopback(args.host) and not args.token:
         print(

@@ -1,7 +1,3 @@
-"""The story desk on the web: a FastAPI application over a store (see :mod:`storyline.web.app`)."""
-
-from __future__ import annotations
-
-from storyline.web.app import DeskConfig, create_app
-
-__all__ = ["DeskConfig", "create_app"]
+"""The story desk on the web: a FastAPI application (:mod:`storyline.web.app`) over a store,
+configured by a :class:`~storyline.web.config.DeskConfig`.  Importing this package does not load
+the web framework."""

@@ -14,7 +14,6 @@ import json
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -27,14 +26,14 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from storyline import ingest
+from storyline.ingest.files import SUFFIXES
 from storyline.model import Document
 from storyline.render import render
 from storyline.render.jsonout import document_json, error_json
-from storyline.store import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
+from storyline.store import EditError, EventFilter, IngestReport, Store, UnknownEvent
+from storyline.web.config import DeskConfig
 from storyline.web.limits import BodyLimit
 
-UPLOAD_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
-DEFAULT_MAX_BODY = 5 * 1024 * 1024
 _Result = TypeVar("_Result")
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -58,17 +57,6 @@ UPLOAD_BODIES: dict[str, Any] = {
     "text/plain": {"schema": {"type": "string", "description": "one article, first line as title"}},
 }
 _CONTENT_TYPES = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
-
-
-@dataclass(frozen=True)
-class DeskConfig:
-    """How one server runs: which store and story, the write token, the body size limit."""
-
-    db_path: Path
-    story: str = DEFAULT_STORY
-    token: str | None = None
-    max_body: int = DEFAULT_MAX_BODY
-    allowed_hosts: tuple[str, ...] | None = None  # host names accepted in the Host header (None: any)
 
 
 class Rename(BaseModel):
@@ -307,8 +295,8 @@ def _safe_name(filename: str | None, content: bytes, default_suffix: str) -> str
     """A file name for an upload: the client's base name, cleaned; never a path."""
     base = _SAFE_NAME.sub("_", Path((filename or "").replace("\\", "/")).name).strip("._")
     suffix = Path(base).suffix.lower() if base else default_suffix
-    if suffix not in UPLOAD_SUFFIXES:
-        raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; use {', '.join(UPLOAD_SUFFIXES)}")
+    if suffix not in SUFFIXES:
+        raise HTTPException(415, f"unsupported file type {suffix or '(none)'}; use {', '.join(sorted(SUFFIXES))}")
     stem = Path(base).stem if base else "web-" + hashlib.sha1(content).hexdigest()[:10]
     return stem[:80] + suffix
 
