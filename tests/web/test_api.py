@@ -82,6 +82,12 @@ def test_uploaded_files_never_choose_a_path(client: TestClient) -> None:
     assert plain.json()["unchanged"] == [] and len(plain.json()["added"]) == 1
 
 
+def test_uploads_take_every_file_type_the_readers_know(client: TestClient) -> None:
+    record = b'{"title": "Vote", "text": "Vote\\nThe council voted on 2025-04-02."}\n'
+    response = client.post("/api/documents", files={"file": ("votes.ndjson", record, "application/x-ndjson")})
+    assert response.status_code == 200 and len(response.json()["added"]) == 1
+
+
 def test_bodies_over_the_limit_are_refused(make_client: Callable[..., TestClient]) -> None:
     client = make_client(max_body=2000)
     big = {"title": "big", "text": "word " * 1000}
