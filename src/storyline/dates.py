@@ -47,8 +47,8 @@ class Mod(StrEnum):
     APPROX = "approx"
 
 
-# Meteorological seasons: (first month, number of months).
-_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "AU": (9, 3), "WI": (12, 3)}
+# Meteorological seasons, three months each from their first (winter runs into the next year).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
 
 _PATTERNS: list[tuple[Precision, re.Pattern[str]]] = [
     (Precision.TIME, re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$")),
@@ -68,9 +68,10 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + months
-    return index // 12, index % 12 + 1
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, kept within the month it lands in (31 Jan + 1 → 28 Feb)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 @dataclass(frozen=True)
@@ -187,9 +188,9 @@ def _span(precision: Precision, groups: tuple[str | None, ...]) -> tuple[date, d
             raise ValueError(f"bad month {month}")
         return date(year, month, 1), _month_end(year, month)
     if precision is Precision.SEASON:
-        first_month, length = _SEASONS[parts[1]]
-        end_year, end_month = _add_months(year, first_month, length - 1)
-        return date(year, first_month, 1), _month_end(end_year, end_month)
+        first = date(year, SEASON_START[parts[1]], 1)
+        last_month = add_months(first, 2)
+        return first, _month_end(last_month.year, last_month.month)
     if precision is Precision.QUARTER:
         first_month = (int(parts[1]) - 1) * 3 + 1
         return date(year, first_month, 1), _month_end(year, first_month + 2)

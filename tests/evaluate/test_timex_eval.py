@@ -23,6 +23,7 @@ from storyline.evaluate.timex import (
     as_json,
     evaluate_corpora,
     evaluate_document,
+    format_by_type,
     format_errors,
     match,
     replay_tagger,
@@ -120,6 +121,14 @@ def test_precision_by_type_never_exceeds_one() -> None:
     assert scores["DATE"]["relaxed_precision"] == 1.0  # the one DATE it found matches (a DURATION)
     assert scores["DURATION"]["relaxed_recall"] == 1.0 and scores["DURATION"]["system"] == 0
     assert all(0.0 <= value <= 1.0 for row in scores.values() for key, value in row.items() if "_" in key)
+
+
+def test_the_table_by_type_counts_the_systems_expressions_under_their_own_type() -> None:
+    result = evaluate_document(parse_timeml(DOC), [found(PLAIN, "Stunden", "DATE", "PT2H")], [])
+    lines = {line.split()[0]: line for line in format_by_type(result).splitlines()}
+    # The DATE it found is the gold DURATION: precision under DATE, recall under DURATION.
+    assert "gold     1  system     1  relaxed P 1.000 R 0.000" in lines["DATE"]
+    assert "gold     1  system     0  relaxed P 0.000 R 1.000" in lines["DURATION"]
 
 
 def test_relaxed_matching_is_one_to_one() -> None:

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         rows = [*results, total] if len(results) > 1 else results
         print(format_table(rows))
-        print("\nby gold type (all corpora):")
+        print("\nby type (all corpora):")
         print(format_by_type(total))
         if args.errors > 0:
             print("\n" + format_errors(total.errors, args.errors))

@@ -336,14 +336,17 @@ def format_table(
 
 
 def format_by_type(result: DocumentResult) -> str:
-    """One line per gold TIMEX3 type: how many, and how many were found and normalised."""
+    """One line per TIMEX3 type: how many the gold standard and the tagger have, relaxed
+    precision (under the tagger's type) and recall (under the gold type), and how many of the
+    gold ones got the right type and value."""
     lines = []
-    for type_name, counts in sorted(result.by_type.items()):
-        scores = counts.scores()
+    for type_name in sorted(result.by_type.keys() | result.by_system_type.keys()):
+        expected, found = result.type_counts(type_name), result.system_type_counts(type_name)
+        scores = expected.scores(found)
         lines.append(
-            f"{type_name:<9} gold {counts.gold:>5}  system {counts.system:>5}  "
-            f"relaxed R {scores['relaxed_recall']:.3f}  type R {scores['type_recall']:.3f}  "
-            f"value R {scores['value_recall']:.3f}"
+            f"{type_name:<9} gold {expected.gold:>5}  system {found.system:>5}  "
+            f"relaxed P {scores['relaxed_precision']:.3f} R {scores['relaxed_recall']:.3f}  "
+            f"type R {scores['type_recall']:.3f}  value R {scores['value_recall']:.3f}"
         )
     return "\n".join(lines)
 

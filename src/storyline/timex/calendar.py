@@ -10,15 +10,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from storyline.dates import Period, Precision
-
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
-def add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+from storyline.dates import SEASON_START, Period, Precision, add_months
 
 
 def shift(day: date, unit: str, amount: int) -> date:

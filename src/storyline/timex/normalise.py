@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.dates import Period, Precision
-from storyline.timex.calendar import SEASON_START, add_months, common_value, holiday, period_of, shift, value_at
+from storyline.dates import SEASON_START, Period, Precision, add_months
+from storyline.timex.calendar import common_value, holiday, period_of, shift, value_at
 from storyline.timex.grammar import Grammar, Rule, Table
 
 _TIME_UNITS = {"H", "MIN", "S"}
