@@ -24,20 +24,19 @@ __all__ = ["annotate", "tag", "tense_at"]
 _CALENDAR_MODS = {m.name for m in Mod}
 # How many sentences an announced day stays the day that bare clock times refer to.
 _NARRATIVE_SENTENCES = 8
-_CLAUSE_EDGE = re.compile(r"[,;:\"„“”«»()–]")
 
 
 def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool]:
     """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none),
     and whether that cue is in the expression's own clause.
 
-    The expression's own clause (up to the next comma, colon, quote or bracket) is searched
-    before the rest of the sentence, and reliable cue words (auxiliaries, modals, frequent
-    verbs) before guesses from word shape (participles).
+    The expression's own clause (between commas, colons, quotes, brackets and words that open
+    a clause, such as "that") is searched before the rest of the sentence, and reliable cue
+    words (auxiliaries, modals, frequent verbs) before guesses from word shape (participles).
     """
-    edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
-    left = max((e for e in edges if e < start), default=-1) + 1
-    right = min((e for e in edges if e >= end), default=len(sentence))
+    edges = list(g.clause_edge.finditer(sentence))
+    left = max((edge.end() for edge in edges if edge.end() <= start), default=0)
+    right = min((edge.start() for edge in edges if edge.start() >= end), default=len(sentence))
     clause = sentence[left:right]
     for cues in (g.cues, g.weak_cues):
         found = _nearest_cue(cues, clause, start - left, end - left)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from storyline.lang import resource
+from storyline.lang import phrase_alternation, resource
 
 _DIGIT = re.compile(r"\d")
 _OUTER_PUNCTUATION = ",;:!?\"'()[]«»„“”‚‘’"
@@ -83,6 +83,7 @@ class Grammar:
     any_anchor: re.Pattern[str]
     cues: tuple[tuple[str, re.Pattern[str]], ...]  # (tense, cue words), reliable ones
     weak_cues: tuple[tuple[str, re.Pattern[str]], ...]  # guesses from word shape
+    clause_edge: re.Pattern[str]  # where a clause begins or ends, for the cues of its own clause
     settings: dict[str, Any]
     token_anchors: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -245,6 +246,13 @@ def _cues(tense: dict[str, list[str]], names: tuple[str, ...]) -> tuple[tuple[st
     )
 
 
+def _clause_edge(openers: list[str]) -> re.Pattern[str]:
+    """Punctuation, and the words that open a clause of their own ("that": "ruled on Monday
+    that the film would not help" is past, whatever "would" says)."""
+    words = rf"|(?<!\w)(?:{phrase_alternation(openers)})(?!\w)" if openers else ""
+    return re.compile(r"[,;:\"„“”«»()–]" + words, re.IGNORECASE)
+
+
 @cache
 def grammar(lang: str) -> Grammar:
     """The compiled grammar of ``lang`` (built once per process)."""
@@ -272,5 +280,6 @@ def grammar(lang: str) -> Grammar:
         any_anchor=re.compile(_by_first_letter(list(anchors)), re.IGNORECASE),
         cues=_cues(tense, ("future", "past", "present")),
         weak_cues=_cues(tense, ("future_weak", "past_weak", "present_weak")),
+        clause_edge=_clause_edge(tense.get("clause_openers", [])),
         settings=dict(lexicon.get("settings", {})),
     )
