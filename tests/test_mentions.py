@@ -124,6 +124,16 @@ def test_a_german_compound_names_the_happening_of_its_head() -> None:
     assert classes.get("2025-03-13") != "meeting", "Preise are no Reise"
 
 
+def test_a_dateline_reports_nothing() -> None:
+    doc = make_doc(
+        "Ever Given freed\n\nISMAILIA, Egypt, March 29 (Example Wire) - Salvage crews freed the ship on Monday.",
+        "2021-03-29",
+        "en",
+        {"March 29": "2021-03-29", "on Monday": "2021-03-29"},
+    )
+    assert [m.text for m in doc.mentions if m.sentence > 0] == ["Salvage crews freed the ship on Monday."]
+
+
 def test_sentences_without_a_happening_are_not_mentions() -> None:
     doc = make_doc("Details nannte er nicht. Das ist eine schöne Stadt.", "2025-05-17", "de")
     assert doc.mentions == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Document
-from storyline.text import annotate, detect_language, split_sentences, tokenize
+from storyline.text import annotate, detect_language, is_dateline, split_sentences, tokenize
 
 
 def texts(text: str, lang: str) -> list[str]:
@@ -173,6 +173,13 @@ def test_offsets_delimit_the_stripped_sentence() -> None:
 def test_a_dateline_is_looked_for_only_near_the_start_of_a_text() -> None:
     later = "Der Minister sprach lange. " * 20 + "Berlin (dpa) - Die Regierung tagt."
     assert texts(later, "de")[-1] == "Berlin (dpa) - Die Regierung tagt."
+
+
+def test_a_dateline_split_off_is_known_as_one() -> None:
+    first, body = texts("Ismailia, 24. März (bdd) - Ein Frachter blockiert den Kanal.", "de")
+    assert is_dateline(first)
+    assert not is_dateline(body)
+    assert not is_dateline("The talks went on - and on")
 
 
 def test_a_german_ordinal_splits_in_english() -> None:

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 import simplemma
 
-from storyline import participants
+from storyline import participants, text
 from storyline.lang import phrase_alternation, resource, word_list
 from storyline.model import Document, EventMention, Participant, Period, Sentence, Status, TimeExpression, TimexType
 
@@ -326,7 +326,10 @@ def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | Non
 def _mentions(doc: Document, sentence: Sentence, timexes: list[TimeExpression], lang: str) -> list[EventMention]:
     """The sentence's mentions: one for each time expression, naming the happening nearest to
     it ("soll am Dienstag stattfinden … das zweite seit dem Amtsantritt im Januar" reports two),
-    or one dated by publication when the sentence gives no usable date."""
+    or one dated by publication when the sentence gives no usable date.  A dateline reports
+    nothing."""
+    if text.is_dateline(sentence.text):
+        return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
     triggers = _find_triggers(sentence.text, lang)
     if not triggers:

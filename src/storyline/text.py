@@ -52,11 +52,13 @@ _LINE_CONTINUES = frozenset(".!?…;,-–—/")
 _NUMBER_ORDINAL = re.compile(r"(?:\d{1,3}|\d{1,2}\.\d{1,2}|[IVXLC]+)\.")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}")
-# A dateline's end: a credit in brackets or a place in capitals, then a dash and the body.
-_DATELINE_END = re.compile(
+# A dateline's end: a credit in brackets or a place in capitals, then a dash (and the body).
+_DATELINE_TAIL = (
     r"(?:\([^()\n]{1,40}\)|(?<!\w)[A-ZÄÖÜ]{2,}(?:[ /.'-]+[A-ZÄÖÜ]+)*\.?(?:,\s+[A-ZÄÖÜ][\w.]*)?)"
-    r"\s*(?:--?|[–—])\s+(?=[\"'„“‘(]?[A-ZÄÖÜ])"
+    r"\s*(?:--?|[–—])"
 )
+_DATELINE_END = re.compile(_DATELINE_TAIL + r"\s+(?=[\"'„“‘(]?[A-ZÄÖÜ])")
+_DATELINE = re.compile(_DATELINE_TAIL + r"$")
 # Where a dateline can stand: near the start of a text, after the headline and byline.
 _DATELINE_WINDOW = 400
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['’-]\w+)*|[^\w\s]")
@@ -204,6 +206,12 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
                 sentences.append(Sentence(len(sentences), first, first + len(stripped), stripped))
             start = end
     return sentences
+
+
+def is_dateline(sentence: str) -> bool:
+    """Whether a sentence is a dateline split off its body ("Ismailia, 24. März (bdd) -"): it
+    says where and when a report was filed, not what happened."""
+    return _DATELINE.search(sentence) is not None
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
