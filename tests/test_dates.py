@@ -56,6 +56,13 @@ def test_chronological_order_puts_a_period_before_the_days_it_contains() -> None
     assert [p.value for p in ordered] == ["2025-02-12", "2025-03", "2025-03-18"]
 
 
+def test_a_part_of_a_period_sorts_where_it_likely_lies() -> None:
+    periods = [Period.parse("2021-04", Mod.MID), Period.parse("2021-04-13"), Period.parse("2021-04-03"),
+               Period.parse("2021-04", Mod.END), Period.parse("2021-04")]  # fmt: skip
+    ordered = sorted(periods, key=Period.sort_key)
+    assert [str(p) for p in ordered] == ["2021-04", "2021-04-03", "2021-04 (mid)", "2021-04-13", "2021-04 (end)"]
+
+
 def test_days_apart() -> None:
     assert Period.parse("2025-05-18").days_apart(Period.parse("2025-05-19")) == 1
     assert Period.parse("2025-05").days_apart(Period.parse("2025-05-19")) == 0

@@ -163,8 +163,9 @@ class Period:
         return (self.first - other.last).days
 
     def sort_key(self) -> tuple[date, int, str]:
-        """Chronological order; a coarser period sorts before the finer ones it contains."""
-        return (self.first, self.precision.rank, self.value)
+        """Chronological order by the likely span ("mid-April" after 3 April); a coarser period
+        sorts before the finer ones it contains."""
+        return (self.likely_span()[0], self.precision.rank, self.value)
 
     def __str__(self) -> str:
         return self.value if self.mod is None else f"{self.value} ({self.mod.value})"
