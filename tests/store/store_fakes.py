@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 
 from storyline.dates import Period
 from storyline.model import (
@@ -128,6 +128,11 @@ def mark_duplicates(docs: list[Document]) -> None:
     """No wire copies among fake articles."""
 
 
+def mark_in_order(docs: Iterable[Document], window_days: int | None = None) -> Iterator[Document]:
+    """No wire copies among fake articles."""
+    yield from docs
+
+
 def install(target: object | None = None) -> None:
     """Replace the real stages by these fakes (``target``: a pytest monkeypatch, else for good)."""
     import storyline.events
@@ -138,6 +143,7 @@ def install(target: object | None = None) -> None:
         (storyline.pipeline, "analyse", analyse),
         (storyline.events, "EventIndex", EventIndex),
         (storyline.ingest, "mark_duplicates", mark_duplicates),
+        (storyline.ingest, "mark_in_order", mark_in_order),
     ]
     for module, name, value in replacements:
         if target is None:

@@ -240,9 +240,10 @@ WIRE = "Biden phoned Putin on 2025-03-18. " + " ".join(f"The talks covered item 
 
 @pytest.fixture
 def real_wire_copies(monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline.ingest.duplicates import mark_duplicates
+    from storyline.ingest.duplicates import mark_duplicates, mark_in_order
 
     monkeypatch.setattr(ingest, "mark_duplicates", mark_duplicates)
+    monkeypatch.setattr(ingest, "mark_in_order", mark_in_order)
 
 
 def test_wire_copies_stored_together_count_once_in_the_event_list(store: Store, real_wire_copies: None) -> None:
@@ -251,8 +252,29 @@ def test_wire_copies_stored_together_count_once_in_the_event_list(store: Store, 
     assert (event["n_docs"], event["n_independent"]) == (2, 1)
 
 
-def test_a_wire_copy_from_a_later_ingest_counts_once_in_the_timeline(store: Store, real_wire_copies: None) -> None:
+def test_a_wire_copy_from_a_later_ingest_counts_once_in_the_timeline_and_the_event_list(
+    store: Store, real_wire_copies: None
+) -> None:
     store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
     store.ingest([replace(doc("w2", WIRE + " Our outlet adds a line."), published=Period.parse("2025-03-19"))])
     documents = {d.id: d for d in store.timeline().documents}
     assert documents["w2"].duplicate_of == "w1"
+    (event,) = store.event_rows(EventFilter())
+    assert (event["n_docs"], event["n_independent"]) == (2, 1)
+
+
+def test_an_original_ingested_after_its_copies_becomes_their_original(store: Store, real_wire_copies: None) -> None:
+    store.ingest([replace(doc("copy1", WIRE + " First outlet."), published=Period.parse("2025-03-19"))])
+    store.ingest([replace(doc("copy2", WIRE + " Second outlet."), published=Period.parse("2025-03-20"))])
+    store.ingest([replace(doc("wire", WIRE), published=Period.parse("2025-03-18"))])
+    documents = {d.id: d for d in store.documents()}
+    assert (documents["copy1"].duplicate_of, documents["copy2"].duplicate_of) == ("wire", "wire")
+    assert documents["wire"].duplicate_of is None
+    (event,) = store.event_rows(EventFilter())
+    assert (event["n_docs"], event["n_independent"]) == (3, 1)
+
+
+def test_documents_far_apart_are_not_compared_when_added_later(store: Store, real_wire_copies: None) -> None:
+    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
+    store.ingest([replace(doc("w2", WIRE + " A month later."), published=Period.parse("2025-04-18"))])
+    assert {d.id: d.duplicate_of for d in store.documents()} == {"w1": None, "w2": None}

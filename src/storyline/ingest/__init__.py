@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.ingest.dates import OPTION, STAMP, refine_published
-from storyline.ingest.duplicates import mark_duplicates
+from storyline.ingest.duplicates import mark_duplicates, mark_in_order
 from storyline.ingest.files import HTML, JSON, JSONL, MAX_BYTES, InputFile, ReadProblem, decode, list_inputs, read_bytes
 from storyline.ingest.html import read_html
 from storyline.ingest.outlets import agency_in_text
@@ -34,7 +34,7 @@ from storyline.ingest.teasers import split_teasers
 from storyline.ingest.text import read_text
 from storyline.model import Document, InputError, Period
 
-__all__ = ["MAX_BYTES", "mark_duplicates", "read_inputs", "refine_published"]
+__all__ = ["MAX_BYTES", "mark_duplicates", "mark_in_order", "read_inputs", "refine_published"]
 
 
 def _read_file(file: InputFile, limit: int, used_ids: set[str]) -> Iterator[Document | InputError]:

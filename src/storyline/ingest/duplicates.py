@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import re
 import zlib
-from datetime import date
+from collections import deque
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
+from storyline.dates import Period
 from storyline.model import Document
 
 if TYPE_CHECKING:
     from datasketch import MinHash
 
-__all__ = ["mark_duplicates"]
+__all__ = ["COPY_WINDOW_DAYS", "mark_duplicates", "mark_in_order", "publication_order"]
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -38,6 +41,9 @@ MIN_SHINGLES = 20
 # A text contained in another counts as its copy only when it is more than boilerplate
 # (a shared footer or disclaimer lies inside every article of an outlet).
 MIN_CONTAINED_SHINGLES = 50
+# Wire copies appear within days of their original: a stream of documents in publication
+# order (a story desk's new documents) is compared with the originals published this close.
+COPY_WINDOW_DAYS = 7
 
 _WORD = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio): mixes well
@@ -86,29 +92,46 @@ def _near_copy(a: NDArray[np.uint32], b: NDArray[np.uint32]) -> bool:
     return smaller >= MIN_CONTAINED_SHINGLES and shared >= CONTAINMENT * smaller
 
 
-def _publication_order(doc: Document) -> tuple[date, str]:
-    return (doc.published.first if doc.published is not None else date.max, doc.id)
+def publication_order(published: Period | None, doc_id: str) -> tuple[date, str]:
+    """Where a document stands among possible originals: by publication, undated ones last."""
+    return (published.first if published is not None else date.max, doc_id)
 
 
 def mark_duplicates(docs: list[Document]) -> None:
-    """Set ``duplicate_of`` on near-copies (wire copies) of an earlier document, clear it on others.
+    """Set ``duplicate_of`` on near-copies (wire copies) of an earlier document, clear it on others."""
+    for _ in mark_in_order(sorted(docs, key=lambda doc: publication_order(doc.published, doc.id))):
+        pass
 
-    Only originals are indexed, so every copy is compared with originals, never linked
-    through a chain of copies that drifts away from the text it copies.
+
+def mark_in_order(docs: Iterable[Document], window_days: int | None = None) -> Iterator[Document]:
+    """Mark each document of a stream in publication order, and yield it: a near-copy of an
+    earlier original points to the earliest one, any other document is an original.
+
+    Only originals are indexed, so every copy is compared with originals, never linked through
+    a chain of copies that drifts away from the text it copies.  With ``window_days``, originals
+    published longer ago than that are dropped, so memory stays bounded however long the stream.
     """
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     originals: dict[int, tuple[str, NDArray[np.uint32]]] = {}
-    for position, doc in enumerate(sorted(docs, key=_publication_order)):
+    indexed: deque[tuple[date, int]] = deque()  # (last day, key) in publication order
+    for position, doc in enumerate(docs):
+        if window_days is not None and doc.published is not None:
+            oldest = doc.published.first - timedelta(days=window_days)
+            while indexed and indexed[0][0] < oldest:
+                key = indexed.popleft()[1]
+                lsh.remove(key)
+                del originals[key]
         doc.duplicate_of = None
         shingles = _shingles(doc.text)
-        if len(shingles) < MIN_SHINGLES:
-            continue
-        signature = _minhash(shingles)
-        copied = [key for key in lsh.query(signature) if _near_copy(shingles, originals[key][1])]
-        if copied:
-            doc.duplicate_of = originals[min(copied)][0]  # positions are publication order
-            continue
-        originals[position] = (doc.id, shingles)
-        lsh.insert(position, signature)
+        if len(shingles) >= MIN_SHINGLES:
+            signature = _minhash(shingles)
+            copied = [key for key in lsh.query(signature) if _near_copy(shingles, originals[key][1])]
+            if copied:
+                doc.duplicate_of = originals[min(copied)][0]  # keys are publication order
+            else:
+                originals[position] = (doc.id, shingles)
+                lsh.insert(position, signature)
+                indexed.append((doc.published.last if doc.published is not None else date.max, position))
+        yield doc

@@ -10,18 +10,21 @@ only replaced or retracted documents removed; only the events this touched are r
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyline import events, ingest, pipeline, timeline
 from storyline.dates import Period
+from storyline.ingest.duplicates import COPY_WINDOW_DAYS, publication_order
 from storyline.model import Document, Event, EventMention, InputError, Sentence, Status, TimeExpression, Timeline
 from storyline.store import codec
 from storyline.store.schema import migrate
@@ -277,7 +280,66 @@ class Store:
                 flush()
         if batch:
             flush()
+        self._mark_copies_across_ingests()
         return report
+
+    def _mark_copies_across_ingests(self) -> None:
+        """Mark the wire copies among the documents stored since the last check and the stored
+        originals published within ``COPY_WINDOW_DAYS`` of them (a batch marks only its own),
+        streaming in publication order; re-write the events whose independent sources change.
+        An interrupted check is done by the next ingest."""
+        if not self._conn().execute(
+            "SELECT 1 FROM documents d JOIN stories s ON s.id = d.story_id WHERE s.id = ? AND d.seq > s.copies_checked",
+            (self.story_id,),
+        ).fetchone():
+            return
+        with self._write() as conn:
+            checked = conn.execute("SELECT copies_checked FROM stories WHERE id = ?", (self.story_id,)).fetchone()[0]
+            rows = conn.execute(
+                "SELECT doc_id, published, seq, duplicate_of FROM documents WHERE story_id = ?", (self.story_id,)
+            ).fetchall()
+            fresh = [(doc_id, published) for doc_id, published, seq, _ in rows if seq > checked]
+            if not fresh:
+                return
+            near = _near_days(fresh, COPY_WINDOW_DAYS)
+            originals = [
+                (doc_id, published)
+                for doc_id, published, seq, duplicate_of in rows
+                if seq <= checked and duplicate_of is None and published and near(Period.parse(published))
+            ]
+            periods = {doc_id: Period.parse(day) if day else None for doc_id, day in fresh + originals}
+            in_order = sorted(periods, key=lambda doc_id: publication_order(periods[doc_id], doc_id))
+            marked = ingest.mark_in_order(self._documents_in_order(conn, in_order), COPY_WINDOW_DAYS)
+            before = {doc_id: duplicate_of for doc_id, _, _, duplicate_of in rows}
+            changed = {doc.id: doc.duplicate_of for doc in marked if doc.duplicate_of != before[doc.id]}
+            copies_of: dict[str, list[str]] = defaultdict(list)
+            for doc_id, duplicate_of in before.items():
+                if duplicate_of in changed and doc_id not in changed:
+                    copies_of[duplicate_of].append(doc_id)
+            touched: set[str] = set()
+            for doc_id, original in changed.items():
+                # a stored original that turned out to be a copy takes its own copies along
+                for copy in [doc_id, *(copies_of[doc_id] if original else [])]:
+                    conn.execute(
+                        "UPDATE documents SET duplicate_of = ? WHERE story_id = ? AND doc_id = ?",
+                        (original, self.story_id, copy),
+                    )
+                    touched |= self._assigned_events(conn, copy)
+            self._materialise(conn, self._event_index(conn), touched)
+            last_seq = max(seq for _, _, seq, _ in rows)
+            conn.execute("UPDATE stories SET copies_checked = ? WHERE id = ?", (last_seq, self.story_id))
+
+    def _documents_in_order(self, conn: sqlite3.Connection, doc_ids: list[str], chunk: int = 500) -> Iterator[Document]:
+        """The documents ``doc_ids`` with their text, in that order, read a chunk at a time."""
+        for start in range(0, len(doc_ids), chunk):
+            wanted = doc_ids[start : start + chunk]
+            rows = conn.execute(
+                "SELECT doc_id, meta, text, duplicate_of FROM documents"
+                " WHERE story_id = ? AND doc_id IN (SELECT value FROM json_each(?))",
+                (self.story_id, json.dumps(wanted)),
+            )
+            found = {doc_id: _document_from_row(meta, text, duplicate_of) for doc_id, meta, text, duplicate_of in rows}
+            yield from (found[doc_id] for doc_id in wanted)
 
     def _fresh(
         self,
@@ -668,23 +730,17 @@ class Store:
         return [_document_from_row(meta, text, duplicate_of) for meta, text, duplicate_of in rows]
 
     def timeline(self, *, query: str | None = None, max_events: int | None = None) -> Timeline:
-        """The story's timeline: its visible events ranked and chosen as ``storyline build`` does.
-
-        Wire copies are marked across the whole story here (ingest marks them only within a
-        batch), so that a copy that arrived in a later ingest still counts once as a source.
-        """
+        """The story's timeline: its visible events ranked and chosen as ``storyline build``
+        does, with the wire copies as marked at ingest (so that the event list agrees)."""
         documents = self.documents(with_text=True)
-        ingest.mark_duplicates(documents)
         return timeline.select(self.events(), documents, query=query, max_events=max_events, errors=[])
 
     def summary(self, *, max_dates: int, sentences_per_date: int, keywords: Iterable[str] = ()) -> Summary:
-        """The story summarised as ``storyline summarise`` does, from the stored layers; wire
-        copies are marked across the whole story, as for :meth:`timeline`."""
+        """The story summarised as ``storyline summarise`` does, from the stored layers."""
         documents = self.documents(with_text=True)
         layers = {table: self._layers(table) for table in _LAYERS}
         for doc in documents:
             _attach_layers(doc, {table: rows.get(doc.id, []) for table, rows in layers.items()})
-        ingest.mark_duplicates(documents)
         return pipeline.summary_of(
             documents, [], max_dates=max_dates, sentences_per_date=sentences_per_date, keywords=keywords
         )
@@ -750,6 +806,18 @@ def _attach_layers(doc: Document, layers: dict[str, list[dict[str, Any]]]) -> No
     doc.sentences = [codec.from_json(Sentence, d) for d in layers["sentences"]]
     doc.timexes = [codec.from_json(TimeExpression, d) for d in layers["timexes"]]
     doc.mentions = [codec.from_json(EventMention, d) for d in layers["mentions"]]
+
+
+def _near_days(rows: list[tuple[str, str | None]], window_days: int) -> Callable[[Period], bool]:
+    """Whether a period lies within ``window_days`` of the publication day of one of ``rows``."""
+    days = sorted({Period.parse(published).first for _, published in rows if published})
+    window = timedelta(days=window_days)
+
+    def near(period: Period) -> bool:
+        at = bisect.bisect_left(days, period.first - window)  # the first day not too early
+        return at < len(days) and days[at] <= period.last + window
+
+    return near
 
 
 def _document_from_row(meta_text: str, text: str, duplicate_of: str | None) -> Document:

@@ -97,7 +97,12 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial]
+def _v2_copies_checked(conn: sqlite3.Connection) -> None:
+    """How far (in document ``seq``) wire copies are marked across ingests, not only within a batch."""
+    conn.execute("ALTER TABLE stories ADD COLUMN copies_checked INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_copies_checked]
 
 
 def _execute_all(conn: sqlite3.Connection, script: str) -> None:
