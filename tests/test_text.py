@@ -175,11 +175,15 @@ def test_a_dateline_is_looked_for_only_near_the_start_of_a_text() -> None:
     assert texts(later, "de")[-1] == "Berlin (dpa) - Die Regierung tagt."
 
 
-def test_a_dateline_split_off_is_known_as_one() -> None:
-    first, body = texts("Ismailia, 24. März (bdd) - Ein Frachter blockiert den Kanal.", "de")
+def test_a_dateline_or_stamp_split_off_is_known_as_one() -> None:
+    first, body = split_sentences("Ismailia, 24. März (bdd) - Ein Frachter blockiert den Kanal.", "de")
     assert is_dateline(first)
     assert not is_dateline(body)
-    assert not is_dateline("The talks went on - and on")
+    headline, stamp, lead = split_sentences(
+        "Trump will am Montag mit Putin telefonieren Stand: 17.05.2025 19:54 Uhr\n\nDie Bemühungen laufen weiter.", "de"
+    )
+    assert (headline.text, stamp.text) == ("Trump will am Montag mit Putin telefonieren", "Stand: 17.05.2025 19:54 Uhr")
+    assert is_dateline(stamp) and not is_dateline(headline) and not is_dateline(lead)
 
 
 def test_a_german_ordinal_splits_in_english() -> None:

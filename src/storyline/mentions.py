@@ -328,7 +328,7 @@ def _mentions(doc: Document, sentence: Sentence, timexes: list[TimeExpression], 
     it ("soll am Dienstag stattfinden … das zweite seit dem Amtsantritt im Januar" reports two),
     or one dated by publication when the sentence gives no usable date.  A dateline reports
     nothing."""
-    if text.is_dateline(sentence.text):
+    if text.is_dateline(sentence, lang):
         return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
     triggers = _find_triggers(sentence.text, lang)

@@ -18,8 +18,10 @@ space is a candidate boundary, decided from the token before it and the word aft
 Blank lines end a paragraph, and a line without final punctuation (a headline, a dateline) is
 a sentence of its own unless the next line goes on in lower case (hard-wrapped text).  A
 dateline that runs into the first sentence ends a sentence of its own near the start of a text
-("WASHINGTON (Reuters) - The …", "Berlin (dpa) - Die …", "NEW ORLEANS -- The …"), so that
-the sentence reads as written and the byline, time stamp and credit stay apart.  The
+("WASHINGTON (Reuters) - The …", "Berlin (dpa) - Die …", "NEW ORLEANS -- The …"), and so
+does a time stamp at the end of a headline ("… telefonieren Stand: 17.05.2025 19:54 Uhr"; the
+stamp rules are ingest's), so that the sentence reads as written and the byline, time stamp
+and credit stay apart.  The
 abbreviation and opener lists are language data (``lang/<lang>/text_*.txt``).
 
 Measured on one core over the KRAUTS and TempEval-3 texts (6,700 sentences): about 130,000
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from storyline.ingest.dates import strip_stamp
 from storyline.lang import SUPPORTED, resource, word_list
 from storyline.model import Document, Sentence
 
@@ -198,6 +201,9 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
             dateline = _DATELINE_END.search(text, block_start, min(block_end, _DATELINE_WINDOW))
             if dateline and dateline.end() < block_end:
                 ends = sorted({dateline.end(), *ends})
+            head = strip_stamp(text[block_start:block_end], lang)
+            if head and block_start + len(head) < block_end:
+                ends = sorted({block_start + len(head), *ends})  # "… telefonieren | Stand: 17.05.2025"
         for end in [*ends, block_end]:
             piece = text[start:end]
             stripped = piece.strip()
@@ -208,10 +214,13 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
     return sentences
 
 
-def is_dateline(sentence: str) -> bool:
-    """Whether a sentence is a dateline split off its body ("Ismailia, 24. März (bdd) -"): it
-    says where and when a report was filed, not what happened."""
-    return _DATELINE.search(sentence) is not None
+def is_dateline(sentence: Sentence, lang: str = "") -> bool:
+    """Whether a sentence near the start of a text is a dateline or time stamp split off its
+    line ("Ismailia, 24. März (bdd) -", "Stand: 17.05.2025 19:54 Uhr"): it says where and when
+    a report was filed, not what happened."""
+    if sentence.start >= _DATELINE_WINDOW:
+        return False
+    return _DATELINE.search(sentence.text) is not None or not strip_stamp(sentence.text, lang)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
