@@ -426,15 +426,14 @@ def _founds_event(mention: EventMention) -> bool:
     return mention.date.is_day_or_finer and not mention.background and not mention.anaphoric
 
 
-def _keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str] | None:
+def _keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str]:
     """The topic's keywords as whole words or phrases, in any case ("BP", "Ever Given")."""
-    alternatives = phrase_alternation(keywords)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if alternatives else None
+    return re.compile(rf"(?<!\w)(?:{phrase_alternation(keywords)})(?!\w)", re.IGNORECASE)
 
 
-def _prior(sentence: DatedSentence, keywords: re.Pattern[str] | None, settings: Settings) -> float:
+def _prior(sentence: DatedSentence, keywords: re.Pattern[str], settings: Settings) -> float:
     """What makes a sentence a candidate beyond its content: using the topic's keywords."""
-    return 1 + settings.keyword_bonus * bool(keywords is not None and keywords.search(sentence.text))
+    return 1 + settings.keyword_bonus * bool(keywords.search(sentence.text))
 
 
 def _tfidf(sentences: Sequence[DatedSentence], lang: str) -> csr_matrix:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from storyline.dates import Period
-from storyline.ingest import mark_duplicates
+from storyline.ingest import mark_duplicates, mark_in_order
 from storyline.model import Document
 
 WIRE = (
@@ -88,3 +88,14 @@ def test_many_documents_with_few_copies() -> None:
     docs.append(doc("copy", docs[10].text + " und noch ein Satz", "2025-02-01", "Y"))
     mark_duplicates(docs)
     assert [(d.id, d.duplicate_of) for d in docs if d.duplicate_of] == [("copy", "d0010")]
+
+
+def test_a_stream_in_publication_order_compares_only_within_its_window() -> None:
+    stream = [
+        doc("a", WIRE, "2025-03-18", "Agency"),
+        doc("b", edited(WIRE), "2025-03-20", "Daily"),
+        doc("c", edited(WIRE), "2025-04-30", "Weekly"),  # six weeks on: a reprint, not a copy
+    ]
+    marked = {d.id: d.duplicate_of for d in mark_in_order(stream, window_days=7)}
+    assert marked == {"a": None, "b": "a", "c": None}
+    assert {d.id: d.duplicate_of for d in mark_in_order(stream)} == {"a": None, "b": "a", "c": "a"}

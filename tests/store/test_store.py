@@ -274,6 +274,48 @@ def test_an_original_ingested_after_its_copies_becomes_their_original(store: Sto
     assert (event["n_docs"], event["n_independent"]) == (3, 1)
 
 
+def test_copies_of_a_retracted_original_are_compared_again(store: Store, real_wire_copies: None) -> None:
+    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
+    store.ingest([replace(doc("w2", WIRE + " Second."), published=Period.parse("2025-03-19"))])
+    store.ingest([replace(doc("w3", WIRE + " Third."), published=Period.parse("2025-03-20"))])
+    store.delete_document("w1")
+    assert {d.id: d.duplicate_of for d in store.documents()} == {"w2": None, "w3": "w2"}
+    (event,) = store.event_rows(EventFilter())
+    assert (event["n_docs"], event["n_independent"]) == (2, 1)
+
+
+def test_a_document_added_after_the_last_one_was_retracted_is_still_compared(
+    store: Store, real_wire_copies: None
+) -> None:
+    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
+    store.ingest([replace(doc("x", "Another story entirely."), published=Period.parse("2025-03-18"))])
+    store.delete_document("x")
+    store.ingest([replace(doc("w2", WIRE + " Our outlet."), published=Period.parse("2025-03-19"))])
+    assert {d.id: d.duplicate_of for d in store.documents()} == {"w1": None, "w2": "w1"}
+
+
+def test_undated_copies_from_separate_ingests_count_once(store: Store, real_wire_copies: None) -> None:
+    store.ingest([replace(doc("w1", WIRE), published=None)])
+    store.ingest([replace(doc("w2", WIRE + " Our outlet."), published=None)])
+    assert {d.id: d.duplicate_of for d in store.documents()} == {"w1": None, "w2": "w1"}
+
+
+def test_a_store_from_before_the_copy_check_is_checked_when_opened(
+    tmp_path: Path, fakes: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = Store(tmp_path / "s.db")
+    old.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
+    old.ingest([replace(doc("w2", WIRE + " Our outlet."), published=Period.parse("2025-03-19"))])
+    old.close()
+    conn = sqlite3.connect(tmp_path / "s.db")
+    conn.execute("UPDATE stories SET copies_checked = 0")  # as schema v1 left it
+    conn.commit()
+    from storyline.ingest.duplicates import mark_in_order
+
+    monkeypatch.setattr(ingest, "mark_in_order", mark_in_order)
+    assert {d.id: d.duplicate_of for d in Store(tmp_path / "s.db").documents()} == {"w1": None, "w2": "w1"}
+
+
 def test_documents_far_apart_are_not_compared_when_added_later(store: Store, real_wire_copies: None) -> None:
     store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
     store.ingest([replace(doc("w2", WIRE + " A month later."), published=Period.parse("2025-04-18"))])

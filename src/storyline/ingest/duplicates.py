@@ -58,6 +58,16 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM)
 
 
+@cache
+def _lsh_bands() -> tuple[int, int]:
+    """Bands and rows of the LSH index for ``LSH_THRESHOLD``: datasketch fits them by numerical
+    integration (tens of milliseconds), so once per process, not once per batch."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def _shingles(text: str) -> NDArray[np.uint32]:
     """The sorted distinct 32-bit hashes of a text's word 5-grams.
 
@@ -113,7 +123,7 @@ def mark_in_order(docs: Iterable[Document], window_days: int | None = None) -> I
     """
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands())
     originals: dict[int, tuple[str, NDArray[np.uint32]]] = {}
     indexed: deque[tuple[date, int]] = deque()  # (last day, key) in publication order
     for position, doc in enumerate(docs):

@@ -39,6 +39,6 @@ def word_list(lang: str, name: str) -> frozenset[str]:
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """Fixed words or phrases as one regular-expression alternation: longest first, so that the
     longest one at a place wins ("Published on" before "Published"), any white space between a
-    phrase's words."""
+    phrase's words.  No phrases give an alternation that matches nothing."""
     ordered = sorted({" ".join(phrase.split()) for phrase in phrases} - {""}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+    return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered) or "(?!)"

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +92,7 @@ class Store:
                 pass  # creates the story row
             row = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
         self.story_id: int = row[0]
+        self._mark_copies_across_ingests()  # what a killed ingest or an older storyline left to do
 
     # -- connections and transactions ----------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -305,7 +307,7 @@ class Store:
             originals = [
                 (doc_id, published)
                 for doc_id, published, seq, duplicate_of in rows
-                if seq <= checked and duplicate_of is None and published and near(Period.parse(published))
+                if seq <= checked and duplicate_of is None and near(Period.parse(published) if published else None)
             ]
             periods = {doc_id: Period.parse(day) if day else None for doc_id, day in fresh + originals}
             in_order = sorted(periods, key=lambda doc_id: publication_order(periods[doc_id], doc_id))
@@ -379,8 +381,11 @@ class Store:
             index = self._event_index(conn)
             touched: set[str] = set()
             new_mentions: list[tuple[str, int, EventMention]] = []
+            # after the checked mark even when the last documents were deleted: a new one is checked
             next_seq = conn.execute(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM documents WHERE story_id = ?", (self.story_id,)
+                "SELECT MAX(COALESCE((SELECT MAX(seq) FROM documents WHERE story_id = s.id), 0), s.copies_checked) + 1"
+                " FROM stories s WHERE s.id = ?",
+                (self.story_id,),
             ).fetchone()[0]
             for doc, digest in analysed:
                 stored = self.stored_hash(doc.id)
@@ -435,11 +440,26 @@ class Store:
         )
 
     def _forget(self, conn: sqlite3.Connection, index: events.EventIndex, doc_id: str) -> set[str]:
-        """Remove a document, its derived rows and its evidence; return the events it touched."""
+        """Remove a document, its derived rows and its evidence; return the events it touched.
+        Its wire copies become originals until the next copy check compares them again."""
         touched = self._assigned_events(conn, doc_id)
         index.remove_document(doc_id)
         for table in ("documents", "sentences", "timexes", "mentions"):
             conn.execute(f"DELETE FROM {table} WHERE story_id = ? AND doc_id = ?", (self.story_id, doc_id))
+        copies = conn.execute(
+            "SELECT doc_id, seq FROM documents WHERE story_id = ? AND duplicate_of = ?", (self.story_id, doc_id)
+        ).fetchall()
+        if copies:
+            conn.execute(
+                "UPDATE documents SET duplicate_of = NULL WHERE story_id = ? AND duplicate_of = ?",
+                (self.story_id, doc_id),
+            )
+            conn.execute(
+                "UPDATE stories SET copies_checked = MIN(copies_checked, ?) WHERE id = ?",
+                (min(seq for _, seq in copies) - 1, self.story_id),
+            )
+            for copy, _ in copies:
+                touched |= self._assigned_events(conn, copy)
         return touched
 
     def delete_document(self, doc_id: str) -> None:
@@ -449,6 +469,7 @@ class Store:
                 raise KeyError(doc_id)
             index = self._event_index(conn)
             self._materialise(conn, index, self._forget(conn, index, doc_id))
+        self._mark_copies_across_ingests()  # its copies, released, may copy one another
 
     # -- edits ----------------------------------------------------------------------------
     def _require_event(self, conn: sqlite3.Connection, event_id: str) -> None:
@@ -808,14 +829,20 @@ def _attach_layers(doc: Document, layers: dict[str, list[dict[str, Any]]]) -> No
     doc.mentions = [codec.from_json(EventMention, d) for d in layers["mentions"]]
 
 
-def _near_days(rows: list[tuple[str, str | None]], window_days: int) -> Callable[[Period], bool]:
-    """Whether a period lies within ``window_days`` of the publication day of one of ``rows``."""
-    days = sorted({Period.parse(published).first for _, published in rows if published})
+def _near_days(rows: list[tuple[str, str | None]], window_days: int) -> Callable[[Period | None], bool]:
+    """Whether a stored document may copy, or be copied by, one of ``rows`` (doc_id, published):
+    its span comes within ``window_days`` of the span of one of them.  An undated one may copy
+    any other and is compared with the originals kept last in the stream, undated ones among them."""
+    periods = sorted((Period.parse(published) for _, published in rows if published), key=lambda p: p.first)
+    firsts = [period.first for period in periods]
+    latest = list(accumulate((period.last for period in periods), max))  # the latest end among the first i
     window = timedelta(days=window_days)
 
-    def near(period: Period) -> bool:
-        at = bisect.bisect_left(days, period.first - window)  # the first day not too early
-        return at < len(days) and days[at] <= period.last + window
+    def near(period: Period | None) -> bool:
+        if period is None:
+            return True
+        count = bisect.bisect_right(firsts, period.last + window)  # those starting early enough
+        return count > 0 and latest[count - 1] >= period.first - window
 
     return near
 

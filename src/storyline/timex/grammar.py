@@ -249,8 +249,7 @@ def _cues(tense: dict[str, list[str]], names: tuple[str, ...]) -> tuple[tuple[st
 def _clause_edge(openers: list[str]) -> re.Pattern[str]:
     """Punctuation, and the words that open a clause of their own ("that": "ruled on Monday
     that the film would not help" is past, whatever "would" says)."""
-    words = rf"|(?<!\w)(?:{phrase_alternation(openers)})(?!\w)" if openers else ""
-    return re.compile(r"[,;:\"„“”«»()–]" + words, re.IGNORECASE)
+    return re.compile(rf"[,;:\"„“”«»()–]|(?<!\w)(?:{phrase_alternation(openers)})(?!\w)", re.IGNORECASE)
 
 
 @cache

@@ -50,7 +50,7 @@ UPLOAD_BODIES: dict[str, Any] = {
     "multipart/form-data": {
         "schema": {
             "type": "object",
-            "description": "files: .txt, .json, .jsonl or .html; the file name (cleaned) gives the id",
+            "description": f"files: {', '.join(sorted(SUFFIXES))}; the file name (cleaned) gives the id",
             "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
         }
     },
@@ -137,7 +137,9 @@ def create_app(config: DeskConfig) -> FastAPI:
     # -- page, assets, docs --------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> HTMLResponse:
-        html = templates.get_template("index.html").render(story=config.story, token_required=bool(config.token))
+        html = templates.get_template("index.html").render(
+            story=config.story, token_required=bool(config.token), suffixes=",".join(sorted(SUFFIXES))
+        )
         return HTMLResponse(html)
 
     @app.get("/static/{name}", include_in_schema=False)
