@@ -111,17 +111,19 @@ def test_an_attribution_cue_counts_only_as_a_whole_word() -> None:
 def test_a_german_compound_names_the_happening_of_its_head() -> None:
     doc = make_doc(
         "Am Montag gab es einen Drohnenangriff auf Kiew. Am Dienstag kam in Brüssel der EU-Gipfel zusammen. "
-        "Am Mittwoch machte Paris einen Vorschlag. Am Donnerstag stiegen die Preise.",
+        "Am Mittwoch machte Paris einen Vorschlag. Am Donnerstag erlitt die Regierung einen Rückschlag. "
+        "Am Freitag wurde die Straßenreinigung eingestellt.",
         "2025-03-14",
         "de",
         {"Am Montag": "2025-03-10", "Am Dienstag": "2025-03-11", "Am Mittwoch": "2025-03-12",
-         "Am Donnerstag": "2025-03-13"},
+         "Am Donnerstag": "2025-03-13", "Am Freitag": "2025-03-14"},
     )
     classes = {m.date.value: m.event_class for m in doc.mentions}
     assert classes.get("2025-03-10") == "attack"
     assert classes.get("2025-03-11") == "meeting"
     assert classes.get("2025-03-12") != "attack", "a Vorschlag is no Schlag"
-    assert classes.get("2025-03-13") != "meeting", "Preise are no Reise"
+    assert classes.get("2025-03-13") != "attack", "a Rückschlag is meant figuratively"
+    assert classes.get("2025-03-14") != "agreement", "a Straßenreinigung is no Einigung"
 
 
 def test_a_dateline_reports_nothing() -> None:

@@ -41,6 +41,7 @@ class _Lexicon:
     phrases: tuple[tuple[re.Pattern[str], str], ...]  # multi-word triggers ("auf Grund") → class
     noun_suffixes: tuple[tuple[str, str], ...]  # compound heads, longest first (German-like languages)
     compound_prefixes: frozenset[str]  # what cannot be a compound's first part ("vor" + "schlag")
+    compound_exceptions: frozenset[str]  # compounds meant figuratively ("Rückschlag")
     planned: tuple[str, ...]
     cancelled: tuple[str, ...]
     denied: tuple[str, ...]
@@ -78,6 +79,7 @@ def _lexicon(lang: str) -> _Lexicon:
         phrases=phrases,
         noun_suffixes=tuple(suffixes),
         compound_prefixes=frozenset(data.get("compound_prefixes", ())),
+        compound_exceptions=frozenset(data.get("compound_exceptions", ())),
         planned=tuple(status["planned"]),
         cancelled=tuple(status["cancelled"]),
         denied=tuple(status["denied"]),
@@ -169,8 +171,11 @@ def _word_class(word: str, lang: str) -> str | None:
 def _compound_class(noun_lemma: str, lang: str) -> str | None:
     """The kind of happening a compound noun's head names ("drohnenangriff" → attack): the
     longest trigger it ends in, when what comes before is a word of its own ("Drohnen",
-    "EU-"), not a prefix ("Vorschlag") nor a stray part of another word ("Preise")."""
+    "EU-"), not a prefix ("Vorschlag") nor a stray part of another word ("Straßenreinigung"),
+    and the compound is not meant figuratively ("Rückschlag")."""
     lexicon = _lexicon(lang)
+    if noun_lemma in lexicon.compound_exceptions:
+        return None
     heads = ((head, cls) for head, cls in lexicon.noun_suffixes if noun_lemma.endswith(head) and noun_lemma != head)
     head, cls = next(heads, ("", None))
     modifier = noun_lemma[: -len(head)] if head else ""
