@@ -222,6 +222,20 @@ def test_a_document_the_analysis_fails_on_is_reported_and_the_others_stored(
     assert store.ingest([summit_article()]).errors  # not stored, so tried again next time
 
 
+def test_the_event_list_is_in_the_timelines_order(tmp_path: Path) -> None:
+    """With the real pipeline: "mid-April" lies after 3 April, as the timeline sorts it."""
+    store = Store(tmp_path / "s.db")
+    text = (
+        "Schiff festgesetzt\n\nMitte April 2021 ließ die Kanalbehörde das Schiff per Gerichtsbeschluss festsetzen. "
+        "Am 3. April 2021 hatten alle wartenden Schiffe den Kanal passiert. "
+        "Am 29. April 2021 begann der Prozess in Ismailia."
+    )
+    store.ingest([Document(id="m", text=text, lang="de", published=Period.parse("2021-05"))])
+    listed = [row["id"] for row in store.event_rows(EventFilter())]
+    assert listed == [event.id for event in store.timeline().events]
+    assert len(listed) >= 3
+
+
 def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
     """With the real pipeline: worker processes need not see a test's fakes."""
     articles = [

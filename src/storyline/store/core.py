@@ -197,13 +197,14 @@ class Store:
         doc_ids = event.doc_ids
         api = _event_api(data, hidden, langs, len(doc_ids), self._independent_sources(conn, doc_ids))
         conn.execute(
-            "INSERT INTO events (story_id, event_id, first_day, last_day, precision_rank, status, hidden,"
-            " background, search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (story_id, event_id, first_day, last_day, sort_day, precision_rank, status, hidden,"
+            " background, search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.story_id,
                 event.id,
                 event.date.first.isoformat(),
                 event.date.last.isoformat(),
+                event.date.likely_span()[0].isoformat(),
                 event.date.precision.rank,
                 event.status.value,
                 int(hidden),
@@ -670,7 +671,7 @@ class Store:
         for word in (where.text or "").lower().split():
             sql.append("AND e.search LIKE ? ESCAPE '\\'")
             params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        sql.append("ORDER BY e.first_day, e.precision_rank, e.event_id LIMIT ? OFFSET ?")
+        sql.append("ORDER BY e.sort_day, e.precision_rank, e.event_id LIMIT ? OFFSET ?")
         params += [where.limit, where.offset]
         rows = self._conn().execute(" ".join(sql), params)
         return "[" + ",".join(api for (api,) in rows) + "]"
@@ -779,7 +780,7 @@ class Store:
             mentions.setdefault(event_id, []).append(codec.from_json(EventMention, json.loads(data)))
         event_rows = conn.execute(
             "SELECT event_id, data FROM events WHERE story_id = ? AND hidden = 0"
-            " ORDER BY first_day, precision_rank, event_id",
+            " ORDER BY sort_day, precision_rank, event_id",
             (self.story_id,),
         )
         return [codec.from_json(Event, json.loads(data), mentions=mentions.get(eid, [])) for eid, data in event_rows]

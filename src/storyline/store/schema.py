@@ -97,12 +97,21 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v2_copies_checked(conn: sqlite3.Connection) -> None:
-    """How far (in document ``seq``) wire copies are marked across ingests, not only within a batch."""
-    conn.execute("ALTER TABLE stories ADD COLUMN copies_checked INTEGER NOT NULL DEFAULT 0")
+def _v2_copies_checked_and_sort_day(conn: sqlite3.Connection) -> None:
+    """How far (in document ``seq``) wire copies are marked across ingests, not only within a
+    batch; and the day an event sorts at, where its date likely lies ("mid-April" after 3 April)."""
+    _execute_all(
+        conn,
+        """
+        ALTER TABLE stories ADD COLUMN copies_checked INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE events ADD COLUMN sort_day TEXT NOT NULL DEFAULT '';
+        UPDATE events SET sort_day = first_day;
+        CREATE INDEX events_in_order ON events (story_id, sort_day, precision_rank)
+        """,
+    )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_copies_checked]
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_copies_checked_and_sort_day]
 
 
 def _execute_all(conn: sqlite3.Connection, script: str) -> None:
