@@ -312,7 +312,7 @@ class Store:
             ]
             periods = {doc_id: Period.parse(day) if day else None for doc_id, day in fresh + originals}
             in_order = sorted(periods, key=lambda doc_id: publication_order(periods[doc_id], doc_id))
-            marked = ingest.mark_in_order(self._documents_in_order(conn, in_order), COPY_WINDOW_DAYS)
+            marked = ingest.mark_in_order(self._texts_in_order(conn, in_order), COPY_WINDOW_DAYS)
             before = {doc_id: duplicate_of for doc_id, _, _, duplicate_of in rows}
             changed = {doc.id: doc.duplicate_of for doc in marked if doc.duplicate_of != before[doc.id]}
             copies_of: dict[str, list[str]] = defaultdict(list)
@@ -332,16 +332,20 @@ class Store:
             last_seq = max(seq for _, _, seq, _ in rows)
             conn.execute("UPDATE stories SET copies_checked = ? WHERE id = ?", (last_seq, self.story_id))
 
-    def _documents_in_order(self, conn: sqlite3.Connection, doc_ids: list[str], chunk: int = 500) -> Iterator[Document]:
-        """The documents ``doc_ids`` with their text, in that order, read a chunk at a time."""
+    def _texts_in_order(self, conn: sqlite3.Connection, doc_ids: list[str], chunk: int = 500) -> Iterator[Document]:
+        """The documents ``doc_ids`` in that order, read a chunk at a time, with only what the
+        copy detector reads: text and publication date."""
         for start in range(0, len(doc_ids), chunk):
             wanted = doc_ids[start : start + chunk]
             rows = conn.execute(
-                "SELECT doc_id, meta, text, duplicate_of FROM documents"
+                "SELECT doc_id, published, text FROM documents"
                 " WHERE story_id = ? AND doc_id IN (SELECT value FROM json_each(?))",
                 (self.story_id, json.dumps(wanted)),
             )
-            found = {doc_id: _document_from_row(meta, text, duplicate_of) for doc_id, meta, text, duplicate_of in rows}
+            found = {
+                doc_id: Document(doc_id, text, published=Period.parse(published) if published else None)
+                for doc_id, published, text in rows
+            }
             yield from (found[doc_id] for doc_id in wanted)
 
     def _fresh(
