@@ -21,8 +21,8 @@ dateline that runs into the first sentence ends a sentence of its own near the s
 ("WASHINGTON (Reuters) - The …", "Berlin (dpa) - Die …", "NEW ORLEANS -- The …"), and so
 does a time stamp at the end of a headline ("… telefonieren Stand: 17.05.2025 19:54 Uhr"; the
 stamp rules are ingest's), so that the sentence reads as written and the byline, time stamp
-and credit stay apart.  The
-abbreviation and opener lists are language data (``lang/<lang>/text_*.txt``).
+and credit stay apart.  The abbreviation and opener lists are language data
+(``lang/<lang>/text_*.txt``).
 
 Measured on one core over the KRAUTS and TempEval-3 texts (6,700 sentences): about 130,000
 sentences/s on a cold first pass and 230,000 warm (``storyline bench timex`` prints the figure
