@@ -115,7 +115,8 @@ def common_value(first: str, last: str) -> str | None:
     a, b = period_of(first), period_of(last)
     if a is None or b is None:
         return None
-    for precision, unit in ((Precision.MONTH, "M"), (Precision.QUARTER, "Q"), (Precision.YEAR, "Y")):
+    units = ((Precision.MONTH, "M"), (Precision.QUARTER, "Q"), (Precision.HALF, "HALF"), (Precision.YEAR, "Y"))
+    for precision, unit in units:
         if value_at(a.first, unit) == value_at(b.last, unit) and a.precision.rank >= precision.rank:
             return value_at(a.first, unit)
     return None
