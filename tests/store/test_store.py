@@ -252,6 +252,11 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
 WIRE = "Biden phoned Putin on 2025-03-18. " + " ".join(f"The talks covered item number {n}." for n in range(12))
 
 
+def wire(doc_id: str, published: str | None, *, added: str = "") -> Document:
+    """The wire text (with a line an outlet ``added``) as published on a day."""
+    return replace(doc(doc_id, WIRE + added), published=Period.parse(published) if published else None)
+
+
 @pytest.fixture
 def real_wire_copies(monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline.ingest.duplicates import mark_duplicates, mark_in_order
@@ -261,7 +266,7 @@ def real_wire_copies(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_wire_copies_stored_together_count_once_in_the_event_list(store: Store, real_wire_copies: None) -> None:
-    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18")), doc("w2", WIRE + " Our outlet.")])
+    store.ingest([wire("w1", "2025-03-18"), doc("w2", WIRE + " Our outlet.")])
     (event,) = store.event_rows(EventFilter())
     assert (event["n_docs"], event["n_independent"]) == (2, 1)
 
@@ -269,8 +274,8 @@ def test_wire_copies_stored_together_count_once_in_the_event_list(store: Store, 
 def test_a_wire_copy_from_a_later_ingest_counts_once_in_the_timeline_and_the_event_list(
     store: Store, real_wire_copies: None
 ) -> None:
-    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
-    store.ingest([replace(doc("w2", WIRE + " Our outlet adds a line."), published=Period.parse("2025-03-19"))])
+    store.ingest([wire("w1", "2025-03-18")])
+    store.ingest([wire("w2", "2025-03-19", added=" Our outlet adds a line.")])
     documents = {d.id: d for d in store.timeline().documents}
     assert documents["w2"].duplicate_of == "w1"
     (event,) = store.event_rows(EventFilter())
@@ -278,9 +283,9 @@ def test_a_wire_copy_from_a_later_ingest_counts_once_in_the_timeline_and_the_eve
 
 
 def test_an_original_ingested_after_its_copies_becomes_their_original(store: Store, real_wire_copies: None) -> None:
-    store.ingest([replace(doc("copy1", WIRE + " First outlet."), published=Period.parse("2025-03-19"))])
-    store.ingest([replace(doc("copy2", WIRE + " Second outlet."), published=Period.parse("2025-03-20"))])
-    store.ingest([replace(doc("wire", WIRE), published=Period.parse("2025-03-18"))])
+    store.ingest([wire("copy1", "2025-03-19", added=" First outlet.")])
+    store.ingest([wire("copy2", "2025-03-20", added=" Second outlet.")])
+    store.ingest([wire("wire", "2025-03-18")])
     documents = {d.id: d for d in store.documents()}
     assert (documents["copy1"].duplicate_of, documents["copy2"].duplicate_of) == ("wire", "wire")
     assert documents["wire"].duplicate_of is None
@@ -289,9 +294,9 @@ def test_an_original_ingested_after_its_copies_becomes_their_original(store: Sto
 
 
 def test_copies_of_a_retracted_original_are_compared_again(store: Store, real_wire_copies: None) -> None:
-    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
-    store.ingest([replace(doc("w2", WIRE + " Second."), published=Period.parse("2025-03-19"))])
-    store.ingest([replace(doc("w3", WIRE + " Third."), published=Period.parse("2025-03-20"))])
+    store.ingest([wire("w1", "2025-03-18")])
+    store.ingest([wire("w2", "2025-03-19", added=" Second.")])
+    store.ingest([wire("w3", "2025-03-20", added=" Third.")])
     store.delete_document("w1")
     assert {d.id: d.duplicate_of for d in store.documents()} == {"w2": None, "w3": "w2"}
     (event,) = store.event_rows(EventFilter())
@@ -301,16 +306,16 @@ def test_copies_of_a_retracted_original_are_compared_again(store: Store, real_wi
 def test_a_document_added_after_the_last_one_was_retracted_is_still_compared(
     store: Store, real_wire_copies: None
 ) -> None:
-    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
+    store.ingest([wire("w1", "2025-03-18")])
     store.ingest([replace(doc("x", "Another story entirely."), published=Period.parse("2025-03-18"))])
     store.delete_document("x")
-    store.ingest([replace(doc("w2", WIRE + " Our outlet."), published=Period.parse("2025-03-19"))])
+    store.ingest([wire("w2", "2025-03-19", added=" Our outlet.")])
     assert {d.id: d.duplicate_of for d in store.documents()} == {"w1": None, "w2": "w1"}
 
 
 def test_undated_copies_from_separate_ingests_count_once(store: Store, real_wire_copies: None) -> None:
-    store.ingest([replace(doc("w1", WIRE), published=None)])
-    store.ingest([replace(doc("w2", WIRE + " Our outlet."), published=None)])
+    store.ingest([wire("w1", None)])
+    store.ingest([wire("w2", None, added=" Our outlet.")])
     assert {d.id: d.duplicate_of for d in store.documents()} == {"w1": None, "w2": "w1"}
 
 
@@ -318,8 +323,8 @@ def test_a_store_from_before_the_copy_check_is_checked_when_opened(
     tmp_path: Path, fakes: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     old = Store(tmp_path / "s.db")
-    old.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
-    old.ingest([replace(doc("w2", WIRE + " Our outlet."), published=Period.parse("2025-03-19"))])
+    old.ingest([wire("w1", "2025-03-18")])
+    old.ingest([wire("w2", "2025-03-19", added=" Our outlet.")])
     old.close()
     conn = sqlite3.connect(tmp_path / "s.db")
     conn.execute("UPDATE stories SET copies_checked = 0")  # as schema v1 left it
@@ -331,6 +336,6 @@ def test_a_store_from_before_the_copy_check_is_checked_when_opened(
 
 
 def test_documents_far_apart_are_not_compared_when_added_later(store: Store, real_wire_copies: None) -> None:
-    store.ingest([replace(doc("w1", WIRE), published=Period.parse("2025-03-18"))])
-    store.ingest([replace(doc("w2", WIRE + " A month later."), published=Period.parse("2025-04-18"))])
+    store.ingest([wire("w1", "2025-03-18")])
+    store.ingest([wire("w2", "2025-04-18", added=" A month later.")])
     assert {d.id: d.duplicate_of for d in store.documents()} == {"w1": None, "w2": None}
