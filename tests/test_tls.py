@@ -94,6 +94,17 @@ def test_keywords_are_whole_words_or_phrases_in_any_case() -> None:
     assert [priors[s] > 1 for s in sentences] == [True, False, True, False]
 
 
+def test_a_report_outranks_an_announcement_a_quotation_and_a_headline() -> None:
+    collector = TimelineCollector(settings=Settings(min_words=1))
+    day = D(2020, 5, 3)
+    sentences = ["The dam failed after heavy rain.", "We saw the dam fail.", "Dam fails after heavy rain"]
+    collector.add(_doc("r", day, sentences))
+    collector.add(_doc("a", D(2020, 5, 1), ["The dam will be inspected on Sunday."], {0: day}))
+    priors = {entry[2].text: entry[0] for entry in collector.pools[day]}
+    report = priors.pop("The dam failed after heavy rain.")
+    assert all(prior < report for prior in priors.values()) and len(priors) == 3
+
+
 def test_salience_counts_articles_and_references_from_other_days() -> None:
     docs_per_day = Counter({D(2020, 5, 3): 2, D(2020, 5, 4): 1, D(2020, 5, 10): 1})
     references = Counter({D(2020, 5, 1): 5, D(2020, 7, 1): 9})
