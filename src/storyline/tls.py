@@ -29,10 +29,10 @@ work, without supervision:
   the whole story's, the next day's (what was reported about the day once it was over) and
   that of the day's candidates published later (what was still told of it afterwards),
   weighted by a prior: up for the topic keywords (the task's query), down for each sign that a
-  sentence does not report its day (it announces the day, speaks in the first or second person,
-  or has no final punctuation: a headline or caption).  Days are filled in date
-  order and a near-duplicate of a sentence chosen on an earlier day is never taken, so each
-  day tells what was new on it (the update-summarisation view of a timeline).
+  sentence does not report its day (it announces the day, speaks in the first or second
+  person, or has no final punctuation: a headline or caption).  Days are filled in date order
+  and a near-duplicate of a sentence chosen on an earlier day is never taken, so each day
+  tells what was new on it (the update-summarisation view of a timeline).
 
 Measured on the 10 T17 development folders (mean AR-1 / AR-2 / date F1): .170/.053/.686,
 against .146/.047/.675 for news-tls's supervised Datewise.  ``docs/tls.md`` has the numbers
