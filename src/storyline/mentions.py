@@ -18,7 +18,7 @@ from itertools import pairwise
 import simplemma
 
 from storyline import participants, text
-from storyline.lang import phrase_alternation, resource, word_list
+from storyline.lang import phrase_alternation, phrase_pattern, resource, word_list
 from storyline.model import Document, EventMention, Participant, Period, Sentence, Status, TimeExpression, TimexType
 
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
@@ -57,18 +57,13 @@ class _Lexicon:
     stopwords: frozenset[str]
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """Fixed phrases as a case-insensitive pattern of whole words, any white space between."""
-    return re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(phrases)})(?!\w)")
-
-
 @cache
 def _lexicon(lang: str) -> _Lexicon:
     data = resource(lang, "events.toml")
     entries = [(entry, cls) for cls, lemmas in data["triggers"].items() for entry in lemmas]
     triggers = {entry.lower(): cls for entry, cls in entries if " " not in entry}
     nouns = frozenset(entry.lower() for entry, _ in entries if entry[:1].isupper())
-    phrases = tuple((_phrase_pattern([entry]), cls) for entry, cls in entries if " " in entry)
+    phrases = tuple((phrase_pattern([entry]), cls) for entry, cls in entries if " " in entry)
     suffixes = sorted(((lemma, cls) for lemma, cls in triggers.items() if len(lemma) >= 5), key=lambda p: -len(p[0]))
     if not data.get("compound_nouns", False):
         suffixes = []
@@ -87,7 +82,7 @@ def _lexicon(lang: str) -> _Lexicon:
         reported=tuple(status["reported"]),
         occurred=tuple(status["occurred"]),
         attribution_verbs=frozenset(data["attribution"]["verbs"]),
-        attribution_phrases=_phrase_pattern(data["attribution"]["before_source"]),
+        attribution_phrases=phrase_pattern(data["attribution"]["before_source"]),
         background=re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['cues'])})(?:\s+\S+)?\s*$"),
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),

@@ -61,7 +61,7 @@ from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
 from storyline.events import merge
-from storyline.lang import SUPPORTED, phrase_alternation, resource, word_list
+from storyline.lang import SUPPORTED, phrase_alternation, phrase_pattern, resource, word_list
 from storyline.model import Document, EventMention, InputError
 from storyline.timeline import count_originals
 
@@ -247,7 +247,7 @@ class TimelineCollector:
     def __init__(
         self, *, keywords: Iterable[str] = (), lang: str = "en", settings: Settings = DEFAULT_SETTINGS
     ) -> None:
-        self.keywords = _keyword_pattern(keywords)
+        self.keywords = phrase_pattern(keywords)  # whole words or phrases in any case: "BP's", "Ever Given"
         self.lang = lang
         self.settings = settings
         self.docs_per_day: Counter[date] = Counter()
@@ -434,11 +434,6 @@ def _founds_event(mention: EventMention) -> bool:
     return mention.date.is_day_or_finer and not mention.background and not mention.anaphoric
 
 
-def _keyword_pattern(keywords: Iterable[str]) -> re.Pattern[str]:
-    """The topic's keywords as whole words or phrases, in any case ("BP", "Ever Given")."""
-    return re.compile(rf"(?<!\w)(?:{phrase_alternation(keywords)})(?!\w)", re.IGNORECASE)
-
-
 def _prior(sentence: DatedSentence, keywords: re.Pattern[str], person: re.Pattern[str], settings: Settings) -> float:
     """What makes a sentence a candidate beyond its content: using the topic's keywords, and
     reading as a report of its day rather than an announcement, a quotation or a headline."""
@@ -454,7 +449,7 @@ def _prior(sentence: DatedSentence, keywords: re.Pattern[str], person: re.Patter
 def _first_second_person(lang: str) -> re.Pattern[str]:
     """First- and second-person words of ``lang``, as written (``lang/<lang>/tls.toml``)."""
     words = resource(lang, "tls.toml")["first_second_person"] if lang in SUPPORTED else []
-    return re.compile(rf"(?<!\w)(?:{phrase_alternation(words)})(?!\w)")
+    return phrase_pattern(words, ignore_case=False)
 
 
 def _tfidf(sentences: Sequence[DatedSentence], lang: str) -> csr_matrix:

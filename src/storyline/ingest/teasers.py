@@ -18,7 +18,7 @@ from functools import cache
 from storyline.dates import Period
 from storyline.ingest.dates import TIME, DateHit, find_dates
 from storyline.ingest.langdata import languages
-from storyline.lang import phrase_alternation, resource
+from storyline.lang import phrase_alternation, phrase_pattern, resource
 
 __all__ = ["Teaser", "split_teasers"]
 
@@ -55,7 +55,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
 
     return _Rules(
         heading=re.compile(rf"\s*(?:{phrase_alternation(headings)})\s*[:…]?\s*", re.IGNORECASE),
-        read_more=re.compile(rf"(?<!\w)(?:{phrase_alternation(read_more)})(?!\w)", re.IGNORECASE),
+        read_more=phrase_pattern(read_more),
     )
 
 

@@ -42,3 +42,8 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     phrase's words.  No phrases give an alternation that matches nothing."""
     ordered = sorted({" ".join(phrase.split()) for phrase in phrases} - {""}, key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered) or "(?!)"
+
+
+def phrase_pattern(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:
+    """Fixed words or phrases as a pattern of whole words (:func:`phrase_alternation`)."""
+    return re.compile(rf"(?<!\w)(?:{phrase_alternation(phrases)})(?!\w)", re.IGNORECASE if ignore_case else 0)
