@@ -301,18 +301,18 @@ class Store:
             rows = conn.execute(
                 "SELECT doc_id, published, seq, duplicate_of FROM documents WHERE story_id = ?", (self.story_id,)
             ).fetchall()
-            fresh = [(doc_id, published) for doc_id, published, seq, _ in rows if seq > checked]
+            fresh = [doc_id for doc_id, _, seq, _ in rows if seq > checked]
             if not fresh:
                 return
-            near = _near_days(fresh, COPY_WINDOW_DAYS)
+            published = {doc_id: Period.parse(day) if day else None for doc_id, day, _, _ in rows}
+            near = _near_days([published[doc_id] for doc_id in fresh], COPY_WINDOW_DAYS)
             originals = [
-                (doc_id, published)
-                for doc_id, published, seq, duplicate_of in rows
-                if seq <= checked and duplicate_of is None and near(Period.parse(published) if published else None)
+                doc_id
+                for doc_id, _, seq, duplicate_of in rows
+                if seq <= checked and duplicate_of is None and near(published[doc_id])
             ]
-            periods = {doc_id: Period.parse(day) if day else None for doc_id, day in fresh + originals}
-            in_order = sorted(periods, key=lambda doc_id: publication_order(periods[doc_id], doc_id))
-            marked = ingest.mark_in_order(self._texts_in_order(conn, in_order), COPY_WINDOW_DAYS)
+            in_order = sorted(fresh + originals, key=lambda doc_id: publication_order(published[doc_id], doc_id))
+            marked = ingest.mark_in_order(self._texts_in_order(conn, in_order, published), COPY_WINDOW_DAYS)
             before = {doc_id: duplicate_of for doc_id, _, _, duplicate_of in rows}
             changed = {doc.id: doc.duplicate_of for doc in marked if doc.duplicate_of != before[doc.id]}
             copies_of: dict[str, list[str]] = defaultdict(list)
@@ -332,20 +332,18 @@ class Store:
             last_seq = max(seq for _, _, seq, _ in rows)
             conn.execute("UPDATE stories SET copies_checked = ? WHERE id = ?", (last_seq, self.story_id))
 
-    def _texts_in_order(self, conn: sqlite3.Connection, doc_ids: list[str], chunk: int = 500) -> Iterator[Document]:
+    def _texts_in_order(
+        self, conn: sqlite3.Connection, doc_ids: list[str], published: dict[str, Period | None], chunk: int = 500
+    ) -> Iterator[Document]:
         """The documents ``doc_ids`` in that order, read a chunk at a time, with only what the
         copy detector reads: text and publication date."""
         for start in range(0, len(doc_ids), chunk):
             wanted = doc_ids[start : start + chunk]
             rows = conn.execute(
-                "SELECT doc_id, published, text FROM documents"
-                " WHERE story_id = ? AND doc_id IN (SELECT value FROM json_each(?))",
+                "SELECT doc_id, text FROM documents WHERE story_id = ? AND doc_id IN (SELECT value FROM json_each(?))",
                 (self.story_id, json.dumps(wanted)),
             )
-            found = {
-                doc_id: Document(doc_id, text, published=Period.parse(published) if published else None)
-                for doc_id, published, text in rows
-            }
+            found = {doc_id: Document(doc_id, text, published=published[doc_id]) for doc_id, text in rows}
             yield from (found[doc_id] for doc_id in wanted)
 
     def _fresh(
@@ -834,13 +832,13 @@ def _attach_layers(doc: Document, layers: dict[str, list[dict[str, Any]]]) -> No
     doc.mentions = [codec.from_json(EventMention, d) for d in layers["mentions"]]
 
 
-def _near_days(rows: list[tuple[str, str | None]], window_days: int) -> Callable[[Period | None], bool]:
-    """Whether a stored document may copy, or be copied by, one of ``rows`` (doc_id, published):
-    its span comes within ``window_days`` of the span of one of them.  An undated one may copy
+def _near_days(periods: list[Period | None], window_days: int) -> Callable[[Period | None], bool]:
+    """Whether a stored document may copy, or be copied by, a document published in one of
+    ``periods``: its span comes within ``window_days`` of one of theirs.  An undated one may copy
     any other and is compared with the originals kept last in the stream, undated ones among them."""
-    periods = sorted((Period.parse(published) for _, published in rows if published), key=lambda p: p.first)
-    firsts = [period.first for period in periods]
-    latest = list(accumulate((period.last for period in periods), max))  # the latest end among the first i
+    dated = sorted((period for period in periods if period is not None), key=lambda period: period.first)
+    firsts = [period.first for period in dated]
+    latest = list(accumulate((period.last for period in dated), max))  # the latest end among the first i
     window = timedelta(days=window_days)
 
     def near(period: Period | None) -> bool:
