@@ -15,6 +15,7 @@ from tqdm import tqdm
 
 from storyline.lang import SUPPORTED
 from storyline.model import Document, InputError, Period
+from storyline.store import DEFAULT_STORY
 
 _Result = TypeVar("_Result")
 _DCT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -38,14 +39,22 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dct", metavar="YYYY[-MM[-DD]]", help="publication date for inputs that have none")
 
 
-def add_source_options(parser: argparse.ArgumentParser) -> None:
-    """How the articles are read: ``--workers``, ``--strict``, or a story desk (``--db``)."""
-    parser.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
+def add_workers_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)"
     )
+
+
+def add_story_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--story", default=DEFAULT_STORY, help="the story within the store (default: %(default)s)")
+
+
+def add_source_options(parser: argparse.ArgumentParser) -> None:
+    """How the articles are read: ``--workers``, ``--strict``, or a story desk (``--db``)."""
+    parser.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
+    add_workers_option(parser)
     parser.add_argument("--db", type=Path, help="read a story desk database instead of files")
-    parser.add_argument("--story", default="default", help="the story in --db (default: default)")
+    add_story_option(parser)
 
 
 def from_store_or_files(

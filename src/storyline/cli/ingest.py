@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from storyline import ingest
-from storyline.cli.common import add_input_options, error_line, parse_dct
+from storyline.cli.common import add_input_options, add_story_option, add_workers_option, error_line, parse_dct
 from storyline.model import InputError
-from storyline.store import DEFAULT_STORY, IngestReport, Store
+from storyline.store import IngestReport, Store
 
 
 def register(subparsers: Any) -> None:
@@ -23,9 +23,9 @@ def register(subparsers: Any) -> None:
     )
     sub.add_argument("articles", nargs="*", metavar="ARTICLES", help="files or folders")
     sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
-    sub.add_argument("--story", default=DEFAULT_STORY, help="story within the store (default: %(default)s)")
+    add_story_option(sub)
     add_input_options(sub)
-    sub.add_argument("--workers", type=int, default=1, metavar="N", help="analyse articles in N processes (default: 1)")
+    add_workers_option(sub)
     sub.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default: %(default)s)")
     sub.add_argument("--strict", action="store_true", help="exit 1 when any input could not be read")
     sub.add_argument(

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storyline.store import DEFAULT_STORY
+from storyline.cli.common import add_story_option
 from storyline.web.config import DEFAULT_MAX_BODY, DeskConfig
 
 
@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
         description="Serve a story store over HTTP. Binds to the loopback interface unless told otherwise.",
     )
     sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
-    sub.add_argument("--story", default=DEFAULT_STORY, help="story within the store (default: %(default)s)")
+    add_story_option(sub)
     sub.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s, loopback only)")
     sub.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
     sub.add_argument(
