@@ -62,13 +62,22 @@ from scipy.sparse import csr_matrix
 
 from storyline.events import merge
 from storyline.lang import SUPPORTED, phrase_alternation, phrase_pattern, resource, word_list
-from storyline.model import Document, EventMention, InputError
+from storyline.model import Document, EventMention, InputError, Sentence, TimeExpression
 from storyline.timeline import count_originals
 
 _Item = TypeVar("_Item")
 _WORD = re.compile(r"\w[\w'-]*")
 _QUESTION = re.compile(r"\?[\"'”’»«“]*\s*$")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’»«“)]*\s*$")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?…])")
+_COMMA = re.compile(r"\s*,\s*")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_CLAUSE_END = re.compile(r"[,;:–—(-]\s*$")
+_CLOCK_TIME = re.compile(r"T\d")
+# A quotation, from its opening mark to its closing one or the end: "…", „…“, “…”, «…», »…«.
+_QUOTATION = re.compile(r'"[^"]*"?|„[^“”]*[“”]?|“[^”]*”?|«[^»]*»?|»[^«]*«?')
+# Fewer words than this left, a sentence keeps its redundant time expressions.
+_MIN_WORDS_LEFT = 4
 # How far before a time expression a boundary word ("since", "bis zum") is looked for.
 _BOUNDARY_WINDOW = 24
 
@@ -135,6 +144,24 @@ class DatedSentence:
     boundary: bool = False
     """True when it names the day only as a boundary ("since Tuesday", "until 20 April"): a
     reference to the day, but no report of what happened on it."""
+    redundant: tuple[tuple[int, int], ...] = ()
+    """Spans (document offsets, in order) of the time expressions that the entry's own date makes
+    redundant ("on Tuesday" in an entry dated that Tuesday), each with its lead-in word and
+    comma: a summary leaves them out, as an editor does under a dated heading."""
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        """The spans (document offsets) of the sentence that a summary quotes: all but ``redundant``."""
+        return _complement(self.redundant, self.start, self.end)
+
+    @property
+    def summary_text(self) -> str:
+        """The sentence as a summary quotes it: without its redundant time expressions."""
+        if not self.redundant:
+            return self.text
+        joined = " ".join(self.text[start - self.start : end - self.start].strip() for start, end in self.pieces)
+        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", joined)
+        return text[:1].upper() + text[1:] if self.redundant[0][0] == self.start else text
 
 
 @dataclass(frozen=True)
@@ -165,10 +192,14 @@ def dated_sentences(doc: Document) -> list[DatedSentence]:
     boundary = _boundary_before(doc.lang)
     named: dict[int, list[date]] = defaultdict(list)
     bounds: dict[int, list[date]] = defaultdict(list)
+    reporting: dict[int, list[TimeExpression]] = defaultdict(list)  # day-precise, no boundary
     for timex in doc.timexes:
         if timex.period is not None and timex.period.is_day_or_finer:
             before = doc.text[max(0, timex.start - _BOUNDARY_WINDOW) : timex.start]
-            days = (bounds if boundary and boundary.search(before) else named)[timex.sentence]
+            is_boundary = bool(boundary and boundary.search(before))
+            if not is_boundary:
+                reporting[timex.sentence].append(timex)
+            days = (bounds if is_boundary else named)[timex.sentence]
             if timex.period.first not in days:
                 days.append(timex.period.first)
     dated: list[DatedSentence] = []
@@ -179,11 +210,106 @@ def dated_sentences(doc: Document) -> list[DatedSentence]:
         kinds += [(day, True, True) for day in bounded]
         dated.extend(
             DatedSentence(
-                doc.id, sentence.index, sentence.start, sentence.end, sentence.text, published, day, explicit, bound
+                doc.id,
+                sentence.index,
+                sentence.start,
+                sentence.end,
+                sentence.text,
+                published,
+                day,
+                explicit,
+                bound,
+                redundant_dates(doc.text, sentence, reporting.get(sentence.index, []), day, doc.lang),
             )
             for day, explicit, bound in kinds
         )
     return dated
+
+
+def redundant_dates(
+    text: str, sentence: Sentence, timexes: Iterable[TimeExpression], day: date, lang: str
+) -> tuple[tuple[int, int], ...]:
+    """Spans of ``sentence`` that an entry dated ``day`` need not repeat: its day-precise time
+    expressions (``timexes``) whose period holds the day ("on Tuesday", "yesterday", "this
+    morning"), each with its lead-in ("on", "late on") and the comma that sets it off.  An
+    expression that is part of a noun phrase ("the night of April 20", "Tuesday's vote") stays,
+    and so does one that opens the sentence or a clause where the verb follows it (German "Am
+    Montag telefonierten ...", "..., am Montag sei ein Telefonat geplant"); a clock time stays;
+    all stay when too little of the sentence would be left."""
+    rules = _omission_rules(lang)
+    if rules is None:
+        return ()
+    spans = []
+    for timex in timexes:
+        period = timex.period
+        if period is None or not period.first <= day <= period.last or _CLOCK_TIME.search(timex.value):
+            continue  # another day, or a clock time ("at 7.40"), which the heading does not give
+        if rules.nominal_after.match(text, timex.end) or _inside_quotation(sentence.text, timex.start - sentence.start):
+            continue  # part of a noun phrase ("Tuesday's vote"), or words someone said
+        start, end = timex.start, timex.end
+        lead_in = rules.lead_in.search(text, sentence.start, start)
+        if lead_in:
+            start = lead_in.start()
+        else:
+            word = _LAST_WORD.search(text, sentence.start, start)
+            if word and word.group(1).lower() in rules.nominal_before:
+                continue
+        opening = not text[sentence.start : start].strip()
+        if not rules.drop_opening and (opening or _CLAUSE_END.search(text, sentence.start, start)):
+            continue
+        comma_after = _COMMA.match(text, end)
+        if comma_after and (opening or text[sentence.start : start].rstrip().endswith(",")):
+            # "On Tuesday, BP said" and "BP, on Tuesday, said" lose one comma with the date.
+            start = start if opening else text.rindex(",", sentence.start, start)
+            end = comma_after.end()
+        spans.append((start, end))
+    left = sum(len(_WORD.findall(text[a:b])) for a, b in _complement(spans, sentence.start, sentence.end))
+    return tuple(spans) if left >= _MIN_WORDS_LEFT else ()
+
+
+def _inside_quotation(sentence: str, position: int) -> bool:
+    """Whether ``position`` of ``sentence`` lies within a quotation (or one left open): a
+    quotation stays word for word."""
+    return any(match.start() < position < match.end() for match in _QUOTATION.finditer(sentence))
+
+
+@dataclass(frozen=True)
+class _OmissionRules:
+    """When a time expression may go from a dated entry (``lang/<lang>/tls.toml``)."""
+
+    lead_in: re.Pattern[str]
+    """Words right before it that go with it ("on", "late on")."""
+    nominal_before: frozenset[str]
+    """Words right before it that make it part of a noun phrase ("the night of April 20")."""
+    nominal_after: re.Pattern[str]
+    """What right after it makes it part of a noun phrase ("Tuesday's vote")."""
+    drop_opening: bool
+    """Whether it may go when it opens the sentence or a clause."""
+
+
+@cache
+def _omission_rules(lang: str) -> _OmissionRules | None:
+    if lang not in SUPPORTED:
+        return None
+    data = resource(lang, "tls.toml")
+    return _OmissionRules(
+        lead_in=re.compile(rf"(?<!\w)(?:{phrase_alternation(data['date_lead_ins'])})\s+$", re.IGNORECASE),
+        nominal_before=frozenset(word.lower() for word in data["date_nominal_before"]),
+        nominal_after=re.compile(phrase_alternation(data["date_nominal_after"])),
+        drop_opening=data["drop_opening_date"],
+    )
+
+
+def _complement(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``start``–``end`` outside ``spans`` (ordered, within it)."""
+    pieces = []
+    for omit_start, omit_end in spans:
+        if omit_start > start:
+            pieces.append((start, omit_start))
+        start = max(start, omit_end)
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -10,14 +11,19 @@ import pytest
 
 from storyline.evaluate.tls import (
     ROUGE_METHODS,
+    Article,
+    Task,
     date_scores,
     detokenise,
     evaluate,
     load_tasks,
+    run_task,
     split_reference_sentences,
     task_keywords,
     topic_keywords,
 )
+from storyline.model import Document
+from storyline.tls import DatedSentence, DaySummary
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 FIXTURES = SHARED / "data" / "tls" / "tilse-fixtures.json"
@@ -83,6 +89,20 @@ def test_detokenise_restores_plain_text_and_maps_back_to_the_tokens() -> None:
     assert plain.text == "He said \"it's over\" (for now), didn't he? Costs: $5 / day."
     start = plain.text.index("(for")
     assert plain.original(start, plain.text.index("?") + 1) == "-LRB- for now -RRB- , did n't he ?"
+
+
+def test_a_system_timeline_quotes_the_kept_pieces_in_the_corpus_tokens() -> None:
+    article = Article("1", D(2021, 3, 1), detokenise("A storm hit the coast on Monday , officials said ."))
+    text = article.text.text
+    omitted = (text.index(" on Monday") + 1, text.index(","))
+
+    def method(docs: Sequence[Document], **_: object) -> list[DaySummary]:
+        sentence = DatedSentence("1", 0, 0, len(text), text, D(2021, 3, 1), D(2021, 3, 1), True, redundant=(omitted,))
+        return [DaySummary(D(2021, 3, 1), 1.0, [sentence])]
+
+    task = Task("storm", "storm", (), [article], {D(2021, 3, 1): ["A storm hits ."]}, 1, 1)
+    system, _ = run_task(task, method)
+    assert system == {D(2021, 3, 1): ["A storm hit the coast , officials said ."]}
 
 
 def test_reference_sentences_end_at_sentence_final_tokens() -> None:

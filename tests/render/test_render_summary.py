@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from storyline.model import Document, InputError, Period
@@ -39,6 +40,7 @@ def test_json_lists_days_sentences_cited_documents_and_errors() -> None:
     assert day["date"] == "2025-05-19"
     assert day["sentences"][0] == {
         "text": "# Trump spoke to Putin for <b>two hours</b>.",
+        "summary_text": "# Trump spoke to Putin for <b>two hours</b>.",
         "doc": "call",
         "sentence": 2,
         "start": 10,
@@ -51,3 +53,13 @@ def test_json_lists_days_sentences_cited_documents_and_errors() -> None:
 
 def test_an_empty_summary_says_so() -> None:
     assert "_No dated sentences found._" in render_summary(Summary([], [], []), "md")
+
+
+def test_a_sentence_is_quoted_without_the_date_its_heading_gives_and_json_keeps_both() -> None:
+    text = "Trump spoke to Putin on Monday for two hours."
+    omitted = (text.index("on Monday"), text.index(" for"))
+    sentence = DatedSentence("call", 0, 0, len(text), text, DAY, DAY, True, redundant=(omitted,))
+    summary = replace(_summary(), days=[DaySummary(DAY, 0.5, [sentence])])
+    assert "- Trump spoke to Putin for two hours." in render_summary(summary, "md")
+    (quoted,) = json.loads(render_summary(summary, "json"))["days"][0]["sentences"]
+    assert (quoted["text"], quoted["summary_text"]) == (text, "Trump spoke to Putin for two hours.")

@@ -425,7 +425,7 @@ def run_task(task: Task, method: TlsMethod) -> tuple[dict[date, list[str]], floa
     seconds = perf_counter() - started
     by_uid = {article.uid: article for article in task.articles}
     system = {
-        summary.day: [by_uid[s.doc_id].text.original(s.start, s.end) for s in summary.sentences]
+        summary.day: [" ".join(by_uid[s.doc_id].text.original(*piece) for piece in s.pieces) for s in summary.sentences]
         for summary in summaries
     }
     return system, seconds

@@ -1,7 +1,9 @@
 """A summarised timeline (``storyline summarise``) as Markdown or JSON.
 
-Each chosen day is told in the sentences quoted from the articles, and every sentence cites
-its article the way the event timeline does (outlet, title, publication date, link).  The
+Each chosen day is told in the sentences quoted from the articles, without the time
+expressions that the day's heading makes redundant ("on Tuesday"), and every sentence cites its
+article the way the event timeline does (outlet, title, publication date, link).  The JSON
+gives each sentence as written (``text``) and as quoted (``summary_text``).  The
 JSON shares the event contract's document and error objects, so that a reader of one reads
 the other.
 """
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 FORMATS = ("md", "json")
 
 KIND = "storyline-summary"
-VERSION = "1.0"
+VERSION = "1.1"
 """Version of the summary JSON; the major part changes only when a key is renamed, removed or
 retyped."""
 
@@ -38,6 +40,7 @@ def summary_json(summary: Summary) -> JsonObject:
                 "sentences": [
                     {
                         "text": sentence.text,
+                        "summary_text": sentence.summary_text,
                         "doc": sentence.doc_id,
                         "sentence": sentence.index,
                         "start": sentence.start,
@@ -69,7 +72,7 @@ def summary_markdown(summary: Summary) -> str:
     for day in summary.days:
         lines += [f"## {day_label(day.day)}", ""]
         for sentence in day.sentences:
-            lines.append(f"- {escape(sentence.text)}")
+            lines.append(f"- {escape(sentence.summary_text)}")
             lines.append(f"  — {reference_text(reference(sentence.doc_id, documents))}")
         lines.append("")
     lines += input_problem_lines(summary.errors)
