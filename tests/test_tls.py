@@ -111,6 +111,8 @@ def test_an_entry_leaves_out_the_date_its_heading_gives(text: str, quoted: str) 
     [
         "Tuesday's explosion killed eleven workers on the rig.",  # part of a noun phrase
         "Crews worked through the Tuesday night shift on the rig.",
+        "The commission holds hearings Tuesday and Wednesday in New Orleans.",  # coordinated
+        "The commission holds hearings Monday and Tuesday in New Orleans.",
         'BP said: "We will stop the leak on Tuesday, whatever it takes."',  # words someone said
         "BP said «the leak stops on Tuesday» and more.",
         "Tuesday was quiet.",  # too little would be left

@@ -244,8 +244,12 @@ def redundant_dates(
         period = timex.period
         if period is None or not period.first <= day <= period.last or _CLOCK_TIME.search(timex.value):
             continue  # another day, or a clock time ("at 7.40"), which the heading does not give
-        if rules.nominal_after.match(text, timex.end) or _inside_quotation(sentence.text, timex.start - sentence.start):
-            continue  # part of a noun phrase ("Tuesday's vote"), or words someone said
+        if (
+            rules.nominal_after.match(text, timex.end)
+            or rules.coordinated_after.match(text, timex.end, sentence.end)
+            or _inside_quotation(sentence.text, timex.start - sentence.start)
+        ):
+            continue  # part of a noun phrase ("Tuesday's vote", "Monday and Tuesday"), or words someone said
         start, end = timex.start, timex.end
         lead_in = rules.lead_in.search(text, sentence.start, start)
         if lead_in:
@@ -280,9 +284,12 @@ class _OmissionRules:
     lead_in: re.Pattern[str]
     """Words right before it that go with it ("on", "late on")."""
     nominal_before: frozenset[str]
-    """Words right before it that make it part of a noun phrase ("the night of April 20")."""
+    """Words right before it that make it part of a noun phrase ("the night of April 20") or join
+    it to another time ("Monday and Tuesday")."""
     nominal_after: re.Pattern[str]
     """What right after it makes it part of a noun phrase ("Tuesday's vote")."""
+    coordinated_after: re.Pattern[str]
+    """A word right after it that joins it to another time ("Monday and Tuesday")."""
     drop_opening: bool
     """Whether it may go when it opens the sentence or a clause."""
 
@@ -294,8 +301,9 @@ def _omission_rules(lang: str) -> _OmissionRules | None:
     data = resource(lang, "tls.toml")
     return _OmissionRules(
         lead_in=re.compile(rf"(?<!\w)(?:{phrase_alternation(data['date_lead_ins'])})\s+$", re.IGNORECASE),
-        nominal_before=frozenset(word.lower() for word in data["date_nominal_before"]),
+        nominal_before=frozenset(word.lower() for word in [*data["date_nominal_before"], *data["date_coordinators"]]),
         nominal_after=re.compile(phrase_alternation(data["date_nominal_after"])),
+        coordinated_after=re.compile(rf"\s+(?:{phrase_alternation(data['date_coordinators'])})(?!\w)", re.IGNORECASE),
         drop_opening=data["drop_opening_date"],
     )
 
