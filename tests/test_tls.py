@@ -100,6 +100,7 @@ TUESDAY = {"Tuesday": D(2020, 5, 1)}
         ("BP, on Tuesday, said it would cap the well.", "BP said it would cap the well."),
         ("Late on Tuesday the rig sank into the sea.", "The rig sank into the sea."),
         ("The rig sank into the sea on Tuesday.", "The rig sank into the sea."),
+        ("BP said (on Tuesday) that it would cap the well.", "BP said that it would cap the well."),
     ],
 )
 def test_an_entry_leaves_out_the_date_its_heading_gives(text: str, quoted: str) -> None:
@@ -112,6 +113,9 @@ def test_an_entry_leaves_out_the_date_its_heading_gives(text: str, quoted: str) 
         "Tuesday's explosion killed eleven workers on the rig.",  # part of a noun phrase
         "Crews worked through the Tuesday night shift on the rig.",
         "The commission holds hearings Tuesday and Wednesday in New Orleans.",  # coordinated
+        "It was Tuesday when the rig exploded in the gulf.",  # a predicate
+        "Tuesday was the deadline for emergency claims.",  # the subject
+        "The vote, held on Tuesday, was close in the end.",  # all but one word of a phrase
         "The commission holds hearings Monday and Tuesday in New Orleans.",
         'BP said: "We will stop the leak on Tuesday, whatever it takes."',  # words someone said
         "BP said «the leak stops on Tuesday» and more.",

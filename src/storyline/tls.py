@@ -37,7 +37,7 @@ work, without supervision:
   makes redundant ("BP said on Tuesday that" under that Tuesday reads "BP said that"), where the
   language data say that the rest still reads as a sentence (``lang/<lang>/tls.toml``).
 
-Measured on the 10 T17 development folders (mean AR-1 / AR-2 / date F1): .172/.055/.686,
+Measured on the 10 T17 development folders (mean AR-1 / AR-2 / date F1): .172/.054/.686,
 against .146/.047/.675 for news-tls's supervised Datewise.  ``docs/tls.md`` has the numbers
 behind each part, the ideas that did not help, and how far each half is from what the data
 allow.
@@ -76,6 +76,8 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?…])")
 _COMMA = re.compile(r"\s*,\s*")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _CLAUSE_END = re.compile(r"[,;:–—(-]\s*$")
+_BRACKET_OPEN = re.compile(r"\s*\(\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _CLOCK_TIME = re.compile(r"T\d")
 # A quotation, from its opening mark to its closing one or the end: "…", „…“, “…”, «…», »…«.
 _QUOTATION = re.compile(r'"[^"]*"?|„[^“”]*[“”]?|“[^”]*”?|«[^»]*»?|»[^«]*«?')
@@ -234,44 +236,59 @@ def redundant_dates(
 ) -> tuple[tuple[int, int], ...]:
     """Spans of ``sentence`` that an entry dated ``day`` need not repeat: its day-precise time
     expressions (``timexes``) whose period holds the day ("on Tuesday", "yesterday", "this
-    morning"), each with its lead-in ("on", "late on") and the comma that sets it off.  An
-    expression that is part of a noun phrase ("the night of April 20", "Tuesday's vote") stays,
-    and so does one that opens the sentence or a clause where the verb follows it (German "Am
-    Montag telefonierten ...", "..., am Montag sei ein Telefonat geplant"); a clock time stays;
-    all stay when too little of the sentence would be left."""
+    morning"), each with its lead-in ("on", "late on") and the commas or brackets that set it
+    off.  All stay when too little of the sentence would be left."""
     rules = _omission_rules(lang)
     if rules is None:
         return ()
-    spans = []
-    for timex in timexes:
-        period = timex.period
-        if period is None or not period.first <= day <= period.last or _CLOCK_TIME.search(timex.value):
-            continue  # another day, or a clock time ("at 7.40"), which the heading does not give
-        if (
-            rules.nominal_after.match(text, timex.end)
-            or rules.coordinated_after.match(text, timex.end, sentence.end)
-            or _inside_quotation(sentence.text, timex.start - sentence.start)
-        ):
-            continue  # part of a noun phrase ("Tuesday's vote", "Monday and Tuesday"), or words someone said
-        start, end = timex.start, timex.end
-        lead_in = rules.lead_in.search(text, sentence.start, start)
-        if lead_in:
-            start = lead_in.start()
-        else:
-            word = _LAST_WORD.search(text, sentence.start, start)
-            if word and word.group(1).lower() in rules.nominal_before:
-                continue
-        opening = not text[sentence.start : start].strip()
-        if not rules.drop_opening and (opening or _CLAUSE_END.search(text, sentence.start, start)):
-            continue
-        comma_after = _COMMA.match(text, end)
-        if comma_after and (opening or text[sentence.start : start].rstrip().endswith(",")):
-            # "On Tuesday, BP said" and "BP, on Tuesday, said" lose one comma with the date.
-            start = start if opening else text.rindex(",", sentence.start, start)
-            end = comma_after.end()
-        spans.append((start, end))
+    spans = [span for timex in timexes if (span := _redundant_span(text, sentence, timex, day, rules))]
     left = sum(len(_WORD.findall(text[a:b])) for a, b in _complement(spans, sentence.start, sentence.end))
     return tuple(spans) if left >= _MIN_WORDS_LEFT else ()
+
+
+def _redundant_span(
+    text: str, sentence: Sentence, timex: TimeExpression, day: date, rules: _OmissionRules
+) -> tuple[int, int] | None:
+    """The span ``timex`` leaves when it goes from an entry dated ``day``, or ``None`` where it
+    must stay: it names another time or a clock time ("at 7.40"), which the heading does not
+    give; it is part of a noun phrase, the subject or a predicate ("the night of April 20",
+    "Tuesday's vote", "Monday was the deadline", "It was Tuesday"), coordinated with another
+    time ("Monday and Tuesday") or quoted; it opens a sentence or clause where the verb follows
+    it (German "Am Montag telefonierten ..."); or it is all but one word of a phrase set off by
+    commas ("The vote, held on 20 April, was close")."""
+    period = timex.period
+    if period is None or not period.first <= day <= period.last or _CLOCK_TIME.search(timex.value):
+        return None
+    if (
+        rules.kept_before.match(text, timex.end)
+        or rules.coordinated_after.match(text, timex.end, sentence.end)
+        or _inside_quotation(sentence.text, timex.start - sentence.start)
+    ):
+        return None
+    start, end = timex.start, timex.end
+    lead_in = rules.lead_in.search(text, sentence.start, start)
+    if lead_in:
+        start = lead_in.start()
+    elif (word := _LAST_WORD.search(text, sentence.start, start)) and word.group(1).lower() in rules.kept_after:
+        return None
+    opening = not text[sentence.start : start].strip()
+    if not rules.drop_opening and (opening or _CLAUSE_END.search(text, sentence.start, start)):
+        return None
+    bracket_open = _BRACKET_OPEN.search(text, sentence.start, start)
+    bracket_close = _BRACKET_CLOSE.match(text, end, sentence.end)
+    if bracket_open and bracket_close:
+        return bracket_open.start(), bracket_close.end()
+    comma_before = text.rfind(",", sentence.start, start)
+    comma_after = text.find(",", end, sentence.end)
+    if comma_before >= 0 and comma_after >= 0:
+        rest = text[comma_before + 1 : start] + " " + text[end:comma_after]
+        if len(_WORD.findall(rest)) == 1:
+            return None
+    comma = _COMMA.match(text, end)
+    if comma and (opening or text[sentence.start : start].rstrip().endswith(",")):
+        # "On Tuesday, BP said" and "BP, on Tuesday, said" lose one comma with the date.
+        return start if opening else comma_before, comma.end()
+    return start, end
 
 
 def _inside_quotation(sentence: str, position: int) -> bool:
@@ -286,11 +303,12 @@ class _OmissionRules:
 
     lead_in: re.Pattern[str]
     """Words right before it that go with it ("on", "late on")."""
-    nominal_before: frozenset[str]
-    """Words right before it that make it part of a noun phrase ("the night of April 20") or join
-    it to another time ("Monday and Tuesday")."""
-    nominal_after: re.Pattern[str]
-    """What right after it makes it part of a noun phrase ("Tuesday's vote")."""
+    kept_after: frozenset[str]
+    """Words right before it that keep it: it is part of a noun phrase or predicate ("the night
+    of April 20", "It was Tuesday") or joined to another time ("Monday and Tuesday")."""
+    kept_before: re.Pattern[str]
+    """What right after it keeps it: it is part of a noun phrase or the subject ("Tuesday's
+    vote", "Monday was the deadline")."""
     coordinated_after: re.Pattern[str]
     """A word right after it that joins it to another time ("Monday and Tuesday")."""
     drop_opening: bool
@@ -304,8 +322,8 @@ def _omission_rules(lang: str) -> _OmissionRules | None:
     data = resource(lang, "tls.toml")
     return _OmissionRules(
         lead_in=re.compile(rf"(?<!\w)(?:{phrase_alternation(data['date_lead_ins'])})\s+$", re.IGNORECASE),
-        nominal_before=frozenset(word.lower() for word in [*data["date_nominal_before"], *data["date_coordinators"]]),
-        nominal_after=re.compile(phrase_alternation(data["date_nominal_after"])),
+        kept_after=frozenset(word.lower() for word in [*data["date_kept_after"], *data["date_coordinators"]]),
+        kept_before=re.compile(rf"\s*(?:{phrase_alternation(data['date_kept_before'])})"),
         coordinated_after=re.compile(rf"\s+(?:{phrase_alternation(data['date_coordinators'])})(?!\w)", re.IGNORECASE),
         drop_opening=data["drop_opening_date"],
     )
