@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-import pytest
-
 from storyline.model import Document, EventMention, Period, Sentence, TimeExpression, TimexType
 from storyline.tls import (
     Settings,
@@ -82,85 +80,14 @@ def test_a_day_named_only_as_a_boundary_is_referenced_but_not_reported() -> None
     assert D(2020, 4, 28) not in collector.pools
 
 
-def _quoted(lang: str, text: str, names: dict[str, date]) -> str:
-    """How an entry dated 1 May 2020 quotes the one sentence ``text`` (published two days later)."""
-    doc = _named("a", lang, D(2020, 5, 3), text, names)
-    (sentence,) = [s for s in dated_sentences(doc) if s.day == D(2020, 5, 1)]
-    return sentence.summary_text
-
-
-TUESDAY = {"Tuesday": D(2020, 5, 1)}
-
-
-@pytest.mark.parametrize(
-    ("text", "quoted"),
-    [
-        ("BP said on Tuesday that it would cap the well.", "BP said that it would cap the well."),
-        ("On Tuesday, BP said it would cap the well.", "BP said it would cap the well."),
-        ("BP, on Tuesday, said it would cap the well.", "BP said it would cap the well."),
-        ("Late on Tuesday the rig sank into the sea.", "The rig sank into the sea."),
-        ("The rig sank into the sea on Tuesday.", "The rig sank into the sea."),
-        ("BP said (on Tuesday) that it would cap the well.", "BP said that it would cap the well."),
-    ],
-)
-def test_an_entry_leaves_out_the_date_its_heading_gives(text: str, quoted: str) -> None:
-    assert _quoted("en", text, TUESDAY) == quoted
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Tuesday's explosion killed eleven workers on the rig.",  # part of a noun phrase
-        "Crews worked through the Tuesday night shift on the rig.",
-        "The commission holds hearings Tuesday and Wednesday in New Orleans.",  # coordinated
-        "It was Tuesday when the rig exploded in the gulf.",  # a predicate
-        "Tuesday was the deadline for emergency claims.",  # the subject
-        "The vote, held on Tuesday, was close in the end.",  # all but one word of a phrase
-        "The commission holds hearings Monday and Tuesday in New Orleans.",
-        'BP said: "We will stop the leak on Tuesday, whatever it takes."',  # words someone said
-        "BP said «the leak stops on Tuesday» and more.",
-        "Tuesday was quiet.",  # too little would be left
-    ],
-)
-def test_a_date_stays_where_leaving_it_out_would_change_the_sentence(text: str) -> None:
-    assert _quoted("en", text, TUESDAY) == text
-
-
-def test_only_the_entrys_own_day_goes_and_no_clock_time() -> None:
-    other = _quoted("en", "BP said on Tuesday it would try again on Friday.", {**TUESDAY, "Friday": D(2020, 5, 4)})
-    assert other == "BP said it would try again on Friday."
-    text = "The ship ran aground at 7.40 near the town."
-    clock = TimeExpression(
-        text.index("7.40"), text.index("7.40") + 4, "7.40", TimexType.TIME, "2020-05-01T07:40", sentence=0,
-        period=Period.parse("2020-05-01T07:40"),
-    )  # fmt: skip
-    doc = Document("a", text, published=Period.of_day(D(2020, 5, 1)), lang="en",
-                   sentences=[Sentence(0, 0, len(text), text)], timexes=[clock])  # fmt: skip
-    (sentence,) = dated_sentences(doc)
-    assert (sentence.day, sentence.summary_text) == (D(2020, 5, 1), text)
-
-
-def test_a_date_goes_after_a_closed_quotation_but_not_within_one() -> None:
-    dienstag = {"Dienstag": D(2020, 5, 1)}
-    text = "„Wir stoppen das Leck“, sagte BP am Dienstag vor der Presse."
-    assert _quoted("de", text, dienstag) == "„Wir stoppen das Leck“, sagte BP vor der Presse."
-    quotation = "BP sagte: „Wir stoppen das Leck am Dienstag, koste es, was es wolle.“"
-    assert _quoted("de", quotation, dienstag) == quotation
-
-
-def test_a_german_date_stays_where_the_verb_follows_it() -> None:
-    montag = {"Montag": D(2020, 5, 1)}
-    assert _quoted("de", "Trump und Putin telefonierten am Montag lange.", montag) == (
-        "Trump und Putin telefonierten lange."
-    )
-    for text in ("Am Montag telefonierten Trump und Putin lange.", "Trump sagte, am Montag sei ein Telefonat geplant."):
-        assert _quoted("de", text, montag) == text
-
-
-def test_the_pieces_of_a_sentence_are_what_its_entry_quotes() -> None:
+def test_a_sentence_quoted_under_its_day_leaves_out_the_date_the_heading_gives() -> None:
     text = "BP said on Tuesday that it would cap the well."
-    (sentence,) = [s for s in dated_sentences(_named("a", "en", D(2020, 5, 3), text, TUESDAY)) if s.explicit]
+    doc = _named("a", "en", D(2020, 5, 3), text, {"Tuesday": D(2020, 5, 1)})
+    (sentence,) = [s for s in dated_sentences(doc) if s.explicit]
+    assert sentence.summary_text == "BP said that it would cap the well."
     assert [text[a:b] for a, b in sentence.pieces] == ["BP said ", " that it would cap the well."]
+    (undated,) = dated_sentences(_named("b", "en", D(2020, 5, 3), "Crews searched the valley all day long.", {}))
+    assert (undated.summary_text, undated.pieces) == (undated.text, [(undated.start, undated.end)])
 
 
 def test_a_question_tells_nothing_of_its_day() -> None:

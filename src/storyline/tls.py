@@ -35,7 +35,7 @@ work, without supervision:
   tells what was new on it (the update-summarisation view of a timeline).
 * **Quoting**: an entry is dated, so its sentences leave out the time expressions that the date
   makes redundant ("BP said on Tuesday that" under that Tuesday reads "BP said that"), where the
-  language data say that the rest still reads as a sentence (``lang/<lang>/tls.toml``).
+  rest is still the same sentence (``storyline.quote``).
 
 Measured on the 10 T17 development folders (mean AR-1 / AR-2 / date F1): .172/.054/.686,
 against .146/.047/.675 for news-tls's supervised Datewise.  ``docs/tls.md`` has the numbers
@@ -63,26 +63,16 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import csr_matrix
 
+from storyline import quote
 from storyline.events import merge
 from storyline.lang import SUPPORTED, phrase_alternation, phrase_pattern, resource, word_list
-from storyline.model import Document, EventMention, InputError, Sentence, TimeExpression
+from storyline.model import Document, EventMention, InputError, TimeExpression
 from storyline.timeline import count_originals
 
 _Item = TypeVar("_Item")
 _WORD = re.compile(r"\w[\w'-]*")
 _QUESTION = re.compile(r"\?[\"'”’»«“]*\s*$")
 _FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’»«“)]*\s*$")
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?…])")
-_COMMA = re.compile(r"\s*,\s*")
-_LAST_WORD = re.compile(r"(\S+)\s*$")
-_CLAUSE_END = re.compile(r"[,;:–—(-]\s*$")
-_BRACKET_OPEN = re.compile(r"\s*\(\s*$")
-_BRACKET_CLOSE = re.compile(r"\s*\)")
-_CLOCK_TIME = re.compile(r"T\d")
-# A quotation, from its opening mark to its closing one or the end: "…", „…“, “…”, «…», »…«.
-_QUOTATION = re.compile(r'"[^"]*"?|„[^“”]*[“”]?|“[^”]*”?|«[^»]*»?|»[^«]*«?')
-# Fewer words than this left, a sentence keeps its redundant time expressions.
-_MIN_WORDS_LEFT = 4
 # How far before a time expression a boundary word ("since", "bis zum") is looked for.
 _BOUNDARY_WINDOW = 24
 
@@ -149,24 +139,19 @@ class DatedSentence:
     boundary: bool = False
     """True when it names the day only as a boundary ("since Tuesday", "until 20 April"): a
     reference to the day, but no report of what happened on it."""
-    redundant: tuple[tuple[int, int], ...] = ()
+    redundant: tuple[quote.Span, ...] = ()
     """Spans (document offsets, in order) of the time expressions that the entry's own date makes
-    redundant ("on Tuesday" in an entry dated that Tuesday), each with its lead-in word and
-    comma: a summary leaves them out, as an editor does under a dated heading."""
+    redundant ("on Tuesday" under that Tuesday): a summary leaves them out (``storyline.quote``)."""
 
     @property
-    def pieces(self) -> list[tuple[int, int]]:
+    def pieces(self) -> list[quote.Span]:
         """The spans (document offsets) of the sentence that a summary quotes: all but ``redundant``."""
-        return _complement(self.redundant, self.start, self.end)
+        return quote.kept_pieces(self.redundant, self.start, self.end)
 
     @property
     def summary_text(self) -> str:
         """The sentence as a summary quotes it: without its redundant time expressions."""
-        if not self.redundant:
-            return self.text
-        joined = " ".join(self.text[start - self.start : end - self.start].strip() for start, end in self.pieces)
-        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", joined)
-        return text[:1].upper() + text[1:] if self.redundant[0][0] == self.start else text
+        return quote.quoted(self.text, 0, len(self.text), [(a - self.start, b - self.start) for a, b in self.redundant])
 
 
 @dataclass(frozen=True)
@@ -224,121 +209,11 @@ def dated_sentences(doc: Document) -> list[DatedSentence]:
                 day,
                 explicit,
                 bound,
-                redundant_dates(doc.text, sentence, reporting.get(sentence.index, []), day, doc.lang),
+                quote.redundant_dates(doc.text, sentence, reporting.get(sentence.index, []), day, published, doc.lang),
             )
             for day, explicit, bound in kinds
         )
     return dated
-
-
-def redundant_dates(
-    text: str, sentence: Sentence, timexes: Iterable[TimeExpression], day: date, lang: str
-) -> tuple[tuple[int, int], ...]:
-    """Spans of ``sentence`` that an entry dated ``day`` need not repeat: its day-precise time
-    expressions (``timexes``) whose period holds the day ("on Tuesday", "yesterday", "this
-    morning"), each with its lead-in ("on", "late on") and the commas or brackets that set it
-    off.  All stay when too little of the sentence would be left."""
-    rules = _omission_rules(lang)
-    if rules is None:
-        return ()
-    spans = [span for timex in timexes if (span := _redundant_span(text, sentence, timex, day, rules))]
-    left = sum(len(_WORD.findall(text[a:b])) for a, b in _complement(spans, sentence.start, sentence.end))
-    return tuple(spans) if left >= _MIN_WORDS_LEFT else ()
-
-
-def _redundant_span(
-    text: str, sentence: Sentence, timex: TimeExpression, day: date, rules: _OmissionRules
-) -> tuple[int, int] | None:
-    """The span ``timex`` leaves when it goes from an entry dated ``day``, or ``None`` where it
-    must stay: it names another time or a clock time ("at 7.40"), which the heading does not
-    give; it is part of a noun phrase, the subject or a predicate ("the night of April 20",
-    "Tuesday's vote", "Monday was the deadline", "It was Tuesday"), coordinated with another
-    time ("Monday and Tuesday") or quoted; it opens a sentence or clause where the verb follows
-    it (German "Am Montag telefonierten ..."); or it is all but one word of a phrase set off by
-    commas ("The vote, held on 20 April, was close")."""
-    period = timex.period
-    if period is None or not period.first <= day <= period.last or _CLOCK_TIME.search(timex.value):
-        return None
-    if (
-        rules.kept_before.match(text, timex.end)
-        or rules.coordinated_after.match(text, timex.end, sentence.end)
-        or _inside_quotation(sentence.text, timex.start - sentence.start)
-    ):
-        return None
-    start, end = timex.start, timex.end
-    lead_in = rules.lead_in.search(text, sentence.start, start)
-    if lead_in:
-        start = lead_in.start()
-    elif (word := _LAST_WORD.search(text, sentence.start, start)) and word.group(1).lower() in rules.kept_after:
-        return None
-    opening = not text[sentence.start : start].strip()
-    if not rules.drop_opening and (opening or _CLAUSE_END.search(text, sentence.start, start)):
-        return None
-    bracket_open = _BRACKET_OPEN.search(text, sentence.start, start)
-    bracket_close = _BRACKET_CLOSE.match(text, end, sentence.end)
-    if bracket_open and bracket_close:
-        return bracket_open.start(), bracket_close.end()
-    comma_before = text.rfind(",", sentence.start, start)
-    comma_after = text.find(",", end, sentence.end)
-    if comma_before >= 0 and comma_after >= 0:
-        rest = text[comma_before + 1 : start] + " " + text[end:comma_after]
-        if len(_WORD.findall(rest)) == 1:
-            return None
-    comma = _COMMA.match(text, end)
-    if comma and (opening or text[sentence.start : start].rstrip().endswith(",")):
-        # "On Tuesday, BP said" and "BP, on Tuesday, said" lose one comma with the date.
-        return start if opening else comma_before, comma.end()
-    return start, end
-
-
-def _inside_quotation(sentence: str, position: int) -> bool:
-    """Whether ``position`` of ``sentence`` lies within a quotation (or one left open): a
-    quotation stays word for word."""
-    return any(match.start() < position < match.end() for match in _QUOTATION.finditer(sentence))
-
-
-@dataclass(frozen=True)
-class _OmissionRules:
-    """When a time expression may go from a dated entry (``lang/<lang>/tls.toml``)."""
-
-    lead_in: re.Pattern[str]
-    """Words right before it that go with it ("on", "late on")."""
-    kept_after: frozenset[str]
-    """Words right before it that keep it: it is part of a noun phrase or predicate ("the night
-    of April 20", "It was Tuesday") or joined to another time ("Monday and Tuesday")."""
-    kept_before: re.Pattern[str]
-    """What right after it keeps it: it is part of a noun phrase or the subject ("Tuesday's
-    vote", "Monday was the deadline")."""
-    coordinated_after: re.Pattern[str]
-    """A word right after it that joins it to another time ("Monday and Tuesday")."""
-    drop_opening: bool
-    """Whether it may go when it opens the sentence or a clause."""
-
-
-@cache
-def _omission_rules(lang: str) -> _OmissionRules | None:
-    if lang not in SUPPORTED:
-        return None
-    data = resource(lang, "tls.toml")
-    return _OmissionRules(
-        lead_in=re.compile(rf"(?<!\w)(?:{phrase_alternation(data['date_lead_ins'])})\s+$", re.IGNORECASE),
-        kept_after=frozenset(word.lower() for word in [*data["date_kept_after"], *data["date_coordinators"]]),
-        kept_before=re.compile(rf"\s*(?:{phrase_alternation(data['date_kept_before'])})"),
-        coordinated_after=re.compile(rf"\s+(?:{phrase_alternation(data['date_coordinators'])})(?!\w)", re.IGNORECASE),
-        drop_opening=data["drop_opening_date"],
-    )
-
-
-def _complement(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of ``start``–``end`` outside ``spans`` (ordered, within it)."""
-    pieces = []
-    for omit_start, omit_end in spans:
-        if omit_start > start:
-            pieces.append((start, omit_start))
-        start = max(start, omit_end)
-    if start < end:
-        pieces.append((start, end))
-    return pieces
 
 
 @cache
