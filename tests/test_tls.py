@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from storyline.model import Document, EventMention, Period, Sentence, TimeExpression, TimexType
@@ -88,6 +89,17 @@ def test_a_sentence_quoted_under_its_day_leaves_out_the_date_the_heading_gives()
     assert [text[a:b] for a, b in sentence.pieces] == ["BP said ", " that it would cap the well."]
     (undated,) = dated_sentences(_named("b", "en", D(2020, 5, 3), "Crews searched the valley all day long.", {}))
     assert (undated.summary_text, undated.pieces) == (undated.text, [(undated.start, undated.end)])
+
+
+def test_an_article_dated_only_to_the_month_dates_only_the_sentences_that_name_their_day() -> None:
+    doc = _doc("m", D(2021, 4, 1), ["Crews worked on the ship all week.", "The ship was freed."], {1: D(2021, 3, 29)})
+    doc = replace(doc, published=Period.parse("2021-04"))
+    assert [(s.index, s.day) for s in dated_sentences(doc)] == [(1, D(2021, 3, 29))]
+    collector = TimelineCollector(settings=Settings(min_words=1))
+    collector.add(doc)
+    assert collector.documents == 0 and collector.references == Counter({D(2021, 3, 29): 1})
+    (day,) = collector.summarise(max_dates=3, sentences_per_date=1)
+    assert day.day == D(2021, 3, 29)  # not 1 April, a day no article gives
 
 
 def test_a_question_tells_nothing_of_its_day() -> None:

@@ -175,10 +175,14 @@ class Summary:
 
 def dated_sentences(doc: Document) -> list[DatedSentence]:
     """Every sentence of an analysed document with the day(s) it reports on, and, marked
-    ``boundary``, the days it names only as a boundary ("since Tuesday")."""
+    ``boundary``, the days it names only as a boundary ("since Tuesday").  A sentence that names
+    no day reports on its publication day, where that is known to the day."""
     if doc.published is None:
         return []
     published = doc.published.first
+    # A document known only to the month or week dates none of its own sentences: its first
+    # day is a guess, and a timeline must not show it as the day they happened.
+    fallback = [published] if doc.published.is_day_or_finer else []
     boundary = _boundary_before(doc.lang)
     named: dict[int, list[date]] = defaultdict(list)
     bounds: dict[int, list[date]] = defaultdict(list)
@@ -196,7 +200,7 @@ def dated_sentences(doc: Document) -> list[DatedSentence]:
     for sentence in doc.sentences:
         reported = named.get(sentence.index, [])
         bounded = [day for day in bounds.get(sentence.index, []) if day not in reported]
-        kinds = [(day, bool(reported), False) for day in reported or [published]]
+        kinds = [(day, bool(reported), False) for day in reported or fallback]
         kinds += [(day, True, True) for day in bounded]
         dated.extend(
             DatedSentence(
@@ -236,9 +240,10 @@ def date_salience(
     the last: shares of articles published on it, of articles elsewhere that refer to it, of
     its burst (its articles against those of the days around it) and of the corroborated
     events dated to it."""
-    if not docs_per_day:
+    known = docs_per_day or references  # articles dated only to the month still name days
+    if not known:
         return {}
-    first, last = min(docs_per_day), max(docs_per_day)
+    first, last = min(known), max(known)
     first = min([first, *(d for d in references if first - timedelta(days=settings.lookback_days) <= d)])
     days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
     published = np.array([docs_per_day[d] for d in days], dtype=np.float64)
@@ -293,7 +298,7 @@ class TimelineCollector:
 
     @property
     def documents(self) -> int:
-        """How many dated documents were added."""
+        """How many documents dated to the day were added."""
         return self.docs_per_day.total()
 
     def add(self, doc: Document) -> None:
@@ -302,7 +307,8 @@ class TimelineCollector:
         the weakest of their day's pool."""
         if doc.published is None:
             return
-        self.docs_per_day[doc.published.first] += 1
+        if doc.published.is_day_or_finer:
+            self.docs_per_day[doc.published.first] += 1
         settings = self.settings
         if settings.event_weight:
             for mention in filter(_founds_event, doc.mentions):
@@ -507,7 +513,7 @@ def busiest_days(
     """Baseline: the days most articles appeared on, each with its articles' first sentences."""
     by_day: dict[date, list[Document]] = defaultdict(list)
     for doc in docs:
-        if doc.published is not None and doc.sentences:
+        if doc.published is not None and doc.published.is_day_or_finer and doc.sentences:
             by_day[doc.published.first].append(doc)
     ranked = sorted(by_day, key=lambda d: (-len(by_day[d]), d))[:max_dates]
     summaries = []
