@@ -140,6 +140,19 @@ def test_tense_cue_in_the_own_clause_wins() -> None:
     assert tense_at(grammar("en"), english, english.index("Monday"), len(english) - 1)[0] == "future"
 
 
+def test_a_governing_word_decides_the_tense_before_any_cue() -> None:
+    g = grammar("de")
+    since = "Seit Montag wird gestreikt."  # "wird" is as near as "Seit"
+    assert tense_at(g, since, 5, 11) == ("past", True)
+    ahead = "Ab Montag gilt die Regel."
+    assert tense_at(g, ahead, 3, 9) == ("future", True)
+    looked_back = "Ab Montag galt die Regel."  # looking ahead from a past time
+    assert tense_at(g, looked_back, 3, 9) == ("past", True)
+    said = "The union said on Tuesday it would strike."
+    start = said.index("Tuesday")
+    assert tense_at(grammar("en"), said, start, start + 7) == ("past", True)
+
+
 def test_tag_returns_offsets_sentence_indices_and_periods_in_text_order() -> None:
     text = "Gestern regnete es. Am Montag soll gewählt werden."
     sentences = [Sentence(0, 0, 19, text[:19]), Sentence(1, 20, len(text), text[20:])]

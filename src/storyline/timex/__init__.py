@@ -24,16 +24,36 @@ __all__ = ["annotate", "tag", "tense_at"]
 _CALENDAR_MODS = {m.name for m in Mod}
 # How many sentences an announced day stays the day that bare clock times refer to.
 _NARRATIVE_SENTENCES = 8
+# How far before an expression a governing word and the prepositions after it may begin.
+_GOVERNING_REACH = 40
 
 
 def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool]:
     """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none),
     and whether that cue is in the expression's own clause.
 
-    The expression's own clause (between commas, colons, quotes, brackets and words that open
-    a clause, such as "that") is searched before the rest of the sentence, and reliable cue
-    words (auxiliaries, modals, frequent verbs) before guesses from word shape (participles).
+    A word that governs the expression decides first: a past one whatever the clause says (a
+    boundary that looks back, "seit Montag"; the reporting verb the expression dates, "said on
+    Tuesday it would strike"), a future one ("ab Montag") unless the own clause is past.
+    Otherwise the expression's own clause (between commas, colons, quotes, brackets and words
+    that open a clause, such as "that") is searched before the rest of the sentence, and
+    reliable cue words (auxiliaries, modals, frequent verbs) before guesses from word shape
+    (participles).
     """
+    governing = next(
+        (tense for tense, words in g.governing if words.search(sentence, max(0, start - _GOVERNING_REACH), start)),
+        "",
+    )
+    if governing == "past":
+        return governing, True
+    tense, in_clause = _clause_tense(g, sentence, start, end)
+    if governing and not (in_clause and tense == "past"):
+        return governing, True
+    return tense, in_clause
+
+
+def _clause_tense(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool]:
+    """The tense of the nearest cue, in the expression's own clause first (see :func:`tense_at`)."""
     edges = list(g.clause_edge.finditer(sentence))
     left = max((edge.end() for edge in edges if edge.end() <= start), default=0)
     right = min((edge.start() for edge in edges if edge.start() >= end), default=len(sentence))

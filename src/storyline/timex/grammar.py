@@ -84,6 +84,8 @@ class Grammar:
     cues: tuple[tuple[str, re.Pattern[str]], ...]  # (tense, cue words), reliable ones
     weak_cues: tuple[tuple[str, re.Pattern[str]], ...]  # guesses from word shape
     clause_edge: re.Pattern[str]  # where a clause begins or ends, for the cues of its own clause
+    # (tense, words that end right before an expression and decide its tense: "seit", "said on")
+    governing: tuple[tuple[str, re.Pattern[str]], ...]
     settings: dict[str, Any]
     token_anchors: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -252,6 +254,18 @@ def _clause_edge(openers: list[str]) -> re.Pattern[str]:
     return re.compile(rf"[,;:\"„“”«»()–]|(?<!\w)(?:{phrase_alternation(openers)})(?!\w)", re.IGNORECASE)
 
 
+def _governing(tense: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(tense, words that govern the expression right after them), each pattern matching at the
+    end of the text before an expression, where only the language's ``governing_gap`` words
+    (prepositions, articles) may stand between: "said on" before "Tuesday", "seit" before "Montag"."""
+    gap = rf"(?:\s+(?:{phrase_alternation(tense.get('governing_gap', []))}))*"
+    return tuple(
+        (name.split("_")[0], re.compile(rf"(?<!\w)(?:{phrase_alternation(tense[name])}){gap}\s+\Z", re.IGNORECASE))
+        for name in ("past_governing", "future_governing")
+        if tense.get(name)
+    )
+
+
 @cache
 def grammar(lang: str) -> Grammar:
     """The compiled grammar of ``lang`` (built once per process)."""
@@ -280,5 +294,6 @@ def grammar(lang: str) -> Grammar:
         cues=_cues(tense, ("future", "past", "present")),
         weak_cues=_cues(tense, ("future_weak", "past_weak", "present_weak")),
         clause_edge=_clause_edge(tense.get("clause_openers", [])),
+        governing=_governing(tense),
         settings=dict(lexicon.get("settings", {})),
     )
