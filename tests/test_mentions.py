@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline import mentions, text
 from storyline.model import Document, Period, Status, TimeExpression, TimexType
 
@@ -34,6 +36,21 @@ def test_a_planned_call_gets_its_resolved_day_and_status_planned() -> None:
     assert call.event_class == "communication"
     assert {p.key for p in call.participants} >= {"person:trump", "person:putin"}
     assert {p.name for p in call.participants} >= {"Donald Trump", "Wladimir Putin"}
+
+
+def test_a_date_the_tagger_puts_after_a_publication_month_makes_a_plan() -> None:
+    body = "Gipfel\n\nDie Ukraine sei zu einem Gipfel ab kommenden Montag bereit."
+    doc = Document(id="doc", text=body, lang="de", published=Period.parse("2025-06"))
+    text.annotate(doc)
+    start = body.index("kommenden Montag")
+    month = Period.parse("2025-06", "approx")
+    ahead = TimeExpression(
+        start, start + 16, "kommenden Montag", TimexType.DATE, "2025-06", "APPROX", 1, period=month, after_dct=True
+    )
+    for timex, status in ((ahead, Status.PLANNED), (replace(ahead, after_dct=False), Status.OCCURRED)):
+        doc.timexes = [timex]  # without after_dct, "Montag" may be the publication day
+        summit = next(m for m in mentions.annotate(doc).mentions if m.time_text == "kommenden Montag")
+        assert (summit.date, summit.status) == (month, status)
 
 
 def test_a_past_call_without_a_time_expression_is_dated_by_publication() -> None:

@@ -181,10 +181,14 @@ def _compound_class(noun_lemma: str, lang: str) -> str | None:
     return None
 
 
-def _status(sentence: str, clause: str, lang: str, date: Period, published: Period | None, dated: bool) -> Status:
+def _status(
+    sentence: str, clause: str, lang: str, date: Period, published: Period | None, timex: TimeExpression | None
+) -> Status:
     """Denials, cancellations and attributions frame the whole sentence; tense and plans are
     read from the trigger's own clause ("Trump kündigte an, am Montag sei ein Telefonat
-    geplant" is planned; "…, die Verhandlungen geplant hatte" does not make a call planned)."""
+    geplant" is planned; "…, die Verhandlungen geplant hatte" does not make a call planned).
+    A date after publication is a plan, also where the tagger knows it only by reading the
+    expression against each day of a publication month ("ab kommenden Montag")."""
     lexicon = _lexicon(lang)
     words = _WORD.findall(sentence)
     lemmas = [lemma(w, lang) for w in words]
@@ -194,7 +198,7 @@ def _status(sentence: str, clause: str, lang: str, date: Period, published: Peri
         return Status.DENIED
     if _has_cue(words, lemmas, lexicon.cancelled):
         return Status.CANCELLED
-    if dated and published is not None and date.first > published.last:
+    if timex is not None and (timex.after_dct or (published is not None and date.first > published.last)):
         return Status.PLANNED
     if _has_cue(words, lemmas, lexicon.alleged):
         return Status.REPORTED
@@ -371,7 +375,7 @@ def _mention(
     else:
         return None
     clause = _clause(sentence.text, trigger.start)[1]
-    status = _status(sentence.text, clause, lang, date, doc.published, timex is not None)
+    status = _status(sentence.text, clause, lang, date, doc.published, timex)
     if timex is None and status is Status.PLANNED:
         anaphoric = True  # a plan without a date says nothing about the publication day
     named = [p for p in participants.find(sentence.text, lang) if p.name != doc.outlet]  # the byline is no actor

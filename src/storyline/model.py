@@ -64,6 +64,8 @@ class TimeExpression:
     ``start``/``end`` are offsets into the document text.  ``value`` is the TIMEX3 value
     (``2025-05-19``, ``2025-W11``, ``P3Y``, ``PAST_REF``, ``XXXX-WXX-1`` …); ``period`` is the
     calendar span it denotes when it denotes one (DATE and TIME values), else ``None``.
+    ``after_dct`` says that it lies after the publication day, whichever day of a DCT known only
+    to the month that is ("ab kommenden Montag" in an article of June: a plan).
     """
 
     start: int
@@ -77,6 +79,7 @@ class TimeExpression:
     freq: str | None = None
     timezone: str | None = None
     period: Period | None = None
+    after_dct: bool = False
 
 
 @dataclass(frozen=True)

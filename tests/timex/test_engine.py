@@ -174,6 +174,33 @@ def test_ago_is_a_duration_anchored_to_the_date_it_names() -> None:
     assert found.period == Period.parse("2022")
 
 
+def test_a_publication_month_gives_the_likely_month_approximately() -> None:
+    # "Donnerstag" from a day of March 2025 is 27 February to 3 April: March on 27 of 31 days.
+    (summit,) = tag("Der Gipfel ist am Donnerstag.", "de", Period.parse("2025-03"))
+    assert (summit.value, summit.mod, summit.period) == ("2025-03", "APPROX", Period.parse("2025-03", Mod.APPROX))
+    # two weeks back lies in March on 17 of 31 days: not three quarters, so only the certain quarter
+    (week,) = tag("Vorvergangene Woche traf er den Präsidenten.", "de", Period.parse("2025-03"))
+    assert (week.value, week.mod) == ("2025-Q1", None)
+    # an anchored duration keeps its value; the day it points to is the likely month
+    (ago,) = tag("Vor drei Tagen begann der Streik.", "de", Period.parse("2025-03"))
+    assert (ago.value, ago.period) == ("P3D", Period.parse("2025-03", Mod.APPROX))
+    # a time of day is no month: it keeps what every day agrees on
+    (clock,) = tag("Das Gespräch ist für 10 Uhr angesetzt.", "de", Period.parse("2025-03"))
+    assert clock.value == "XXXX-XX-XXT10:00"
+
+
+def test_after_dct_holds_only_when_every_possible_publication_day_precedes_the_date() -> None:
+    def after(sentence: str, dct: str) -> bool:
+        (found,) = tag(sentence, "de", Period.parse(dct))
+        return found.after_dct
+
+    assert after("Die Ukraine sei zu einem Gipfel ab kommenden Montag bereit.", "2025-06")
+    assert not after("Der Gipfel ist am Donnerstag.", "2025-03")  # may be published that Thursday
+    assert not after("Im Juni wird gewählt.", "2025-06")
+    assert after("Am Montag wird gewählt.", "2025-05-17")
+    assert not after("Am Montag wurde gewählt.", "2025-05-17")
+
+
 def test_clock_time_keeps_the_time_zone_the_text_gives() -> None:
     text = "Das Telefonat ist für 10 Uhr Ortszeit der US-Ostküste angesetzt."
     (found,) = tag(text, "de", Period.parse("2025-05-19"))

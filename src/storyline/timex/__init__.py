@@ -12,16 +12,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storyline.dates import Mod, Precision
+from storyline.dates import Precision
 from storyline.model import Document, Period, Sentence, TimeExpression, TimexType
 from storyline.text import split_sentences
-from storyline.timex.calendar import period_of
 from storyline.timex.grammar import Grammar, Rule, grammar
-from storyline.timex.normalise import Context, normalise
+from storyline.timex.normalise import Context, normalise, reading_period
 
 __all__ = ["annotate", "tag", "tense_at"]
 
-_CALENDAR_MODS = {m.name for m in Mod}
 # How many sentences an announced day stays the day that bare clock times refer to.
 _NARRATIVE_SENTENCES = 8
 # How far before an expression a governing word and the prepositions after it may begin.
@@ -119,15 +117,6 @@ def _candidates(g: Grammar, text: str, anchors: set[int]) -> list[tuple[re.Match
     return taken
 
 
-def _period(type_: str, value: str, mod: str | None) -> Period | None:
-    if type_ not in ("DATE", "TIME"):
-        return None
-    period = period_of(value)
-    if period is None:
-        return None
-    return period.with_mod(Mod[mod]) if mod in _CALENDAR_MODS and mod else period
-
-
 def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | None = None) -> list[TimeExpression]:
     """All time expressions in ``text``, in text order, each with its sentence index."""
     g = grammar(lang)
@@ -150,11 +139,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
             reading = normalise(match, ctx, rule)
             if reading is None:
                 continue
-            period = (
-                _period("DATE", reading.anchor, None)
-                if reading.anchor
-                else _period(reading.type, reading.value, reading.mod)
-            )
+            period = reading_period(reading)
             if period is not None and period.is_day_or_finer and reading.type in ("DATE", "TIME"):
                 narrative = (sentence.index, period.first)
             if reading.type == "DATE":
@@ -174,6 +159,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
                     freq=reading.freq,
                     timezone=reading.timezone,
                     period=period,
+                    after_dct=reading.after_dct,
                 )
             )
     return result

@@ -4,17 +4,22 @@ A match is read through its named groups (``year``, ``month``, ``day``, ``weekda
 ``unit`` …) and the lexicon tables of its language; the rule's ``kind`` says which reading
 applies.  Underspecified expressions are resolved against the DCT by a function of the
 reference day; when the DCT is only a month or a year, that function is evaluated at both ends
-of the DCT's span and only what both agree on is kept, so no day is ever guessed.
+of the DCT's span and only what both agree on is kept, so no day is ever guessed.  When the DCT
+is a month, the match is also read against every day of it: where three quarters of the days
+the readings may denote lie in one month, that month is the value, with mod APPROX ("am
+Donnerstag" in an article of March is around March, not "the first half of the year"); and
+where every reading lies after its day, the reading is ``after_dct`` (a plan, "ab kommenden
+Montag"), which the month alone cannot say.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from storyline.dates import SEASON_START, Period, Precision, add_months
+from storyline.dates import SEASON_START, Mod, Period, Precision, add_months
 from storyline.timex.calendar import common_value, holiday, period_of, shift, value_at
 from storyline.timex.grammar import Grammar, Rule, Table
 
@@ -26,6 +31,12 @@ _WRONG_SIDE_DAYS_IN_CLAUSE = 300
 _MONTHS_PER_UNIT = {"Q": 3, "HALF": 6}
 # How long after a quarter ends its results are still reported as news.
 _REPORTING_DAYS = 45
+# The share of the days an expression may denote, against a DCT known to the month, that one
+# month must hold to be its value (a weekday lies at most six days outside the DCT's month).
+_LIKELY_MONTH_SHARE = 0.75
+# The longest DCT span read day by day (a month; a year DCT keeps only what is certain).
+_MAX_DAYS_READ = 31
+_CALENDAR_MODS = {m.name for m in Mod}
 _UNIT_TABLES = ("units", "units_sg", "units_pl", "unit_adjectives", "unit_adverbs")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -52,6 +63,23 @@ class Normalised:
     freq: str | None = None
     timezone: str | None = None
     anchor: str | None = None  # the calendar value a DURATION such as "vor drei Jahren" points to
+    anchor_mod: str | None = None  # APPROX where the anchor is only the likely month
+    after_dct: bool = False  # after the publication day, whichever day of a coarse DCT it is
+
+
+def reading_period(reading: Normalised) -> Period | None:
+    """The calendar span a reading denotes (DATE and TIME values, and the point an anchored
+    DURATION names), with its calendar modifier."""
+    if reading.anchor:
+        value, mod = reading.anchor, reading.anchor_mod
+    elif reading.type in ("DATE", "TIME"):
+        value, mod = reading.value, reading.mod
+    else:
+        return None
+    period = period_of(value)
+    if period is None:
+        return None
+    return period.with_mod(Mod[mod]) if mod in _CALENDAR_MODS and mod else period
 
 
 _UNIT_OF_PRECISION = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "half": "HALF", "year": "Y"}
@@ -634,4 +662,61 @@ KINDS: dict[str, Callable[[re.Match[str], Context, Rule], Normalised | None]] = 
 
 def normalise(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
     """The TIMEX3 reading of one match, or None where the fields make no valid value."""
-    return KINDS[rule.kind](match, ctx, rule)
+    reading = KINDS[rule.kind](match, ctx, rule)
+    if reading is None or ctx.dct is None:
+        return reading
+    if ctx.dct.is_day_or_finer:
+        period = reading_period(reading)
+        return replace(reading, after_dct=period is not None and period.first > ctx.dct.last)
+    return _day_by_day(match, ctx, rule, reading)
+
+
+def _day_by_day(match: re.Match[str], ctx: Context, rule: Rule, reading: Normalised) -> Normalised:
+    """``reading`` (what every day of a coarse DCT agrees on) read again against each day of a
+    DCT of at most a month: whether it lies after the publication day on every one of them, and
+    for a DATE (or an anchored DURATION) the month most of the days it may denote lie in, as an
+    approximate value where that is finer than what all days agree on (:func:`_likely_month`).
+    A TIME keeps its value: it names a time of day, which no month is.
+    """
+    dct = ctx.dct
+    if dct is None or (dct.last - dct.first).days >= _MAX_DAYS_READ:
+        return reading
+    days = [dct.first + timedelta(days=offset) for offset in range((dct.last - dct.first).days + 1)]
+    periods: list[Period] = []
+    for day in days:
+        at_day = KINDS[rule.kind](match, replace(ctx, dct=Period.of_day(day)), rule)
+        period = None if at_day is None else reading_period(at_day)
+        if period is None:
+            return reading
+        periods.append(period)
+    after = all(period.first > day for period, day in zip(periods, days, strict=True))
+    likely = _likely_month([period.likely_span() for period in periods])
+    certain = reading_period(reading)
+    if likely is None or not (reading.anchor or reading.type == "DATE") or (certain and not _finer(likely, certain)):
+        return replace(reading, after_dct=after)
+    if reading.anchor:
+        return replace(reading, anchor=likely.value, anchor_mod="APPROX", after_dct=after)
+    return Normalised("DATE", likely.value, "APPROX", after_dct=after)
+
+
+def _likely_month(spans: list[tuple[date, date]]) -> Period | None:
+    """The month that holds ``_LIKELY_MONTH_SHARE`` of the days ``spans`` may denote, each span
+    (one for each possible publication day) equally likely and each of its days equally likely
+    to be meant: "am Donnerstag" in an article of March 2025 is 27 February to 3 April, in
+    March for 27 of the 31 publication days.  None where no month holds that much."""
+    share: dict[date, float] = {}
+    for first, last in spans:
+        length = (last - first).days + 1
+        month = first.replace(day=1)
+        while month <= last:
+            following = add_months(month, 1)
+            inside = (min(last, following - timedelta(days=1)) - max(first, month)).days + 1
+            share[month] = share.get(month, 0.0) + inside / length / len(spans)
+            month = following
+    best = max(share, key=lambda month: share[month])
+    return Period.parse(value_at(best, "M")) if share[best] >= _LIKELY_MONTH_SHARE else None
+
+
+def _finer(inner: Period, outer: Period) -> bool:
+    """Whether ``inner`` lies within ``outer`` and is shorter."""
+    return outer.contains(inner) and (outer.first, outer.last) != (inner.first, inner.last)
