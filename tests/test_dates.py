@@ -63,6 +63,11 @@ def test_a_part_of_a_period_sorts_where_it_likely_lies() -> None:
     assert [str(p) for p in ordered] == ["2021-04", "2021-04-03", "2021-04 (mid)", "2021-04-13", "2021-04 (end)"]
 
 
+def test_periods_that_read_alike_sort_together() -> None:
+    periods = [Period.parse("2025-03", Mod.APPROX), Period.parse("2025-03"), Period.parse("2025-03", Mod.APPROX)]
+    assert [str(p) for p in sorted(periods, key=Period.sort_key)] == ["2025-03", "2025-03 (approx)", "2025-03 (approx)"]
+
+
 def test_days_apart() -> None:
     assert Period.parse("2025-05-18").days_apart(Period.parse("2025-05-19")) == 1
     assert Period.parse("2025-05").days_apart(Period.parse("2025-05-19")) == 0

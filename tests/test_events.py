@@ -151,3 +151,13 @@ def test_a_bulk_restore_equals_mention_by_mention_and_events_can_be_limited() ->
     assert bulk.events() == one_by_one.events()
     (event,) = bulk.events(ids={"e1"})
     assert (event.id, event.date.value, event.status) == ("e1", "2025-05-19", Status.OCCURRED)
+
+
+def test_happenings_of_one_kind_in_one_month_stay_apart_without_people_or_words_in_common() -> None:
+    saudi = "Ein Treffen amerikanischer und ukrainischer Vertreter in Saudi-Arabien fand vorige Woche statt."
+    summit = "Der Krieg wird auch den EU-Gipfel in Brüssel prägen."
+    events = merge([
+        mention("a", "2025-03", saudi, published="2025-03", who=(), event_class="meeting", index=1),
+        mention("a", "2025-03", summit, published="2025-03", who=(), event_class="meeting", index=2),
+    ])
+    assert len(events) == 2

@@ -162,10 +162,11 @@ class Period:
             return (other.first - self.last).days
         return (self.first - other.last).days
 
-    def sort_key(self) -> tuple[date, int, str]:
+    def sort_key(self) -> tuple[date, int, str, str]:
         """Chronological order by the likely span ("mid-April" after 3 April); a coarser period
-        sorts before the finer ones it contains."""
-        return (self.likely_span()[0], self.precision.rank, self.value)
+        sorts before the finer ones it contains, and periods that read alike stay together
+        ("March 2025" before "around March 2025")."""
+        return (self.likely_span()[0], self.precision.rank, self.value, self.mod.value if self.mod else "")
 
     def __str__(self) -> str:
         return self.value if self.mod is None else f"{self.value} ({self.mod.value})"

@@ -308,6 +308,8 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     firm = same_kind and (shared or (not keys and content >= VAGUE_CONTENT_SIMILARITY))
     if _vague(mention) and finer_event and not firm:
         return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people or words
+    if mention.date.day is None and cluster.date.day is None and not (shared or content >= VAGUE_CONTENT_SIMILARITY):
+        return 0.0  # meetings of one month, even in one article, are one only with people or words in common
     if fit < 1.0 and content < CONFLICT_CONTENT_SIMILARITY:
         return 0.0
     people = len(shared) / max(1, min(len(keys), len(cluster.keys))) if shared else 0.0
