@@ -42,7 +42,12 @@ def count_originals(doc_ids: Iterable[str], duplicate_of: Mapping[str, str | Non
 
 def salience(event: Event, documents: dict[str, Document]) -> float:
     """A score in (0, ~1]: sources, prominence, mentions, a stated date, certainty."""
-    sources = independent_sources(event, documents)
+    return salience_of(event, independent_sources(event, documents))
+
+
+def salience_of(event: Event, sources: int) -> float:
+    """:func:`salience` from the number of independent sources, where a caller (the story
+    desk) counts them itself."""
     prominence = max((m.prominence for m in event.mentions), default=0.0)
     score = (
         0.45 * min(1.0, math.log1p(sources) / math.log(8))

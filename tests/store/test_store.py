@@ -92,7 +92,8 @@ def test_filters_by_date_status_participant_language_and_text(store: Store) -> N
 
     assert dates(date_from="2025-04") == ["2025-06"]
     assert dates(date_to="2025-03") == ["2025-03-18"]
-    assert dates(date_from="2025-06-10", date_to="2025-06-12") == ["2025-06"]  # a month overlaps its days
+    assert dates(date_from="2025-06-10", date_to="2025-06-12") == [], "June may lie outside 10–12 June"
+    assert dates(date_from="2025-06", date_to="2025-06") == ["2025-06"]
     assert dates(status="planned") == ["2025-06"]
     assert dates(participant="person:biden") == ["2025-03-18"]
     assert dates(participant="Trump") == ["2025-06"]
@@ -234,6 +235,49 @@ def test_the_event_list_is_in_the_timelines_order(tmp_path: Path) -> None:
     listed = [row["id"] for row in store.event_rows(EventFilter())]
     assert listed == [event.id for event in store.timeline().events]
     assert len(listed) >= 3
+
+
+def test_a_coarse_date_is_its_own_section_and_not_in_a_narrower_range(tmp_path: Path) -> None:
+    """With the real pipeline: "2025" and "the first half of 2025" are not filed under January,
+    and a range holds only the events whose date lies wholly inside it."""
+    store = Store(tmp_path / "s.db")
+    text = (
+        "Gipfel geplant\n\nIm Jahr 2025 wollen die Staaten einen Friedensvertrag schließen. "
+        "Im ersten Halbjahr 2025 soll ein Gipfel stattfinden. "
+        "Am 19. Mai 2025 telefonierte Trump mit Putin. "
+        "Im Mai 2025 trafen sich die Außenminister in Istanbul."
+    )
+    store.ingest([Document(id="g", text=text, lang="de", published=Period.parse("2025-05-20"))])
+    sections = {row["date"]: row["section"] for row in store.event_rows(EventFilter())}
+    assert sections["2025"] == "2025"
+    assert sections["2025-H1"] == "first half of 2025"
+    assert sections["2025-05"] == sections["2025-05-19"] == "May 2025"
+
+    def dates(date_from: str, date_to: str) -> set[str]:
+        return {row["date"] for row in store.event_rows(EventFilter(date_from=date_from, date_to=date_to))}
+
+    assert "2025-05-19" in dates("2025-05-18", "2025-05-20")
+    assert not {"2025", "2025-H1", "2025-05"} & dates("2025-05-18", "2025-05-20")
+    assert {"2025-05", "2025-05-19"} <= dates("2025-05", "2025-05")
+    assert not {"2025", "2025-H1"} & dates("2025-05", "2025-05")
+    assert {"2025", "2025-H1"} <= dates("2025", "2025")
+
+
+def test_the_event_list_gives_each_event_its_salience_most_salient_first_within_a_date(store: Store) -> None:
+    store.ingest([doc("q", "Minor. Officials quoted Lavrov on 2025-03-18."), call_article(), call_again_article()])
+    rows = store.event_rows(EventFilter())
+    assert [row["n_docs"] for row in rows] == [2, 1], "the call two articles report comes first"
+    assert rows[0]["salience"] > rows[1]["salience"] > 0
+    assert [(row["id"], row["salience"]) for row in rows] == [(e.id, e.salience) for e in store.timeline().events]
+
+
+def test_events_stored_without_salience_are_scored_when_the_store_is_opened(tmp_path: Path, fakes: None) -> None:
+    Store(tmp_path / "s.db").ingest([call_article(), summit_article()])
+    scored = Store(tmp_path / "s.db").event_rows(EventFilter())
+    conn = sqlite3.connect(tmp_path / "s.db")
+    conn.execute("UPDATE events SET salience = NULL, api = json_set(json_remove(api, '$.section'), '$.salience', 0.0)")
+    conn.commit()
+    assert Store(tmp_path / "s.db").event_rows(EventFilter()) == scored
 
 
 def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:

@@ -26,11 +26,15 @@ def test_events_come_in_date_order_at_their_precision(client: TestClient) -> Non
         ("2025-03-18", "day", "occurred"),
         ("2025-06", "month", "planned"),
     ]
+    labels = [(e["date_label"], e["section"]) for e in rows]
+    assert labels == [("18 March 2025", "March 2025"), ("June 2025", "June 2025")]
+    assert all(e["salience"] > 0 for e in rows), "each event carries the salience build gives it"
 
 
 def test_events_can_be_filtered(client: TestClient) -> None:
     assert [e["date"] for e in events(client, **{"from": "2025-04"})] == ["2025-06"]
     assert [e["date"] for e in events(client, to="2025-03-31")] == ["2025-03-18"]
+    assert [e["date"] for e in events(client, **{"from": "2025-06-01", "to": "2025-06-15"})] == [], "June may lie later"
     assert [e["date"] for e in events(client, participant="person:biden")] == ["2025-03-18"]
     assert [e["date"] for e in events(client, status="planned")] == ["2025-06"]
     assert [e["date"] for e in events(client, q="meet")] == ["2025-06"]

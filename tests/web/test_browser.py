@@ -121,6 +121,11 @@ def test_a_journalist_browses_filters_expands_and_adds_an_article(
         assert event.find_elements(By.CSS_SELECTOR, ".marker.span")
         date = event.find_element(By.CSS_SELECTOR, ".date").text
         assert not any(char.isdigit() for char in date.split()[0]) or len(date.split()) == 1, date
+    # A year is filed under a heading of its own, not under its first month.
+    for event in driver.find_elements(By.CSS_SELECTOR, "#timeline .event.precision-year"):
+        heading = event.find_element(By.XPATH, "preceding-sibling::li[contains(@class, 'month')][1]")
+        year = event.find_element(By.CSS_SELECTOR, ".date").get_attribute("datetime")
+        assert heading.text.strip() == year, (heading.text, year)
 
     # Filter by the most frequent participant: fewer events, each naming it.
     chip = wait.until(lambda _: driver.find_elements(By.CSS_SELECTOR, "#chips .chip"))[0]

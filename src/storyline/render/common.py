@@ -33,6 +33,11 @@ def day_label(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def month_label(day: date) -> str:
+    """ "May 2025": the month a day lies in."""
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
 def _plain_label(period: Period) -> str:
     """The period in words without its modifier: "May 2025", "week 11 of 2025 (10–16 March)"."""
     precision, value, first = period.precision, period.value, period.first
@@ -48,7 +53,7 @@ def _plain_label(period: Period) -> str:
             days = f"{first.day} {_MONTHS[first.month - 1]} – {last.day} {_MONTHS[last.month - 1]}"
         return f"week {int(value[6:8])} of {value[:4]} ({days})"
     if precision is Precision.MONTH:
-        return f"{_MONTHS[first.month - 1]} {first.year}"
+        return month_label(first)
     if precision is Precision.SEASON:
         season = _SEASON_NAMES[value[5:7]]
         years = f"{first.year}/{str(period.last.year)[2:]}" if season == "winter" else str(first.year)
@@ -72,6 +77,15 @@ def date_label(period: Period) -> str:
     if period.is_day_or_finer and period.mod is not Mod.APPROX:
         return f"{label} ({period.mod.value})"
     return _MOD_PREFIX[period.mod] + label
+
+
+def section_label(period: Period) -> str:
+    """The heading a month-by-month listing files a date under: the month it starts in when it
+    is known to the month or finer, else the date itself at its precision ("2025", "first half
+    of 2025"), so that a coarse date is never filed under its first month."""
+    if period.precision.rank >= Precision.MONTH.rank:
+        return month_label(period.likely_span()[0])
+    return _plain_label(period)
 
 
 def split_background(events: list[Event]) -> tuple[list[Event], list[Event]]:

@@ -27,6 +27,7 @@ from storyline import events, ingest, pipeline, timeline
 from storyline.dates import Period
 from storyline.ingest.duplicates import COPY_WINDOW_DAYS, publication_order
 from storyline.model import Document, Event, EventMention, InputError, Sentence, Status, TimeExpression, Timeline
+from storyline.render.common import date_label, section_label
 from storyline.store import codec
 from storyline.store.schema import migrate
 
@@ -52,7 +53,11 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Filters of ``GET /api/events``; ``None`` means no filter."""
+    """Filters of ``GET /api/events``; ``None`` means no filter.
+
+    ``date_from`` and ``date_to`` (ISO, any precision) keep the events whose date lies wholly
+    inside the range from the first day of ``date_from`` to the last day of ``date_to``.
+    """
 
     date_from: str | None = None
     date_to: str | None = None
@@ -92,7 +97,9 @@ class Store:
                 pass  # creates the story row
             row = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
         self.story_id: int = row[0]
-        self._mark_copies_across_ingests()  # what a killed ingest or an older storyline left to do
+        # what a killed ingest or an older storyline left to do
+        self._mark_copies_across_ingests()
+        self._rewrite_unscored_events()
 
     # -- connections and transactions ----------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
@@ -190,15 +197,19 @@ class Store:
             conn.execute(f"DELETE FROM {table} WHERE story_id = ? AND event_id = ?", (self.story_id, event_id))
 
     def _write_event(self, conn: sqlite3.Connection, event: Event) -> None:
+        """Write an event's rows, edits applied, scored as ``storyline build`` scores it."""
         hidden = self._apply_presentation_edits(conn, event)
+        doc_ids = event.doc_ids
+        independent = self._independent_sources(conn, doc_ids)
+        event.salience = timeline.salience_of(event, independent)
         data = _event_json(event)
         search = " ".join([event.title, event.summary, *(p.name for p in event.participants)]).lower()
         langs = sorted({m.lang for m in event.mentions})
-        doc_ids = event.doc_ids
-        api = _event_api(data, hidden, langs, len(doc_ids), self._independent_sources(conn, doc_ids))
+        api = _event_api(data, hidden, langs, len(doc_ids), independent)
         conn.execute(
-            "INSERT INTO events (story_id, event_id, first_day, last_day, sort_day, precision_rank, status, hidden,"
-            " background, search, langs, data, api) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (story_id, event_id, first_day, last_day, sort_day, precision_rank, date_value,"
+            " salience, status, hidden, background, search, langs, data, api)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.story_id,
                 event.id,
@@ -206,6 +217,8 @@ class Store:
                 event.date.last.isoformat(),
                 event.date.likely_span()[0].isoformat(),
                 event.date.precision.rank,
+                event.date.value,
+                event.salience,
                 event.status.value,
                 int(hidden),
                 int(event.background),
@@ -285,6 +298,15 @@ class Store:
             flush()
         self._mark_copies_across_ingests()
         return report
+
+    def _rewrite_unscored_events(self) -> None:
+        """Re-write the events an older storyline stored without their salience."""
+        unscored = "SELECT event_id FROM events WHERE story_id = ? AND salience IS NULL"
+        if self._conn().execute(unscored, (self.story_id,)).fetchone() is None:
+            return
+        with self._write() as conn:
+            event_ids = {event_id for (event_id,) in conn.execute(unscored, (self.story_id,))}
+            self._materialise(conn, self._event_index(conn), event_ids)
 
     def _mark_copies_across_ingests(self) -> None:
         """Mark the wire copies among the documents stored since the last check and the stored
@@ -652,11 +674,13 @@ class Store:
             sql.append("AND e.hidden = 0")
         if not where.include_background:
             sql.append("AND e.background = 0")
+        # an event is in the range when every day its date may denote is: "May 2025" is not
+        # in 18–20 May, nor is "2025" (the event may lie in any of its days)
         if where.date_from:
-            sql.append("AND e.last_day >= ?")
+            sql.append("AND e.first_day >= ?")
             params.append(Period.parse(where.date_from).first.isoformat())
         if where.date_to:
-            sql.append("AND e.first_day <= ?")
+            sql.append("AND e.last_day <= ?")
             params.append(Period.parse(where.date_to).last.isoformat())
         if where.status:
             sql.append("AND e.status = ?")
@@ -673,7 +697,7 @@ class Store:
         for word in (where.text or "").lower().split():
             sql.append("AND e.search LIKE ? ESCAPE '\\'")
             params.append("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-        sql.append("ORDER BY e.sort_day, e.precision_rank, e.event_id LIMIT ? OFFSET ?")
+        sql.append(f"ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?")
         params += [where.limit, where.offset]
         rows = self._conn().execute(" ".join(sql), params)
         return "[" + ",".join(api for (api,) in rows) + "]"
@@ -781,11 +805,14 @@ class Store:
         for event_id, data in rows:
             mentions.setdefault(event_id, []).append(codec.from_json(EventMention, json.loads(data)))
         event_rows = conn.execute(
-            "SELECT event_id, data FROM events WHERE story_id = ? AND hidden = 0"
-            " ORDER BY sort_day, precision_rank, event_id",
+            f"SELECT event_id, data FROM events e WHERE story_id = ? AND hidden = 0 ORDER BY {_EVENT_ORDER}",
             (self.story_id,),
         )
         return [codec.from_json(Event, json.loads(data), mentions=mentions.get(eid, [])) for eid, data in event_rows]
+
+
+_EVENT_ORDER = "e.sort_day, e.precision_rank, e.date_value, e.salience DESC, e.event_id"
+"""The order of ``storyline build`` (:meth:`Period.sort_key`, then the most salient first)."""
 
 
 def _event_json(event: Event) -> dict[str, Any]:
@@ -864,11 +891,13 @@ def _event_api(data: dict[str, Any], hidden: bool, langs: list[str], n_docs: int
         "mod": date.mod.value if date.mod else None,
         "first_day": date.first.isoformat(),
         "last_day": date.last.isoformat(),
+        "date_label": date_label(date),
+        "section": section_label(date),
         "status": data["status"],
         "title": data["title"],
         "summary": data["summary"],
         "participants": data["participants"],
-        "salience": data.get("salience", 0.0),
+        "salience": data["salience"],
         "conflicts": [{"date": c["date"]["value"], "docs": c["docs"]} for c in data.get("conflicts", [])],
         "background": data.get("background", False),
         "hidden": hidden,

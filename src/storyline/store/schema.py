@@ -111,7 +111,21 @@ def _v2_copies_checked_and_sort_day(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_copies_checked_and_sort_day]
+def _v3_salience_and_date_value(conn: sqlite3.Connection) -> None:
+    """Each event's salience, so that the event list orders a day's events as ``storyline build``
+    does (the most salient first), and its date value, which orders times within a day.  Events
+    written before have no salience (``NULL``): opening the store re-writes them."""
+    _execute_all(
+        conn,
+        """
+        ALTER TABLE events ADD COLUMN salience REAL;
+        ALTER TABLE events ADD COLUMN date_value TEXT NOT NULL DEFAULT '';
+        UPDATE events SET date_value = json_extract(api, '$.date')
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1_initial, _v2_copies_checked_and_sort_day, _v3_salience_and_date_value]
 
 
 def _execute_all(conn: sqlite3.Connection, script: str) -> None:

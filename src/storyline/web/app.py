@@ -156,10 +156,23 @@ def create_app(config: DeskConfig) -> FastAPI:
         return HTMLResponse(html)
 
     # -- reading -------------------------------------------------------------------------
-    @app.get("/api/events", summary="Events in date order, filtered")
+    @app.get(
+        "/api/events",
+        summary="Events in date order, filtered",
+        description="Events in the order of `storyline build`: by date (a coarser date before the finer dates "
+        "it contains), then the most salient first. `section` is the heading the page files an event under "
+        "(its month, or a date coarser than a month itself). `from` and `to` keep the events whose date lies "
+        "wholly inside the range: `from=2025-05-18&to=2025-05-20` lists 19 May, but neither May 2025 nor "
+        "2025, whose events may lie outside it; `from=2025-05&to=2025-05` lists May 2025 and the days and "
+        "weeks inside it.",
+    )
     def list_events(
-        date_from: Annotated[str | None, Query(alias="from", description="ISO date, any precision")] = None,
-        date_to: Annotated[str | None, Query(alias="to", description="ISO date, any precision")] = None,
+        date_from: Annotated[
+            str | None, Query(alias="from", description="ISO date, any precision: events from its first day on")
+        ] = None,
+        date_to: Annotated[
+            str | None, Query(alias="to", description="ISO date, any precision: events up to its last day")
+        ] = None,
         status: Annotated[str | None, Query(description="occurred, planned, cancelled, denied, reported")] = None,
         participant: Annotated[str | None, Query(description="participant key or name")] = None,
         lang: Annotated[str | None, Query(description="language of a source: de, en")] = None,

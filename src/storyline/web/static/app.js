@@ -2,9 +2,6 @@
 // All text from articles goes into the page through textContent, never as HTML.
 "use strict";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December"];
-const MOD_WORDS = { start: "early", mid: "mid", end: "late", approx: "about" };
 const PRECISION_NOTE = {
   year: "known to the year", half: "known to the half-year", quarter: "known to the quarter",
   season: "known to the season", month: "known to the month", week: "known to the week",
@@ -13,7 +10,7 @@ const PRECISION_NOTE = {
 };
 
 const state = {
-  filters: { background: "false" }, participant: null, selected: new Set(), participants: [], shown: 0, month: null,
+  filters: { background: "false" }, participant: null, selected: new Set(), participants: [], shown: 0, section: null,
 };
 
 function $(id) { return document.getElementById(id); }
@@ -34,31 +31,6 @@ function el(tag, attrs = {}, ...children) {
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
-}
-
-// -- dates at their precision -------------------------------------------------------------
-function dateLabel(event) {
-  const v = event.date;
-  const year = v.slice(0, 4);
-  let label;
-  switch (event.precision) {
-    case "time": case "day": {
-      const day = Number(v.slice(8, 10));
-      label = `${day} ${MONTHS[Number(v.slice(5, 7)) - 1]} ${year}`;
-      if (event.precision === "time") label += `, ${v.slice(11, 16)}`;
-      break;
-    }
-    case "week": label = `week ${Number(v.slice(6, 8))} of ${year}`; break;
-    case "month": label = `${MONTHS[Number(v.slice(5, 7)) - 1]} ${year}`; break;
-    case "quarter": label = `${v.slice(5)} ${year}`; break;
-    case "half": label = `${v.slice(5)} ${year}`; break;
-    default: label = v;
-  }
-  return event.mod ? `${MOD_WORDS[event.mod] || event.mod} ${label}` : label;
-}
-
-function monthKey(event) {
-  return event.first_day.slice(0, 7);
 }
 
 // -- API ----------------------------------------------------------------------------------
@@ -147,14 +119,14 @@ function renderEvents(events, append) {
   const list = $("timeline");
   if (!append) {
     list.replaceChildren();
-    state.month = null;
+    state.section = null;
     if (!events.length) list.append(el("li", { class: "empty" }, "No events match."));
   }
   for (const event of events) {
-    if (monthKey(event) !== state.month) {
-      state.month = monthKey(event);
-      list.append(el("li", { class: "month", "aria-hidden": "true" },
-        `${MONTHS[Number(state.month.slice(5, 7)) - 1]} ${state.month.slice(0, 4)}`));
+    // the API names the heading: the month, or a coarse date itself ("2025", "first half of 2025")
+    if (event.section !== state.section) {
+      state.section = event.section;
+      list.append(el("li", { class: "month", "aria-hidden": "true" }, event.section));
     }
     list.append(renderEvent(event));
   }
@@ -169,7 +141,7 @@ function renderEvent(event) {
   const marker = el("span", { class: `marker ${event.precision === "day" || event.precision === "time" ? "point" : "span"}`,
     title: PRECISION_NOTE[event.precision] || event.precision });
   const date = el("time", { class: "date", datetime: event.date, title: PRECISION_NOTE[event.precision] || "" },
-    dateLabel(event));
+    event.date_label);
   const precision = event.precision === "day" || event.precision === "time" ? null
     : el("span", { class: "precision" }, PRECISION_NOTE[event.precision] || event.precision);
   const badge = el("span", { class: `badge status-${event.status}` }, event.status);
