@@ -131,7 +131,8 @@ class Document:
 
     ``published`` is the document creation time (DCT) at the precision the input or the text
     supports; ``published_source`` says where it came from (``marker``, ``metadata``,
-    ``dateline``, ``option`` …).
+    ``dateline``, ``option`` …).  ``source`` is the file (and record) it was read from;
+    ``teaser`` is its number in the teaser list it was cut from there (``None`` for an article).
     """
 
     id: str
@@ -144,6 +145,7 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     duplicate_of: str | None = None
+    teaser: int | None = None
     sentences: list[Sentence] = field(default_factory=list)
     timexes: list[TimeExpression] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)

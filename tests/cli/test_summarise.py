@@ -40,7 +40,7 @@ def test_json_days_are_in_date_order_and_cite_documents_it_lists(
     code, out, _ = run(capsys, "summarise", str(EXAMPLES), "--dates", "4", "-o", str(output))
     assert code == 0 and out == ""
     result = json.loads(output.read_text(encoding="utf-8"))
-    assert (result["kind"], result["version"], result["documents_read"]) == ("storyline-summary", "1.1", 12)
+    assert (result["kind"], result["version"], result["documents_read"]) == ("storyline-summary", "1.2", 12)
     dates = [day["date"] for day in result["days"]]
     assert dates == sorted(dates) and 1 <= len(dates) <= 4
     listed = {doc["id"] for doc in result["documents"]}

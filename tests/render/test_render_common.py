@@ -7,7 +7,7 @@ import pytest
 from storyline.dates import Period
 from storyline.model import Conflict, Document, Event, EventMention, Status, Timeline
 from storyline.render import render
-from storyline.render.common import conflict_sides, date_label, safe_url, short_quote
+from storyline.render.common import conflict_sides, date_label, safe_url, section_label, short_quote
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,25 @@ from storyline.render.common import conflict_sides, date_label, safe_url, short_
 )
 def test_date_label(value: str, mod: str | None, label: str) -> None:
     assert date_label(Period.parse(value, mod)) == label
+
+
+@pytest.mark.parametrize(
+    ("value", "mod", "section"),
+    [
+        ("2025", None, "2025"),
+        ("2025", "end", "2025"),
+        ("2025-H1", None, "first half of 2025"),
+        ("2025-Q2", None, "Q2 2025"),
+        ("2025-SU", None, "summer 2025"),
+        ("2025-08", "mid", "August 2025"),
+        ("2025-W01", None, "December 2024"),
+        ("2025-05-19T10:00", None, "May 2025"),
+    ],
+)
+def test_section_label_files_a_coarse_date_under_itself_and_a_finer_one_under_its_month(
+    value: str, mod: str | None, section: str
+) -> None:
+    assert section_label(Period.parse(value, mod)) == section
 
 
 def event_with(conflicts: list[Conflict], docs: list[str]) -> Event:
@@ -62,6 +81,16 @@ def test_safe_url_accepts_only_web_links() -> None:
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("file:///etc/passwd") is None
     assert safe_url(None) is None
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "timelinejs"])
+def test_a_teaser_is_cited_by_its_number_in_its_articles_file(fmt: str) -> None:
+    teaser = Document("page~2", "Text", title="Teaser", source="articles/page.txt", teaser=2)
+    mention = EventMention("page~2", 0, 0, 4, "Text", "x", "x", Period.parse("2025-03-18"))
+    event = Event("e", mention.date, Status.OCCURRED, "Title", "Summary", [], [mention])
+    output = render(Timeline([teaser], [event]), fmt)
+    assert "teaser 2 in file" in output and "articles/page.txt" in output
+    assert "page.txt~" not in output
 
 
 ALL_PRECISIONS = ["20", "202", "2025", "2025-H2", "2025-Q4", "2025-FA", "2025-12", "2025-W52", "2025-12-31",

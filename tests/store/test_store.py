@@ -280,6 +280,15 @@ def test_events_stored_without_salience_are_scored_when_the_store_is_opened(tmp_
     assert Store(tmp_path / "s.db").event_rows(EventFilter()) == scored
 
 
+def test_a_teaser_stored_with_a_path_that_names_no_file_gets_its_articles_file(tmp_path: Path, fakes: None) -> None:
+    Store(tmp_path / "s.db").ingest([replace(call_article(), id="a~2", source="a.txt~2")])  # as 1.0 read it
+    conn = sqlite3.connect(tmp_path / "s.db")
+    conn.execute("UPDATE schema_version SET version = 3")
+    conn.commit()
+    teaser = Store(tmp_path / "s.db").load_document("a~2")
+    assert (teaser.source, teaser.teaser) == ("a.txt", 2)
+
+
 def test_worker_processes_store_the_same_as_one_process(tmp_path: Path) -> None:
     """With the real pipeline: worker processes need not see a test's fakes."""
     articles = [

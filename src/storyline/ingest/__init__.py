@@ -6,7 +6,8 @@ files and folders: ``.txt`` (:mod:`.text`), ``.json``/``.jsonl`` (:mod:`.records
 
 1. the ``--dct`` fallback where the input gives no date (``published_source = "option"``);
 2. teaser lists ("Weitere Meldungen" …) are cut from the text and each teaser becomes a small
-   document ``<id>~N`` of its own, dated by its own stamp (:mod:`.teasers`);
+   document ``<id>~N`` of its own, dated by its own stamp (:mod:`.teasers`), read from its
+   article's ``source`` as its ``teaser`` number N;
 3. the outlet, where no metadata or URL names it, from agency markers ("(dpa)", "@ dpa.de");
 4. :func:`refine_published`: a month or year DCT becomes a day where the article's head
    dates itself (:mod:`.dates`).  It runs here, with every language's data where the language
@@ -69,8 +70,9 @@ def _finish(doc: Document, dct: Period | None, lang: str | None) -> list[Documen
             published=teaser.published,
             published_source=STAMP,
             lang=doc.lang,
-            source=f"{doc.source}~{number}",
+            source=doc.source,
             outlet=doc.outlet,
+            teaser=number,
         )
         for number, teaser in enumerate(teasers, start=1)
     ]

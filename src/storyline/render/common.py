@@ -8,6 +8,7 @@ and English sources reads as one text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -209,6 +210,14 @@ class Reference:
     source: str
     lang: str
     duplicate_of: str | None  # the label of the document this one copies
+    teaser: int | None = None  # its number in the teaser list of ``source``
+
+
+def file_location(ref: Reference, path: Callable[[str], str]) -> str:
+    """Where the article lies for a reader without a link: "file …", or "teaser 3 in file …"
+    for a teaser cut from an article's list; ``path`` writes the path in the output's markup."""
+    where = f"file {path(ref.source or ref.doc_id)}"
+    return where if ref.teaser is None else f"teaser {ref.teaser} in {where}"
 
 
 def reference(doc_id: str, documents: dict[str, Document]) -> Reference:
@@ -224,6 +233,7 @@ def reference(doc_id: str, documents: dict[str, Document]) -> Reference:
         source=doc.source,
         lang=doc.lang,
         duplicate_of=doc_label(doc.duplicate_of, documents) if doc.duplicate_of else None,
+        teaser=doc.teaser,
     )
 
 

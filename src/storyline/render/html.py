@@ -20,6 +20,7 @@ from storyline.render.common import (
     date_label,
     documents_by_id,
     event_status_note,
+    file_location,
     fragment_id,
     group_by_date,
     heading,
@@ -76,7 +77,7 @@ def reference_html(ref: Reference) -> str:
     where = [escape(ref.outlet)] if ref.outlet else []
     where.append(escape(ref.published or "date unknown"))
     if not ref.url:
-        where.append(f"file {escape(ref.source or ref.doc_id)}")
+        where.append(file_location(ref, escape))
     if ref.duplicate_of:
         where.append(f"same text as {escape(ref.duplicate_of)}")
     return f'{title} <span class="where">({", ".join(where)})</span>'

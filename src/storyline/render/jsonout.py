@@ -13,7 +13,7 @@ from storyline.dates import Period
 from storyline.model import Conflict, Document, Event, EventMention, InputError, Participant, Timeline
 from storyline.render.common import chronological
 
-VERSION = "1.0"
+VERSION = "1.1"
 """Contract version: the major part changes only when a key is renamed, removed or retyped."""
 
 JsonObject = dict[str, Any]
@@ -37,6 +37,7 @@ def document_json(doc: Document, *, with_text: bool = False) -> JsonObject:
         "url": doc.url,
         "outlet": doc.outlet,
         "duplicate_of": doc.duplicate_of,
+        "teaser": doc.teaser,
     }
     if with_text:
         data["text"] = doc.text

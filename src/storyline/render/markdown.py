@@ -19,6 +19,7 @@ from storyline.render.common import (
     date_label,
     documents_by_id,
     event_status_note,
+    file_location,
     group_by_date,
     heading,
     lead,
@@ -57,7 +58,7 @@ def reference_text(ref: Reference) -> str:
     where = [escape(ref.outlet)] if ref.outlet else []
     where.append(f"“{escape(ref.title)}”")
     where.append(ref.published or "date unknown")
-    where.append(_link(ref.url) if ref.url else f"file {code(ref.source or ref.doc_id)}")
+    where.append(_link(ref.url) if ref.url else file_location(ref, code))
     if ref.duplicate_of:
         where.append(f"same text as {escape(ref.duplicate_of)}")
     return ", ".join(where)

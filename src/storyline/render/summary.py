@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 FORMATS = ("md", "json")
 
 KIND = "storyline-summary"
-VERSION = "1.1"
+VERSION = "1.2"
 """Version of the summary JSON; the major part changes only when a key is renamed, removed or
 retyped."""
 

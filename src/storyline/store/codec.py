@@ -122,15 +122,17 @@ def document_meta(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "url": doc.url,
         "outlet": doc.outlet,
+        "teaser": doc.teaser,
     }
 
 
 def content_hash(doc: Document) -> str:
     """Identity of a document's content: the same input read twice hashes the same.
 
-    The source path is left out so that moving a file does not count as a change.
+    Where it was read from (source path, teaser number) is left out so that moving a file does
+    not count as a change.
     """
     meta = document_meta(doc)
-    del meta["source"]
+    del meta["source"], meta["teaser"]
     payload = json.dumps([meta, doc.text], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

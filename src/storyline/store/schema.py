@@ -6,6 +6,7 @@ ones in order, all in one transaction, so an old store file is upgraded in place
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 
@@ -125,7 +126,28 @@ def _v3_salience_and_date_value(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1_initial, _v2_copies_checked_and_sort_day, _v3_salience_and_date_value]
+def _v4_teaser_sources(conn: sqlite3.Connection) -> None:
+    """A teaser's source is its article's file and its number in the list (``teaser``), not the
+    ``path~N`` that names no file: re-written in the stored metadata of ``<id>~N`` documents."""
+    rows = conn.execute("SELECT rowid, doc_id, meta FROM documents WHERE doc_id LIKE '%~%'").fetchall()
+    for rowid, doc_id, meta_text in rows:
+        meta = json.loads(meta_text)
+        number = doc_id.rpartition("~")[2]
+        source = meta.get("source") or ""
+        if number.isdigit() and source.endswith(f"~{number}") and meta.get("teaser") is None:
+            meta.update(source=source.removesuffix(f"~{number}"), teaser=int(number))
+            conn.execute(
+                "UPDATE documents SET meta = ? WHERE rowid = ?",
+                (json.dumps(meta, ensure_ascii=False, separators=(",", ":")), rowid),
+            )
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_initial,
+    _v2_copies_checked_and_sort_day,
+    _v3_salience_and_date_value,
+    _v4_teaser_sources,
+]
 
 
 def _execute_all(conn: sqlite3.Connection, script: str) -> None:
