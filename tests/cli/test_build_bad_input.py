@@ -221,14 +221,17 @@ def test_a_json_record_without_text_is_skipped_and_named(folder: Path, capsys: p
     assert_reported(alone, only_empty, "no text")
 
 
-def test_a_malformed_date_marker_keeps_the_document(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("value", ["2025-13-45", "gestern"])
+def test_a_malformed_date_marker_keeps_the_document(
+    folder: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
     bad = folder / "marker.txt"
-    bad.write_text(GOOD_ARTICLE.replace("2025-05-17", "2025-13-45"), encoding="utf-8")
+    bad.write_text(GOOD_ARTICLE.replace("2025-05-17", value), encoding="utf-8")
 
     run = build(capsys, str(folder), "--dct", "2025-05-17")
     assert run.code == 0
     assert_reported(run, bad, "bad date marker")
-    assert "2025-13-45" in run.errors_about("marker.txt")[0]["error"]
+    assert repr(value) in run.errors_about("marker.txt")[0]["error"]
     kept = run.document("marker")
     assert kept["title"] == "Trump will am Montag mit Putin telefonieren"
     assert (kept["published"], kept["published_source"]) == ("2025-05-17", "option")

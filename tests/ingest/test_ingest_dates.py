@@ -37,6 +37,7 @@ def test_split_marker() -> None:
     assert split_marker(" date 2025-05 Erste Worte\nRest") == ("2025-05", "Erste Worte\nRest")
     assert split_marker(" date 2025-05-17\nTitel\nRest") == ("2025-05-17", "Titel\nRest")
     assert split_marker("date night in Paris") == (None, "date night in Paris")
+    assert split_marker(" date gestern Krieg\nRest") == ("gestern", "Krieg\nRest"), "a bad marker, not a title"
     assert split_marker("Titel ohne Marker") == (None, "Titel ohne Marker")
 
 

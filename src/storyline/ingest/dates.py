@@ -58,7 +58,10 @@ _ISO = re.compile(
     r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?"
     r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
 )
-_MARKER = re.compile(r"\A[ \t]*date[ \t]+(\d\S*)[ \t]*")
+# The marker: "date" opening the file and a value that starts with a digit, or, in the collector's
+# form with a blank before "date", any value (" date gestern" is a bad marker to report, not the
+# title's first words, while "date night in Paris" is a title).
+_MARKER = re.compile(r"\A(?:[ \t]*date[ \t]+(\d\S*)|[ \t]+date[ \t]+(\S+))[ \t]*")
 # A time of day as stamps write it: "19:54", "18:27:49", "21.05", "T19:54:00+02:00".
 TIME = re.compile(r"(?<![\d.:])T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?(?![\d.:])")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
@@ -99,18 +102,20 @@ def parse_published(value: object) -> Period:
 def split_marker(text: str) -> tuple[str | None, str]:
     """Split the ``.txt`` marker `` date YYYY-MM[-DD]`` off the first line.
 
-    Returns the marker's value (``None`` without a marker) and the text without it; the first
-    words of the article that follow the marker on its line stay as the first line.
+    Returns the marker's value (``None`` without a marker; perhaps no date, which the caller
+    checks) and the text without it; the first words of the article that follow the marker on
+    its line stay as the first line.
     """
     match = _MARKER.match(text)
     if not match:
         return None, text
+    value = match.group(1) or match.group(2)
     rest = text[match.end() :]
     if rest.startswith("\r\n"):
         rest = rest[2:]
     elif rest.startswith("\n"):
         rest = rest[1:]
-    return match.group(1), rest
+    return value, rest
 
 
 @dataclass(frozen=True)

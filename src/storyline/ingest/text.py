@@ -3,7 +3,8 @@
 The first line may start with the marker `` date YYYY-MM`` or `` date YYYY-MM-DD`` (how the
 collector stored the publication date), followed on the same line by the article's first
 words.  The marker is removed: the document text is what storyline read without it, and every
-later offset refers to that text.  The title is the first line.
+later offset refers to that text.  A marker whose value is not a date (`` date gestern``) is
+reported and removed all the same, so it never becomes the title.  The title is the first line.
 """
 
 from __future__ import annotations
