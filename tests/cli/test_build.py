@@ -68,6 +68,15 @@ def test_nothing_readable_is_a_failure(tmp_path: Path, capsys: pytest.CaptureFix
     code, _, err = run(capsys, "build", str(tmp_path))
     assert code == 1
     assert "empty.txt" in err
+    assert f"no readable articles found in {tmp_path}" in err
+
+
+def test_a_folder_without_articles_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    code, _, err = run(capsys, "build", str(tmp_path))
+    assert code == 1
+    assert f"storyline: error: {tmp_path}: no article files in this folder (looked for .htm" in err
+    assert f"no readable articles found in {tmp_path}" in err
 
 
 def test_output_file_format_follows_its_suffix(

@@ -37,6 +37,18 @@ def test_missing_path(good: Path) -> None:
     assert error.source == str(good / "nope.txt") and "no such file" in error.error
 
 
+def test_a_folder_without_article_files(good: Path) -> None:
+    (good / "empty").mkdir()
+    (good / "other").mkdir()
+    (good / "other" / "notes.md").write_text("Notizen")
+    docs, errors = read(good / "empty", good / "other", good)
+    assert [d.id for d in docs] == ["good"], "a folder within a given one that has articles is no error"
+    assert [(Path(e.source).name, "no article files in this folder" in e.error) for e in errors] == [
+        ("empty", True),
+        ("other", True),
+    ]
+
+
 def test_unreadable_file(good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     secret = good / "secret.txt"
     secret.write_text("geheim")

@@ -118,10 +118,12 @@ def progress() -> Iterator[Callable[[Document | InputError], None]]:
 
 
 def exit_code(args: argparse.Namespace, documents: int, errors: int, produced: str) -> int:
-    """Say on stderr what a run read and produced; 1 when nothing could be read, or when
-    ``--strict`` is given and an input had an error."""
+    """Say on stderr what a run read and produced (and, when nothing, where it looked); 1 when
+    nothing could be read, or when ``--strict`` is given and an input had an error."""
     print(f"storyline: {documents} documents, {errors} errors, {produced}", file=sys.stderr)
     if not documents:
+        where = f"story {args.story!r} of {args.db}" if args.db is not None else ", ".join(map(str, args.articles))
+        print(f"storyline: no readable articles found in {where}", file=sys.stderr)
         return 1
     return 1 if args.strict and errors else 0
 

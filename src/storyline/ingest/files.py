@@ -2,8 +2,9 @@
 
 Folders are walked depth-first in sorted name order (hidden entries and files of other types
 skipped, symbolic links to folders not followed), so the same inputs always give the same
-documents in the same order.  A document id is the file's stem; where several inputs share a
-stem, their path relative to the argument, and where even that is shared, the path as given.
+documents in the same order.  A folder given that holds no article file is reported as such.
+A document id is the file's stem; where several inputs share a stem, their path relative to
+the argument, and where even that is shared, the path as given.
 
 Text is decoded as UTF-8 (a byte-order mark picks UTF-8/16/32); anything else is detected
 with charset-normalizer, preferring Windows-1252 among equally plausible encodings, so
@@ -104,7 +105,13 @@ def _candidates(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path] | Inp
     for argument in paths:
         path = Path(argument)
         if path.is_dir():
-            yield from _walk(path, Path())
+            found = False
+            for candidate in _walk(path, Path()):
+                found = True
+                yield candidate
+            if not found:
+                supported = ", ".join(sorted(SUFFIXES))
+                yield InputError(str(path), f"no article files in this folder (looked for {supported})")
         elif not (path.exists() or path.is_symlink()):
             yield InputError(str(path), "no such file or folder")
         elif path.suffix.lower() not in SUFFIXES:
