@@ -68,6 +68,23 @@ def test_unreadable_inputs_are_reported_and_the_rest_stored(
     assert "re-merged into 3 events" in capsys.readouterr().err
 
 
+def test_reading_a_story_the_store_does_not_hold_lists_the_ones_it_does(
+    tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_articles(tmp_path / "in", 1)
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "--story", "ukraine"]) == 0
+    capsys.readouterr()
+    expected = f"storyline: error: no story 'nosuch' in {db}; its stories: ukraine (1 document)"
+    for command in ("build", "summarise"):
+        with pytest.raises(SystemExit) as stopped:
+            main([command, "--db", str(db), "--story", "nosuch"])
+        assert stopped.value.code == expected
+        assert capsys.readouterr().out == "", "no empty timeline"
+    with closing(sqlite3.connect(db)) as conn:
+        assert [name for (name,) in conn.execute("SELECT name FROM stories")] == ["ukraine"], "reading creates none"
+
+
 def test_kill_9_mid_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:
     count = 300
     write_articles(tmp_path / "in", count)

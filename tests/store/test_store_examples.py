@@ -10,7 +10,7 @@ import pytest
 
 from storyline import ingest
 from storyline.render import render
-from storyline.store import EventFilter, Store, timeline_from_store
+from storyline.store import EventFilter, Store, UnknownStory, timeline_from_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -61,3 +61,6 @@ def test_examples_in_the_store_grow_incrementally_into_a_timeline(articles: Path
 def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         timeline_from_store(tmp_path / "none.db")
+    (tmp_path / "empty.db").write_bytes(b"")
+    with pytest.raises(UnknownStory, match="its stories: none"):
+        timeline_from_store(tmp_path / "empty.db")

@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from storyline.lang import SUPPORTED
 from storyline.model import Document, InputError, Period
-from storyline.store import DEFAULT_STORY
+from storyline.store import DEFAULT_STORY, UnknownStory
 
 _Result = TypeVar("_Result")
 _DCT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -67,7 +67,7 @@ def from_store_or_files(
     if args.db is not None:
         try:
             return from_store()
-        except FileNotFoundError as error:
+        except (FileNotFoundError, UnknownStory) as error:
             raise SystemExit(f"storyline: error: {error}") from None
     if not args.articles:
         raise SystemExit(f"storyline {command}: give article files or folders, or --db")

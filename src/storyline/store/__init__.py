@@ -2,16 +2,19 @@
 
 ``storyline ingest`` fills it, ``storyline serve`` serves it, ``storyline build --db`` reads a
 timeline from it through :func:`timeline_from_store`, ``storyline summarise --db`` a summary
-through :func:`summary_from_store`.
+through :func:`summary_from_store`; these read only stories the store holds (:func:`stories`).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline.model import Timeline
+from storyline.render.common import counted
 from storyline.store.core import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
 
 if TYPE_CHECKING:
@@ -24,9 +27,30 @@ __all__ = [
     "IngestReport",
     "Store",
     "UnknownEvent",
+    "UnknownStory",
+    "stories",
     "summary_from_store",
     "timeline_from_store",
 ]
+
+
+class UnknownStory(LookupError):
+    """A story that a store does not hold; the message lists the ones it does."""
+
+    def __init__(self, db_path: str | Path, story: str, held: dict[str, int]) -> None:
+        listed = ", ".join(f"{name} ({counted(count, 'document')})" for name, count in held.items()) or "none"
+        super().__init__(f"no story {story!r} in {db_path}; its stories: {listed}")
+
+
+def stories(db_path: str | Path) -> dict[str, int]:
+    """The stories a store file holds, by name, with their number of documents (read only)."""
+    with closing(sqlite3.connect(db_path)) as conn:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'").fetchone() is None:
+            return {}
+        rows = conn.execute(
+            "SELECT s.name, (SELECT COUNT(*) FROM documents d WHERE d.story_id = s.id) FROM stories s ORDER BY s.name"
+        )
+        return {name: int(count) for name, count in rows}
 
 
 def timeline_from_store(
@@ -57,6 +81,10 @@ def summary_from_store(
 
 
 def _open(db_path: str | Path, story: str) -> Store:
+    """The store's story for reading: neither the file nor the story is created."""
     if not Path(db_path).is_file():
         raise FileNotFoundError(f"no store at {db_path}")
+    held = stories(db_path)
+    if story not in held:
+        raise UnknownStory(db_path, story, held)
     return Store(db_path, story)
