@@ -153,10 +153,15 @@ class Document:
 
 @dataclass
 class InputError:
-    """A problem with one input (file or record), reported without stopping the others."""
+    """A problem with one input (file or record), reported without stopping the others.
+
+    ``kept`` says that the input was still read, without the part at fault (a bad date), so
+    that it is counted among the documents read rather than among the unreadable inputs.
+    """
 
     source: str
     error: str
+    kept: bool = False
 
     def __str__(self) -> str:
         return f"{self.source}: {self.error}"

@@ -56,16 +56,19 @@ def test_unreadable_inputs_are_reported_and_the_rest_stored(
 ) -> None:
     write_articles(tmp_path / "in", 3)
     (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "in" / "marker.txt").write_text(" date gestern Report\nKay signed a deal on 2025-03-02.\n")
     db = tmp_path / "s.db"
     assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
     err = capsys.readouterr().err
-    assert "empty.txt" in err and "3 added" in err
+    assert "empty.txt" in err and "marker.txt: bad date marker" in err
+    # each input counts once: the file read despite its bad marker is added, not unreadable
+    assert "4 added, 0 replaced, 0 unchanged, 1 unreadable (1 of those read had a problem, see above);" in err
     assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "--strict"]) == 1
-    assert "0 added, 0 replaced, 3 unchanged" in capsys.readouterr().err
+    assert "0 added, 0 replaced, 4 unchanged, 1 unreadable (1 of" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "in" / "empty.txt"), "--db", str(db)]) == 1
     assert "nothing could be read" in capsys.readouterr().err
     assert main(["ingest", "--db", str(db), "--remerge"]) == 0
-    assert "re-merged into 3 events" in capsys.readouterr().err
+    assert "re-merged into 4 events" in capsys.readouterr().err
 
 
 def test_reading_a_story_the_store_does_not_hold_lists_the_ones_it_does(

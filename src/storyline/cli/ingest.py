@@ -10,6 +10,7 @@ from typing import Any
 from storyline import ingest
 from storyline.cli.common import add_input_options, add_story_option, add_workers_option, error_line, parse_dct
 from storyline.model import InputError
+from storyline.render.common import counted
 from storyline.store import IngestReport, Store
 
 
@@ -67,10 +68,14 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    # each input counts once: read (added, replaced, unchanged) or unreadable
+    flawed = len(report.errors) - len(report.unreadable)
     print(
         f"storyline: {len(report.added)} added, {len(report.replaced)} replaced, "
-        f"{len(report.unchanged)} unchanged, {len(report.errors)} unreadable; "
-        f"story {args.story!r} holds {counts['documents']} documents, {counts['events']} events",
+        f"{len(report.unchanged)} unchanged, {len(report.unreadable)} unreadable"
+        + (f" ({flawed} of those read had a problem, see above)" if flawed else "")
+        + f"; story {args.story!r} holds {counted(counts['documents'], 'document')}, "
+        f"{counted(counts['events'], 'event')}",
         file=sys.stderr,
     )
     if report.read == 0:

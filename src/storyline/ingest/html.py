@@ -59,5 +59,6 @@ def read_html(file: InputFile, page: str) -> list[Document | InputError]:
             doc.published = parse_published(field("date"))
             doc.published_source = METADATA
         except ValueError as error:
-            return [InputError(file.source, f"bad date in the page's metadata: {error}"), doc]
+            problem = f"bad date in the page's metadata: {error}; read without it"
+            return [InputError(file.source, problem, kept=True), doc]
     return [doc]

@@ -79,7 +79,7 @@ def _record(record: Any, doc_id: str, source: str, used_ids: set[str]) -> Iterat
             doc.published = parse_published(value)
             doc.published_source = METADATA
         except ValueError as error:
-            yield InputError(source, f"bad date: {error}; read without it")
+            yield InputError(source, f"bad date: {error}; read without it", kept=True)
     yield doc
 
 

@@ -53,5 +53,5 @@ def read_text(file: InputFile, text: str) -> list[Document | InputError]:
         doc.published = parse_published(value)
         doc.published_source = MARKER
     except ValueError as error:
-        return [InputError(file.source, f"bad date marker: {error}; read without it"), doc]
+        return [InputError(file.source, f"bad date marker: {error}; read without it", kept=True), doc]
     return [doc]

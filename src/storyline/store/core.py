@@ -50,6 +50,11 @@ class IngestReport:
     def read(self) -> int:
         return len(self.added) + len(self.replaced) + len(self.unchanged)
 
+    @property
+    def unreadable(self) -> list[InputError]:
+        """The errors of inputs that were not read (others were read without the part at fault)."""
+        return [error for error in self.errors if not error.kept]
+
 
 @dataclass(frozen=True)
 class EventFilter:
