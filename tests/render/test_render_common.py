@@ -7,7 +7,7 @@ import pytest
 from storyline.dates import Period
 from storyline.model import Conflict, Document, Event, EventMention, Status, Timeline
 from storyline.render import render
-from storyline.render.common import conflict_sides, date_label, safe_url, section_label, short_quote
+from storyline.render.common import conflict_sides, date_label, heading, safe_url, section_label, short_quote
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,26 @@ def test_every_precision_and_modifier_renders_in_every_format(value: str, mod: s
     event = Event("e", period, Status.OCCURRED, "Title", "Summary", [], [mention])
     output = render(Timeline([Document("a", "Text")], [event]), fmt)
     assert (value if fmt == "json" else date_label(period)) in output
+
+
+def timeline_at(*values: str) -> Timeline:
+    events = []
+    for number, value in enumerate(values):
+        period = Period.parse(value)
+        mention = EventMention("a", number, 0, 4, "Text", "x", "x", period)
+        events.append(Event(f"e{number}", period, Status.OCCURRED, "Title", "Summary", [], [mention]))
+    return Timeline([Document("a", "Text")], events)
+
+
+@pytest.mark.parametrize(
+    ("values", "title"),
+    [
+        (["2025", "2025-H1", "2025-02-12", "2025-08-26"], "Timeline: 12 February 2025 – 26 August 2025"),
+        (["2025", "2025-01", "2025-02-12", "2025-Q3"], "Timeline: January 2025 – Q3 2025"),
+        (["2024", "2025-05-19"], "Timeline: 2024 – 19 May 2025"),
+        (["2025"], "Timeline: 2025"),
+    ],
+)
+def test_the_heading_spans_the_entries_no_coarser_one_holds(values: list[str], title: str) -> None:
+    """A year around the story's days does not stretch its span; a coarse entry beside them does."""
+    assert heading(timeline_at(*values)) == title

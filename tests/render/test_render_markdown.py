@@ -101,7 +101,8 @@ def test_articles_read_are_listed_before_the_problems(markdown: str) -> None:
 
 
 def test_heading_names_the_span_and_the_size(markdown: str) -> None:
-    assert markdown.startswith("# Timeline: 2025 – mid-August 2025\n\n7 events from 3 articles.")
+    # "2025" holds the other entries, so the span starts at the first one it holds
+    assert markdown.startswith("# Timeline: 18 March 2025 – mid-August 2025\n\n7 events from 3 articles.")
     empty = render(Timeline(documents=[], events=[]), "md")
     assert empty.startswith("# Timeline\n\n0 events from 0 articles.")
 

@@ -311,10 +311,21 @@ def lead(timeline: Timeline) -> str:
 
 def heading(timeline: Timeline) -> str:
     """ "Timeline: 12 February 2025 – 19 May 2025", the dates the story covers (background
-    facts count only when there is nothing else)."""
+    facts count only when there is nothing else).
+
+    A coarse entry that holds finer ones ("2025" around 12 February) does not bound the span:
+    "2025 – 26 August 2025" would claim a start that no source gives.
+    """
     story, background = split_background(timeline.events)
     ordered = story or background
     if not ordered:
         return "Timeline"
-    first, last = date_label(ordered[0].date), date_label(ordered[-1].date)
+
+    def holds_a_finer_entry(event: Event) -> bool:
+        rank = event.date.precision.rank
+        return any(other.date.precision.rank > rank and event.date.contains(other.date) for other in ordered)
+
+    # the finest entry holds none, so both exist; from each end, as only coarse entries are skipped
+    first = date_label(next(event for event in ordered if not holds_a_finer_entry(event)).date)
+    last = date_label(next(event for event in reversed(ordered) if not holds_a_finer_entry(event)).date)
     return f"Timeline: {first}" if first == last else f"Timeline: {first} – {last}"
