@@ -101,6 +101,34 @@ def test_query_and_max_events_narrow_the_timeline(articles: Path, capsys: pytest
     assert len(json.loads(out)["events"]) == 1
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        ["--query", "Alaska summit"],
+        ["--query", "Alaska", "--query", "summit"],
+        ["--query", "Alaska", "summit"],  # as earlier versions took it: read too, with a warning
+    ],
+)
+def test_query_words_come_in_one_value_or_the_option_repeated(
+    articles: Path, capsys: pytest.CaptureFixture[str], query: list[str]
+) -> None:
+    code, out, err = run(capsys, "build", str(articles), "--format", "json", *query)
+    assert code == 0
+    assert [e["date"] for e in json.loads(out)["events"]] == ["2025-08-15"]
+    assert ("--query Alaska --query summit" in err) == (query[-2] == "Alaska")
+
+
+def test_an_article_folder_after_the_query_is_read_as_one(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "build", "--query", "Alaska", str(articles), "--format", "json")
+    assert code == 0
+    assert [e["date"] for e in json.loads(out)["events"]] == ["2025-08-15"]
+
+
+def test_counts_on_stderr_are_singular_for_one(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(capsys, "build", str(articles / "call.txt"))
+    assert "storyline: 1 document, 0 errors, " in err
+
+
 def test_dct_option_dates_undated_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "undated.txt").write_text(
         "Trump telefoniert\n\nDonald Trump hat mit Wladimir Putin telefoniert.\n", encoding="utf-8"

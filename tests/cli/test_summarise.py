@@ -86,3 +86,19 @@ def test_a_missing_store_or_no_articles_is_a_clear_error(tmp_path: Path) -> None
         main(["summarise", "--db", str(tmp_path / "none.db")])
     with pytest.raises(SystemExit, match="give article files or folders, or --db"):
         main(["summarise"])
+
+
+def test_keywords_take_one_value_each_so_a_folder_after_them_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = set()
+    for keywords in (
+        ["--keywords", "Ever Given, Suez"],
+        ["--keywords", "Ever Given", "--keywords", "Suez"],
+        ["--keywords", "Ever Given", "Suez"],  # as earlier versions documented it: read too, with a warning
+    ):
+        code, out, err = run(capsys, "summarise", str(EXAMPLES), "--dates", "2", *keywords)
+        assert code == 0
+        assert ("write --keywords 'Ever Given' --keywords Suez" in err) == (keywords[-2] == "Ever Given")
+        outputs.add(out)
+    assert len(outputs) == 1
+    code, _, err = run(capsys, "summarise", "--keywords", "Suez", str(EXAMPLES), "--dates", "2")
+    assert code == 0 and "12 documents, 0 errors" in err

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.cli.bench_store import build_store
+from storyline.render.common import counted
 from storyline.store import Store
 from storyline.store.synthetic import articles
 
@@ -161,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
         f"ingest meanwhile: {during['documents'] - before['documents']} documents stored during the run"
         f" ({'still running' if ingest_running else 'finished'} when the load ended)"
     )
-    print(f"{len(latencies)} requests from {args.clients} clients in {wall:.1f} s, {errors} errors")
+    print(f"{len(latencies)} requests from {args.clients} clients in {wall:.1f} s, {counted(errors, 'error')}")
     print(
         f"throughput: {len(latencies) / wall:.0f} requests/s; latency p50 {_percentile(latencies, 0.5) * 1000:.1f} ms,"
         f" p95 {_percentile(latencies, 0.95) * 1000:.1f} ms, max {max(latencies, default=0) * 1000:.1f} ms"

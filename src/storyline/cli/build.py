@@ -10,12 +10,14 @@ from storyline import pipeline
 from storyline.cli.common import (
     add_input_options,
     add_output_options,
+    add_query_option,
     add_source_options,
     exit_code,
     from_store_or_files,
     output_format,
     parse_dct,
     progress,
+    query_words,
     write_output,
 )
 from storyline.model import Timeline
@@ -32,7 +34,7 @@ def register(subparsers: Any) -> None:
     sub.add_argument("articles", nargs="*", type=Path, help="files or folders (recursed)")
     add_output_options(sub, FORMATS)
     add_input_options(sub)
-    sub.add_argument("--query", help="focus on a topic: events whose sentences use none of these words drop out")
+    add_query_option(sub)
     sub.add_argument("--max-events", type=int, metavar="N", help="keep the N most salient events")
     sub.add_argument("--with-text", action="store_true", help="json: include each document's text")
     add_source_options(sub)
@@ -45,7 +47,7 @@ def _from_files(args: argparse.Namespace) -> Timeline:
             args.articles,
             dct=parse_dct(args.dct),
             lang=args.lang,
-            query=args.query,
+            query=query_words(args.query),
             max_events=args.max_events,
             workers=args.workers,
             keep_text=args.with_text,
@@ -56,7 +58,7 @@ def _from_files(args: argparse.Namespace) -> Timeline:
 def _from_store(args: argparse.Namespace) -> Timeline:
     from storyline.store import timeline_from_store
 
-    return timeline_from_store(args.db, story=args.story, query=args.query, max_events=args.max_events)
+    return timeline_from_store(args.db, story=args.story, query=query_words(args.query), max_events=args.max_events)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import takewhile
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,6 +17,7 @@ from tqdm import tqdm
 
 from storyline.lang import SUPPORTED
 from storyline.model import Document, InputError, Period
+from storyline.render.common import counted
 from storyline.store import DEFAULT_STORY, UnknownStory
 
 _Result = TypeVar("_Result")
@@ -74,6 +77,65 @@ def from_store_or_files(
     return from_files()
 
 
+# Options that name a topic take one value each and may be repeated, so that nothing after them
+# is taken for one (nor an article folder swallowed): --query a --query b, --query "a b".
+TOPIC_OPTIONS = ("--query", "--keywords")
+
+
+def add_query_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--query",
+        action="append",
+        metavar="WORDS",
+        help="focus on a topic: events whose sentences use none of these words drop out; several words in one "
+        'value (--query "Telefonat Putin") or the option repeated (--query Telefonat --query Putin)',
+    )
+
+
+def add_keywords_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--keywords",
+        action="append",
+        metavar="PHRASES",
+        help="words or phrases that name the story, as a query does; several separated by commas in one value "
+        '(--keywords "Ever Given, Suez") or the option repeated (--keywords "Ever Given" --keywords Suez)',
+    )
+
+
+def query_words(values: list[str] | None) -> str | None:
+    """The words of every ``--query`` given, as one query (``None`` without one)."""
+    return " ".join(values) if values else None
+
+
+def keyword_phrases(values: list[str] | None) -> list[str]:
+    """The comma-separated phrases of every ``--keywords`` given."""
+    return [phrase.strip() for value in values or [] for phrase in value.split(",") if phrase.strip()]
+
+
+def take_trailing_values(args: argparse.Namespace, given: Sequence[str], unrecognised: list[str]) -> list[str]:
+    """Words left over right after a topic option's value, as in ``summarise examples/ --keywords
+    "Ever Given" Suez`` (the form earlier versions documented), taken as more values of that
+    option with a warning that shows the unambiguous form; returns what is still unrecognised.
+    Only words that cannot be articles are left over (the articles came earlier), so no word is
+    read both ways."""
+    left = list(unrecognised)
+    for index, token in enumerate(given):
+        option, equals, inline = token.partition("=")
+        dest = option.removeprefix("--")
+        if option not in TOPIC_OPTIONS or not hasattr(args, dest):
+            continue
+        value = inline if equals else (given[index + 1] if index + 1 < len(given) else "")
+        start = index + 1 if equals else index + 2
+        run = list(takewhile(lambda word: not word.startswith("-"), given[start:]))
+        if not run or left[: len(run)] != run:
+            continue
+        del left[: len(run)]
+        getattr(args, dest).extend(run)
+        unambiguous = " ".join(f"{option} {shlex.quote(word)}" for word in [value, *run])
+        print(f"storyline: warning: read {' '.join(run)} as {option} too; write {unambiguous}", file=sys.stderr)
+    return left
+
+
 def add_output_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     parser.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
     parser.add_argument("--format", choices=formats, help="output format (default: from -o's suffix, else md)")
@@ -120,7 +182,7 @@ def progress() -> Iterator[Callable[[Document | InputError], None]]:
 def exit_code(args: argparse.Namespace, documents: int, errors: int, produced: str) -> int:
     """Say on stderr what a run read and produced (and, when nothing, where it looked); 1 when
     nothing could be read, or when ``--strict`` is given and an input had an error."""
-    print(f"storyline: {documents} documents, {errors} errors, {produced}", file=sys.stderr)
+    print(f"storyline: {counted(documents, 'document')}, {counted(errors, 'error')}, {produced}", file=sys.stderr)
     if not documents:
         where = f"story {args.story!r} of {args.db}" if args.db is not None else ", ".join(map(str, args.articles))
         print(f"storyline: no readable articles found in {where}", file=sys.stderr)

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     dct = parse_dct(args.dct)
     store = Store(args.db, args.story)
     if args.remerge:
-        print(f"storyline: re-merged into {store.remerge()} events", file=sys.stderr)
+        print(f"storyline: re-merged into {counted(store.remerge(), 'event')}", file=sys.stderr)
         if not args.articles:
             store.close()
             return 0

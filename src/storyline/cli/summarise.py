@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from storyline import pipeline
 from storyline.cli.common import (
     add_input_options,
+    add_keywords_option,
     add_output_options,
     add_source_options,
     exit_code,
     from_store_or_files,
+    keyword_phrases,
     output_format,
     parse_dct,
     progress,
@@ -49,9 +51,7 @@ def register(subparsers: Any) -> None:
     sub.add_argument(
         "--sentences", type=_positive, default=2, metavar="K", help="sentences per day at most (default: 2)"
     )
-    sub.add_argument(
-        "--keywords", nargs="+", default=(), metavar="WORD", help="words that name the story, as a query does"
-    )
+    add_keywords_option(sub)
     add_source_options(sub)
     sub.set_defaults(func=run)
 
@@ -62,7 +62,7 @@ def _from_files(args: argparse.Namespace) -> Summary:
             args.articles,
             max_dates=args.dates,
             sentences_per_date=args.sentences,
-            keywords=args.keywords,
+            keywords=keyword_phrases(args.keywords),
             dct=parse_dct(args.dct),
             lang=args.lang,
             workers=args.workers,
@@ -74,7 +74,11 @@ def _from_store(args: argparse.Namespace) -> Summary:
     from storyline.store import summary_from_store
 
     return summary_from_store(
-        args.db, args.story, max_dates=args.dates, sentences_per_date=args.sentences, keywords=args.keywords
+        args.db,
+        args.story,
+        max_dates=args.dates,
+        sentences_per_date=args.sentences,
+        keywords=keyword_phrases(args.keywords),
     )
 
 
