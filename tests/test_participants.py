@@ -39,6 +39,12 @@ def test_country_names_follow_the_language() -> None:
     assert keys("Russlands Präsident sprach mit der Ukraine.", "de") == ["country:RU", "country:UA"]
 
 
+def test_a_country_adjective_in_time_zone_talk_names_no_country() -> None:
+    assert keys("Das Telefonat ist für 16 Uhr deutscher Zeit angesetzt.", "de") == []
+    assert keys("Die deutsche Regierung berät.", "de") == ["country:DE"]
+    assert keys("The call is set for 4 pm German time.", "en") == []
+
+
 def test_a_name_does_not_run_across_punctuation() -> None:
     names = [p.name for p in find("Salvage crews free Ever Given, Suez traffic resumes", "en")]
     assert "Ever Given" in names

@@ -38,6 +38,8 @@ class _Lexicon:
     organisation_shown: dict[str, str]  # key → the name shown
     country_forms: dict[str, str]
     country_names: dict[str, str]
+    adjective_endings: frozenset[str]
+    not_country_before: frozenset[str]  # lower case
     display: dict[str, str]
 
 
@@ -74,6 +76,8 @@ def _lexicon(lang: str) -> _Lexicon:
         organisation_shown=organisation_shown,
         country_forms=dict(data["country_forms"]),
         country_names=names,
+        adjective_endings=frozenset(data.get("adjective_endings", [""])),
+        not_country_before=frozenset(word.lower() for word in data.get("not_country_before", [])),
         display=display,
     )
 
@@ -101,7 +105,7 @@ def _is_capitalised(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _country(word: str, lang: str) -> str | None:
     """The ISO code a word names: a country name (also genitive), a prefix ("US-Präsident"),
-    or an adjective stem ("russischen")."""
+    or an adjective, a stem with an inflection ending ("russischen", not "deutschsprachig")."""
     lexicon = _lexicon(lang)
     head = word.split("-", 1)[0]
     if "-" in word and head + "-" in lexicon.country_forms:
@@ -112,7 +116,7 @@ def _country(word: str, lang: str) -> str | None:
             return code
     lower = head.lower()
     for form, code in lexicon.country_forms.items():
-        if form.islower() and lower.startswith(form):
+        if form.islower() and lower.startswith(form) and lower[len(form) :] in lexicon.adjective_endings:
             return code
     return None
 
@@ -137,7 +141,9 @@ def find(sentence: str, lang: str) -> list[Participant]:
             continue
         code = _country(word, lang)
         if code:
-            keep_fullest(found, Participant(f"country:{code}", country_name(code, lang), "country"))
+            following = words[i + 1][0].lower() if i + 1 < len(words) else ""
+            if following not in lexicon.not_country_before:  # "deutscher Zeit" is a time zone
+                keep_fullest(found, Participant(f"country:{code}", country_name(code, lang), "country"))
             i += 1
             continue
         after_role = _is_role(word, lang) or (i > 0 and _is_role(words[i - 1][0], lang))
