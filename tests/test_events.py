@@ -10,6 +10,10 @@ TRUMP = Participant("person:trump", "Donald Trump", "person")
 PUTIN = Participant("person:putin", "Wladimir Putin", "person")
 PUTIN_SHORT = Participant("person:putin", "Putin", "person")
 RABIE = Participant("person:rabie", "Osama Rabie", "person")
+EVER_GIVEN = Participant("name:ever-given", "Ever Given", "name")
+EVER_GLORY = Participant("name:ever-glory", "Ever Glory", "name")
+EGYPT = Participant("country:EG", "Ägypten", "country")
+PANAMA = Participant("country:PA", "Panama", "country")
 
 
 def mention(
@@ -81,6 +85,23 @@ def test_different_people_on_the_same_day_are_different_events() -> None:
     assert len(events) == 2
 
 
+def test_names_of_no_known_kind_tell_happenings_apart_as_people_do_and_countries_do_not() -> None:
+    ships = merge([
+        mention("a", "2021-03-23", "Die «Ever Given» lief auf Grund.", published="2021-03-23", who=(EVER_GIVEN,),
+                event_class="accident"),
+        mention("b", "2021-03-23", "Die «Ever Glory» lief auf Grund.", published="2021-03-23", who=(EVER_GLORY,),
+                event_class="accident"),
+    ])
+    assert len(ships) == 2
+    countries = merge([
+        mention("a", "2021-03-23", "Ein Frachter lief vor Ägypten auf Grund.", published="2021-03-23", who=(EGYPT,),
+                event_class="accident"),
+        mention("b", "2021-03-23", "Ein Frachter aus Panama lief auf Grund.", published="2021-03-23", who=(PANAMA,),
+                event_class="accident"),
+    ])
+    assert len(countries) == 1
+
+
 def test_sources_one_day_apart_saying_the_same_thing_are_one_event_with_a_conflict() -> None:
     sentence = "Trump und Putin vereinbaren am Telefon sofortige Verhandlungen über Frieden."
     events = merge([
@@ -116,6 +137,14 @@ def test_participants_take_their_fullest_name() -> None:
         mention("b", "2025-02-12", "Trump telefonierte mit Wladimir Putin.", published="2025-02-12"),
     ])
     assert [p.name for p in event.participants] == ["Donald Trump", "Wladimir Putin"]
+
+
+def test_participants_are_shown_people_first_and_names_of_no_known_kind_last() -> None:
+    (event,) = merge([
+        mention("a", "2021-03-23", "Rabie: Die «Ever Given» blockiert den Kanal vor Ägypten.", published="2021-03-23",
+                who=(EVER_GIVEN, EGYPT, RABIE)),
+    ])
+    assert [p.kind for p in event.participants] == ["person", "country", "name"]
 
 
 def test_the_index_forgets_a_document() -> None:

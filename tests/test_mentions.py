@@ -53,6 +53,20 @@ def test_a_date_the_tagger_puts_after_a_publication_month_makes_a_plan() -> None
         assert (summit.date, summit.status) == (month, status)
 
 
+def test_a_bare_surname_is_the_person_the_article_introduces_elsewhere() -> None:
+    doc = make_doc(
+        "Putin telefoniert mit Selenskyj\n\nKremlchef Wladimir Putin hat mit dem Präsidenten Wolodymyr Selenskyj "
+        "telefoniert.",
+        "2025-02-12",
+        "de",
+    )
+    headline = doc.mentions[0]
+    assert [(p.key, p.kind) for p in headline.participants] == [
+        ("person:putin", "person"),
+        ("person:selenskyj", "person"),
+    ]
+
+
 def test_a_past_call_without_a_time_expression_is_dated_by_publication() -> None:
     doc = make_doc(
         "Trump telefoniert mit Putin\n\nDer Präsident Donald Trump hat mit Kremlchef Wladimir Putin telefoniert.",

