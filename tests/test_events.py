@@ -190,3 +190,13 @@ def test_happenings_of_one_kind_in_one_month_stay_apart_without_people_or_words_
         mention("a", "2025-03", summit, published="2025-03", who=(), event_class="meeting", index=2),
     ])
     assert len(events) == 2
+
+
+def test_an_event_is_titled_by_a_sentence_that_states_its_status() -> None:
+    (event,) = merge([
+        mention("plan", "2025-03-18", "Das geplante Telefonat von Trump und Putin soll am Dienstag stattfinden.",
+                published="2025-03-17", status=Status.PLANNED),
+        mention("held", "2025-03-18", "Trump und Putin haben telefoniert.", published="2025-03-19", timed=False),
+    ])
+    assert event.status is Status.OCCURRED
+    assert event.title == "Trump und Putin haben telefoniert."

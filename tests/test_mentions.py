@@ -208,3 +208,17 @@ def test_a_noun_trigger_does_not_match_a_verb_of_the_same_lemma() -> None:
     deal = make_doc("Deal\n\nDas Abkommen wurde am Dienstag unterzeichnet.", "2021-03-29", "de",
                     {"am Dienstag": "2021-03-23"})
     assert deal.mentions[-1].event_class == "agreement"
+
+
+def test_an_adjective_on_a_noun_or_a_past_passive_makes_no_plan() -> None:
+    doc = make_doc(
+        "Das viel erwartete Telefongespräch hat keine Waffenruhe gebracht. "
+        "Dabei seien über 40 Maschinen zerstört worden. "
+        "Die Debatte nach einem möglichen Friedensabkommen bleibt vage. "
+        "Das Gespräch wird vorbereitet. "
+        "Ein Treffen ist möglich.",
+        "2025-06-04",
+        "de",
+    )
+    statuses = [m.status for m in doc.mentions]
+    assert statuses == [Status.OCCURRED, Status.OCCURRED, Status.OCCURRED, Status.PLANNED, Status.PLANNED]

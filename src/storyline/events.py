@@ -348,16 +348,17 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
 
 
 def _representative(mentions: list[EventMention], date: Period, status: Status) -> EventMention:
-    """The mention that says it best: it gives the event's date, is a full sentence, dated by
-    its own words, states the event's status, prominent, short."""
+    """The mention that says it best: it states the event's status (a call held is not titled
+    by its announcement), gives the event's date, is a full sentence, dated by its own words,
+    prominent, short."""
     return max(
         mentions,
         key=lambda m: (
+            m.status is status,
             not m.anaphoric,
             m.date == date,
             m.text.rstrip("\"'»“”").endswith((".", "!", "?")),
             m.time_text is not None,
-            m.status is status,
             m.prominence,
             -len(m.text),
         ),

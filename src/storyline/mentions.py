@@ -48,6 +48,7 @@ class _Lexicon:
     alleged: tuple[str, ...]
     reported: tuple[str, ...]
     occurred: tuple[str, ...]
+    as_written: frozenset[str]  # status cues matched only as written ("werden" is no "worden")
     attribution_verbs: frozenset[str]
     attribution_phrases: re.Pattern[str]  # "according to", "laut": a source follows
     background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
@@ -81,6 +82,7 @@ def _lexicon(lang: str) -> _Lexicon:
         alleged=tuple(status["alleged"]),
         reported=tuple(status["reported"]),
         occurred=tuple(status["occurred"]),
+        as_written=frozenset(status["as_written"]),
         attribution_verbs=frozenset(data["attribution"]["verbs"]),
         attribution_phrases=phrase_pattern(data["attribution"]["before_source"]),
         background=re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['cues'])})(?:\s+\S+)?\s*$"),
@@ -106,14 +108,14 @@ def content_lemmas(text: str, lang: str) -> frozenset[str]:
     return frozenset(lem for lem in lemmas if lem not in stop and not lem.isdigit())
 
 
-def _has_cue(words: list[str], lemmas: list[str], cues: tuple[str, ...]) -> bool:
-    """True when a cue occurs as a word, a lemma, or a multi-word phrase (gaps allowed:
-    "soll … haben")."""
+def _has_cue(words: list[str], lemmas: list[str], cues: tuple[str, ...], as_written: frozenset[str]) -> bool:
+    """True when a cue occurs as a word, a lemma (unless it counts ``as_written`` only), or a
+    multi-word phrase (gaps allowed: "soll … haben")."""
     lowered = [w.lower() for w in words]
     for cue in cues:
         parts = cue.split()
         if len(parts) == 1:
-            if cue in lowered or cue in lemmas:
+            if cue in lowered or (cue not in as_written and cue in lemmas):
                 return True
             continue
         position = 0
@@ -194,18 +196,24 @@ def _status(
     lemmas = [lemma(w, lang) for w in words]
     clause_words = _WORD.findall(clause)
     clause_lemmas = [lemma(w, lang) for w in clause_words]
-    if _has_cue(words, lemmas, lexicon.denied):
+
+    def in_sentence(cues: tuple[str, ...]) -> bool:
+        return _has_cue(words, lemmas, cues, lexicon.as_written)
+
+    def in_clause(cues: tuple[str, ...]) -> bool:
+        return _has_cue(clause_words, clause_lemmas, cues, lexicon.as_written)
+
+    if in_sentence(lexicon.denied):
         return Status.DENIED
-    if _has_cue(words, lemmas, lexicon.cancelled):
+    if in_sentence(lexicon.cancelled):
         return Status.CANCELLED
     if timex is not None and (timex.after_dct or (published is not None and date.first > published.last)):
         return Status.PLANNED
-    if _has_cue(words, lemmas, lexicon.alleged):
+    if in_sentence(lexicon.alleged):
         return Status.REPORTED
-    past = _has_cue(clause_words, clause_lemmas, lexicon.occurred)
-    if not past and _has_cue(clause_words, clause_lemmas, lexicon.planned):
+    if not in_clause(lexicon.occurred) and in_clause(lexicon.planned):
         return Status.PLANNED
-    if _has_cue(words, lemmas, lexicon.reported):
+    if in_sentence(lexicon.reported):
         return Status.REPORTED
     return Status.OCCURRED
 
