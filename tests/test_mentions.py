@@ -130,13 +130,35 @@ def test_a_multi_word_background_cue_marks_an_older_fact_as_background() -> None
 
 def test_an_attribution_cue_counts_only_as_a_whole_word() -> None:
     doc = make_doc(
-        "Wladimir Putin und seine Berater wiesen die Kritik zurück; das Telefonat fand am 3. März statt, "
-        "wie auch Donald Trump.",
+        "Die Lautsprecher von Wladimir Putin dröhnten; "
+        "das Telefonat fand am 3. März statt, wie Donald Trump mitteilte.",
         "2025-03-05",
         "de",
         {"am 3. März": "2025-03-03"},
     )
-    assert doc.mentions[0].attributed_to == "Donald Trump", '"wiesen" is no "wie"'
+    assert doc.mentions[0].attributed_to == "Donald Trump", '"Lautsprecher" is no "laut"'
+
+
+def test_the_source_is_the_noun_phrase_the_attribution_cue_governs() -> None:
+    doc = make_doc(
+        "US-Präsident Donald Trump will mit Putin sprechen. "
+        "Das Telefonat mit Putin soll nach Angaben des US-Präsidenten am Dienstag stattfinden. "
+        "Aus dem Kreml hieß es, Putin habe seine Bereitschaft erklärt, Gäste zu empfangen, sagte Dmitri Peskow. "
+        "Er sagte in Kiew, er schlage eine Waffenruhe vor. "
+        "Kurz vor dem Telefonat hatte Trumps Regierung dargelegt, wie sie sich ein Ende von Russlands Krieg vorstellt. "
+        '"Die Ukraine hat das Gespräch bestätigt", sagte Selenskyj.',
+        "2025-03-17",
+        "de",
+        {"am Dienstag": "2025-03-18"},
+    )
+    sources = {m.sentence: m.attributed_to for m in doc.mentions}
+    assert [sources.get(index) for index in range(1, 6)] == ["Donald Trump", "Kreml", None, None, "Selenskyj"]
+
+
+def test_a_role_nobody_in_the_article_holds_is_the_source_as_written() -> None:
+    doc = make_doc("Das Telefonat mit Putin soll nach Angaben des US-Präsidenten am Dienstag stattfinden.",
+                   "2025-03-17", "de", {"am Dienstag": "2025-03-18"})
+    assert doc.mentions[0].attributed_to == "US-Präsident"
 
 
 def test_a_german_compound_names_the_happening_of_its_head() -> None:

@@ -22,6 +22,8 @@ from storyline.lang import phrase_alternation, phrase_pattern, resource, word_li
 from storyline.model import Document, EventMention, Participant, Period, Sentence, Status, TimeExpression, TimexType
 
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
+# Words in quotation marks are the reported words: a verb of saying there frames nothing.
+_QUOTATION = re.compile(r'„[^“”"]*[“”"]|"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«')
 _CLAUSE_BREAK = re.compile(r"[;:–—()\[\]„“”\"«»]|,\s|\s-\s")
 
 # Dated clauses this far before publication are background; so are clauses introduced by a
@@ -49,8 +51,11 @@ class _Lexicon:
     reported: tuple[str, ...]
     occurred: tuple[str, ...]
     as_written: frozenset[str]  # status cues matched only as written ("werden" is no "worden")
-    attribution_verbs: frozenset[str]
-    attribution_phrases: re.Pattern[str]  # "according to", "laut": a source follows
+    attribution_verbs: frozenset[str]  # verbs of saying, as words or lemmas
+    attribution_verb_phrases: re.Pattern[str]  # verbs of saying written as phrases ("hieß es")
+    source_follows: re.Pattern[str]  # "according to", "laut": the source follows
+    source_precedes: re.Pattern[str]  # "zufolge": the source precedes
+    source_window: int  # words a source's noun phrase spans at most
     background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
     subordinate: frozenset[str]
     subordinate_window: int
@@ -83,8 +88,11 @@ def _lexicon(lang: str) -> _Lexicon:
         reported=tuple(status["reported"]),
         occurred=tuple(status["occurred"]),
         as_written=frozenset(status["as_written"]),
-        attribution_verbs=frozenset(data["attribution"]["verbs"]),
-        attribution_phrases=phrase_pattern(data["attribution"]["before_source"]),
+        attribution_verbs=frozenset(verb for verb in data["attribution"]["verbs"] if " " not in verb),
+        attribution_verb_phrases=phrase_pattern(verb for verb in data["attribution"]["verbs"] if " " in verb),
+        source_follows=phrase_pattern(data["attribution"]["before_source"]),
+        source_precedes=phrase_pattern(data["attribution"]["after_source"]),
+        source_window=int(data["attribution"]["window"]),
         background=re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['cues'])})(?:\s+\S+)?\s*$"),
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),
@@ -218,22 +226,102 @@ def _status(
     return Status.OCCURRED
 
 
-def _attribution(sentence: str, lang: str, named: list[Participant]) -> str | None:
-    """Who the sentence says claims it: the participant nearest an attribution cue."""
+def _attribution(sentence: str, lang: str, named: list[Participant], roles: _Roles) -> str | None:
+    """Who the sentence says claims it: the source its attribution cue governs.  Fixed phrases
+    name it outright ("nach Angaben des US-Präsidenten", "Putin zufolge", "hieß es aus dem
+    Kreml"); a verb of saying takes a speaker after it ("…, sagte Kremlsprecher Peskow") before
+    its subject ahead of it ("Trump schrieb, …"), so that a verb inside the reported words
+    ("Putin habe erklärt") does not outrank the reporting clause, and a place after the verb
+    ("sagte in Kiew") is no speaker."""
     lexicon = _lexicon(lang)
-    cue_positions = [m.start() for m in lexicon.attribution_phrases.finditer(sentence)]
-    cue_positions += [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lexicon.attribution_verbs]
-    if not cue_positions or not named:
+    quoted = [m.span() for m in _QUOTATION.finditer(sentence)]
+
+    def reporting(match: re.Match[str]) -> bool:
+        return not any(a < match.start() < b for a, b in quoted)  # quoted words report nothing
+
+    phrases: list[tuple[int, int, bool, bool]] = []  # start, end, source follows, only a speaker will do
+    sides = ((lexicon.source_follows, (True,)), (lexicon.source_precedes, (False,)))
+    for pattern, follows_options in (*sides, (lexicon.attribution_verb_phrases, (True, False))):
+        phrases += [
+            (m.start(), m.end(), follows, False)
+            for m in pattern.finditer(sentence)
+            if reporting(m)
+            for follows in follows_options
+        ]
+    phrases.sort(key=lambda cue: cue[0])
+    verbs = [
+        m.span()
+        for m in _WORD.finditer(sentence)
+        if reporting(m)
+        and (m.group().lower() in lexicon.attribution_verbs or lemma(m.group(), lang) in lexicon.attribution_verbs)
+    ]
+    cues = phrases + [(a, b, True, True) for a, b in verbs] + [(a, b, False, False) for a, b in verbs]
+    for start, end, follows, speaker in cues:
+        source = _source(sentence, start, end, follows, speaker, lang, named, roles)
+        if source is not None:
+            return source
+    return None
+
+
+def _source(
+    sentence: str,
+    start: int,
+    end: int,
+    follows: bool,
+    speaker: bool,
+    lang: str,
+    named: list[Participant],
+    roles: _Roles,
+) -> str | None:
+    """The source in the noun phrase right after (``follows``) or right before a cue: the
+    nearest person, else a role (as the person the article says holds it, or as written),
+    else (unless only a ``speaker`` will do) an organisation, else a country."""
+    lexicon = _lexicon(lang)
+    if follows:
+        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
+        words = list(_WORD.finditer(sentence, end, stop))[: lexicon.source_window]
+    else:
+        begin = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+        words = list(_WORD.finditer(sentence, begin, start))[-lexicon.source_window :]
+    if not words:
         return None
-    best: tuple[int, str] | None = None
-    for participant in named:
-        at = sentence.find(participant.name.split()[-1])
-        if at < 0:
-            continue
-        distance = min(abs(at - p) for p in cue_positions)
-        if best is None or distance < best[0]:
-            best = (distance, participant.name)
-    return best[1] if best and best[0] <= 60 else None
+    nearest_first = words if follows else words[::-1]
+    found = participants.find(sentence[words[0].start() : words[-1].end()], lang)
+    if not follows:
+        found.reverse()
+    fullest = {p.key: p.name for p in named}
+    person = next((p for p in found if p.kind == "person"), None)
+    if person is not None:
+        return fullest.get(person.key, person.name)
+    role = next((w.group() for w in nearest_first if participants.is_role(w.group(), lang)), None)
+    if role is not None:
+        holder = roles.holder(role)
+        return holder.name if holder is not None else str(simplemma.lemmatize(role, lang=lang))
+    if speaker:
+        return None
+    return next((p.name for kind in ("organisation", "country") for p in found if p.kind == kind), None)
+
+
+class _Roles:
+    """Who holds a role in a document: the person a role word introduces ("US-Präsident Donald
+    Trump"), so that "nach Angaben des US-Präsidenten" elsewhere names him.  Read on first use."""
+
+    def __init__(self, doc: Document, named: list[list[Participant]], lang: str) -> None:
+        self._doc = doc
+        self._named = named
+        self._lang = lang
+        self._holders: dict[str, Participant] | None = None
+
+    def holder(self, role: str) -> Participant | None:
+        if self._holders is None:
+            self._holders = {}
+            for sentence, people in zip(self._doc.sentences, self._named, strict=True):
+                for person in people:
+                    at = sentence.text.find(person.name) if person.kind == "person" else -1
+                    before = _WORD.findall(sentence.text[:at]) if at > 0 else []
+                    if before and participants.is_role(before[-1], self._lang):
+                        self._holders.setdefault(lemma(before[-1], self._lang), person)
+        return self._holders.get(lemma(role, self._lang))
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -244,7 +332,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 def _clause(sentence: str, anchor: int) -> tuple[int, str]:
     """The clause around ``anchor`` (the whole sentence when the clause is very short)."""
     start, end = next((c for c in _clauses(sentence) if c[0] <= anchor < c[1]), (0, len(sentence)))
-    clause = sentence[start:end].strip(" ,;:-–—()\"„“”«»")
+    clause = sentence[start:end].strip(' ,;:-–—()"„“”«»')
     if len(clause.split()) < 4:
         return 0, sentence.strip()
     return start, clause
@@ -279,9 +367,7 @@ def _pick_timex(timexes: list[TimeExpression], sentence: Sentence, anchor: int, 
         opening = sentence.text[clause[0] : clause[1]].lower().split()[: lexicon.subordinate_window]
         return not any(word.strip(",;:()\"'") in lexicon.subordinate for word in opening)
 
-    dated = [
-        t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME) and usable(t)
-    ]
+    dated = [t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME) and usable(t)]
     if not dated:
         return None
     position = sentence.start + anchor
@@ -317,9 +403,10 @@ def annotate(doc: Document) -> Document:
     # Read the whole document for who takes part: "Putin" is the person "Kremlchef Putin" named.
     named = participants.find_in_document([sentence.text for sentence in doc.sentences], lang)
     doc.mentions = []
+    roles = _Roles(doc, named, lang)
     for sentence, sentence_named in zip(doc.sentences, named, strict=True):
         actors = [p for p in sentence_named if p.name != doc.outlet]  # the byline is no actor
-        doc.mentions.extend(_mentions(doc, sentence, by_sentence.get(sentence.index, []), actors, lang))
+        doc.mentions.extend(_mentions(doc, sentence, by_sentence.get(sentence.index, []), actors, lang, roles))
     return doc
 
 
@@ -339,7 +426,7 @@ def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | Non
 
 
 def _mentions(
-    doc: Document, sentence: Sentence, timexes: list[TimeExpression], named: list[Participant], lang: str
+    doc: Document, sentence: Sentence, timexes: list[TimeExpression], named: list[Participant], lang: str, roles: _Roles
 ) -> list[EventMention]:
     """The sentence's mentions: one for each time expression, naming the happening nearest to
     it ("soll am Dienstag stattfinden … das zweite seit dem Amtsantritt im Januar" reports two),
@@ -368,7 +455,7 @@ def _mentions(
     if undated and undated[0] is triggers[0]:
         pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
     pairs.sort(key=lambda pair: pair[0].start)
-    built = (_mention(doc, sentence, trigger, timex, named, lang) for trigger, timex in pairs)
+    built = (_mention(doc, sentence, trigger, timex, named, lang, roles) for trigger, timex in pairs)
     return [mention for mention in built if mention is not None]
 
 
@@ -379,6 +466,7 @@ def _mention(
     timex: TimeExpression | None,
     named: list[Participant],
     lang: str,
+    roles: _Roles,
 ) -> EventMention | None:
     anaphoric = False
     if timex is not None and timex.period is not None:
@@ -407,7 +495,7 @@ def _mention(
         date=date,
         status=status,
         participants=named,
-        attributed_to=_attribution(sentence.text, lang, named),
+        attributed_to=_attribution(sentence.text, lang, named, roles),
         time_text=None if timex is None else timex.text,
         time_value=None if timex is None else timex.value,
         event_class=trigger.event_class,

@@ -178,6 +178,12 @@ def _is_role(word: str, lang: str) -> bool:
     )
 
 
+def is_role(word: str, lang: str) -> bool:
+    """A word naming a role, also inflected: it may stand for the person who holds it ("nach
+    Angaben des US-Präsidenten")."""
+    return _is_role(word, lang)
+
+
 def _is_capitalised(word: str) -> bool:
     return (word[:1].isupper() and not word.isupper()) or (word.isupper() and len(word) > 1)
 
