@@ -200,3 +200,14 @@ def test_an_event_is_titled_by_a_sentence_that_states_its_status() -> None:
     ])
     assert event.status is Status.OCCURRED
     assert event.title == "Trump und Putin haben telefoniert."
+
+
+def test_a_vague_mention_naming_nobody_joins_the_one_precise_event_of_its_kind() -> None:
+    vague = mention("v", "2025-02", "Die beiden Präsidenten hatten Mitte Februar telefoniert.", published="2025-05-17",
+                    who=())
+    call = mention("a", "2025-02-12", "Trump hat mit Putin telefoniert.", published="2025-02-12")
+    (event,) = merge([vague, call])
+    assert event.date.value == "2025-02-12"
+    other = mention("b", "2025-02-14", "Rabie hat mit Reedern telefoniert.", published="2025-02-14", who=(RABIE,))
+    events = merge([vague, call, other])
+    assert len(events) == 3, "with two calls that month it cannot tell which"

@@ -244,3 +244,34 @@ def test_an_adjective_on_a_noun_or_a_past_passive_makes_no_plan() -> None:
     )
     statuses = [m.status for m in doc.mentions]
     assert statuses == [Status.OCCURRED, Status.OCCURRED, Status.OCCURRED, Status.PLANNED, Status.PLANNED]
+
+
+def test_dates_listed_together_each_date_the_happening_and_a_bound_dates_none() -> None:
+    doc = make_doc(
+        "Die beiden Präsidenten hatten seit Trumps Amtsantritt im Januar bereits zwei Mal miteinander telefoniert: "
+        "Mitte Februar und zuletzt Mitte März.",
+        "2025-05-17",
+        "de",
+        {"im Januar": "2025-01", "Mitte Februar": "2025-02", "Mitte März": "2025-03"},
+    )
+    assert [(m.date.value, m.event_class) for m in doc.mentions] == [
+        ("2025-02", "communication"),
+        ("2025-03", "communication"),
+    ]
+
+
+def test_a_bound_beside_another_date_makes_no_mention_and_alone_is_background() -> None:
+    beside = make_doc(
+        "Das Telefonat soll am Dienstag stattfinden und wäre das zweite seit Amtsantritt des Republikaners im Januar.",
+        "2025-03-17",
+        "de",
+        {"am Dienstag": "2025-03-18", "im Januar": "2025-01"},
+    )
+    assert [m.date.value for m in beside.mentions] == ["2025-03-18"]
+    alone = make_doc(
+        "Die beiden hatten seit Trumps Amtsantritt im Januar bereits zwei Mal telefoniert.",
+        "2025-05-17",
+        "de",
+        {"im Januar": "2025-01"},
+    )
+    assert [(m.date.value, m.background) for m in alone.mentions] == [("2025-01", True)]

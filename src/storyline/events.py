@@ -214,7 +214,24 @@ class EventIndex:
             found = self._best_of(mention, own)
             if found is not None:
                 return found
-        return self._best_of(mention, candidates)
+        return self._best_of(mention, candidates) or self._only_precise_of_kind(mention, candidates)
+
+    def _only_precise_of_kind(self, mention: EventMention, candidates: list[str]) -> str | None:
+        """A vague mention naming nobody ("die beiden Präsidenten hatten Mitte Februar
+        telefoniert") joins the one precise event of its kind within its dates that shares a
+        word with it; where there are several, it cannot tell which."""
+        if not _vague(mention) or not mention.event_class or any(p.kind == "person" for p in mention.participants):
+            return None
+        fitting = [
+            event_id
+            for event_id in candidates
+            if (cluster := self._clusters[event_id]).date is not None
+            and cluster.date.precision.rank > mention.date.precision.rank
+            and mention.date.compatible(cluster.date)
+            and cluster.classes[mention.event_class]
+            and mention.lemmas & cluster.top_lemmas()
+        ]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _best_of(self, mention: EventMention, candidates: list[str]) -> str | None:
         best: tuple[float, str] | None = None
@@ -349,14 +366,14 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
 
 def _representative(mentions: list[EventMention], date: Period, status: Status) -> EventMention:
     """The mention that says it best: it states the event's status (a call held is not titled
-    by its announcement), gives the event's date, is a full sentence, dated by its own words,
-    prominent, short."""
+    by its announcement), gives the event's date, tells the event rather than referring back to
+    it, is a full sentence, dated by its own words, prominent, short."""
     return max(
         mentions,
         key=lambda m: (
             m.status is status,
-            not m.anaphoric,
             m.date == date,
+            not m.anaphoric,
             m.text.rstrip("\"'»“”").endswith((".", "!", "?")),
             m.time_text is not None,
             m.prominence,

@@ -57,6 +57,8 @@ class _Lexicon:
     source_precedes: re.Pattern[str]  # "zufolge": the source precedes
     source_window: int  # words a source's noun phrase spans at most
     background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
+    boundary: re.Pattern[str]  # "seit …" ending a few words before the time expression it bounds
+    date_coordinators: frozenset[str]  # "und": two dates of the same happening
     subordinate: frozenset[str]
     subordinate_window: int
     definite: re.Pattern[str]  # a determiner that points back, up to three words before a noun
@@ -94,6 +96,11 @@ def _lexicon(lang: str) -> _Lexicon:
         source_precedes=phrase_pattern(data["attribution"]["after_source"]),
         source_window=int(data["attribution"]["window"]),
         background=re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['cues'])})(?:\s+\S+)?\s*$"),
+        boundary=re.compile(
+            rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['boundaries'])})"
+            rf"(?:\s+[^\s,;:()\[\]–—]+){{0,{int(data['background']['boundary_window'])}}}\s*$"
+        ),
+        date_coordinators=frozenset(data["clauses"]["date_coordinators"]),
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),
         definite=re.compile(
@@ -350,28 +357,39 @@ def _phrase(sentence: str, anchor: int) -> str:
     return clause.rstrip(".")
 
 
-def _pick_timex(timexes: list[TimeExpression], sentence: Sentence, anchor: int, lang: str) -> TimeExpression | None:
-    """The calendar expression nearest to the trigger, leaving out those of other, subordinate
-    clauses ("seized the ship, which blocked the canal last month"): they date another event."""
+def _may_date(
+    timex: TimeExpression, sentence: Sentence, anchor: int, clauses: list[tuple[int, int]], lang: str
+) -> bool:
+    """Whether a time expression may date the happening named at ``anchor``: not one of another,
+    subordinate clause ("seized the ship, which blocked the canal last month"), which dates that
+    clause's event."""
     lexicon = _lexicon(lang)
-    clauses = _clauses(sentence.text)
     own = next((c for c in clauses if c[0] <= anchor < c[1]), (0, len(sentence.text)))
+    start, end = timex.start - sentence.start, timex.end - sentence.start
+    if start < own[1] and own[0] < end:
+        return True
+    clause = next((c for c in clauses if c[0] <= start < c[1]), own)
+    if clause[0] == 0:
+        return True  # the sentence's opening clause is its main clause
+    opening = sentence.text[clause[0] : clause[1]].lower().split()[: lexicon.subordinate_window]
+    return not any(word.strip(",;:()\"'") in lexicon.subordinate for word in opening)
 
-    def usable(timex: TimeExpression) -> bool:
-        start, end = timex.start - sentence.start, timex.end - sentence.start
-        if start < own[1] and own[0] < end:
-            return True
-        clause = next((c for c in clauses if c[0] <= start < c[1]), own)
-        if clause[0] == 0:
-            return True  # the sentence's opening clause is its main clause
-        opening = sentence.text[clause[0] : clause[1]].lower().split()[: lexicon.subordinate_window]
-        return not any(word.strip(",;:()\"'") in lexicon.subordinate for word in opening)
 
-    dated = [t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME) and usable(t)]
-    if not dated:
-        return None
-    position = sentence.start + anchor
-    return min(dated, key=lambda t: abs(t.start - position))
+def _boundary_start(sentence: Sentence, timex: TimeExpression, lang: str) -> int | None:
+    """Where the cue starts whose date ``timex`` bounds a state ("seit Trumps Amtsantritt im
+    Januar"), as an offset into the sentence; ``None`` for a date that bounds nothing."""
+    match = _lexicon(lang).boundary.search(sentence.text, 0, max(0, timex.start - sentence.start))
+    return None if match is None else match.start()
+
+
+def _coordinated(sentence: Sentence, one: TimeExpression, other: TimeExpression, lang: str) -> bool:
+    """Two dates joined as a list ("Mitte Februar und zuletzt Mitte März", "am 12. Februar, am
+    18. März"): a coordinator or a comma and at most one more word between them."""
+    first, second = sorted((one, other), key=lambda t: t.start)
+    gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+    words = [w.lower() for w in _WORD.findall(gap)]
+    joined = "," in gap or bool(_lexicon(lang).date_coordinators & set(words))
+    return joined and len(words) <= 2 and not _CLAUSE_BREAK.search(gap.replace(", ", " "))
 
 
 def _is_background(sentence: Sentence, lang: str, timex: TimeExpression | None, published: Period | None) -> bool:
@@ -381,8 +399,11 @@ def _is_background(sentence: Sentence, lang: str, timex: TimeExpression | None, 
     if published is None:
         return False
     age = (published.first - timex.period.last).days
-    cued = _lexicon(lang).background.search(sentence.text, 0, max(0, timex.start - sentence.start)) is not None
-    return age > BACKGROUND_AGE_DAYS or (cued and age > BACKGROUND_CUE_AGE_DAYS)
+    before = max(0, timex.start - sentence.start)
+    cued = _lexicon(lang).background.search(sentence.text, 0, before) is not None
+    return age > BACKGROUND_AGE_DAYS or (
+        (cued or _boundary_start(sentence, timex, lang) is not None) and age > BACKGROUND_CUE_AGE_DAYS
+    )
 
 
 def _prominence(sentence: Sentence, n_sentences: int) -> float:
@@ -428,10 +449,11 @@ def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | Non
 def _mentions(
     doc: Document, sentence: Sentence, timexes: list[TimeExpression], named: list[Participant], lang: str, roles: _Roles
 ) -> list[EventMention]:
-    """The sentence's mentions: one for each time expression, naming the happening nearest to
-    it ("soll am Dienstag stattfinden … das zweite seit dem Amtsantritt im Januar" reports two),
-    or one dated by publication when the sentence gives no usable date.  A dateline reports
-    nothing.  ``named`` are the sentence's participants."""
+    """The sentence's mentions: each time expression dates the happening named nearest to it
+    (dates listed together, "Mitte Februar und zuletzt Mitte März", date it again), and the
+    sentence's first happening, when no date fits it, is dated by publication.  A date that
+    only bounds a state ("… seit Trumps Amtsantritt im Januar") dates nothing where the sentence
+    has another.  A dateline reports nothing."""
     if text.is_dateline(sentence, lang):
         return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
@@ -441,20 +463,33 @@ def _mentions(
         if not dated or len(sentence.text.split()) < MIN_WORDS_DATED_ONLY:
             return []
         triggers = [_Trigger("", dated[0].start - sentence.start, None, False)]
+    calendar = [t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME)]
+    bounds = {t.start: at for t in calendar if (at := _boundary_start(sentence, t, lang)) is not None}
+    if len(bounds) < len(calendar):
+        phrases = [(bounds[t.start], t.end - sentence.start) for t in calendar if t.start in bounds]
+        calendar = [t for t in calendar if t.start not in bounds]
+        triggers = [tr for tr in triggers if not any(a <= tr.start < b for a, b in phrases)]
+    clauses = _clauses(sentence.text)
     nearest: dict[int, tuple[_Trigger, TimeExpression]] = {}
     undated: list[_Trigger] = []
     for trigger in triggers:
-        timex = _pick_timex(timexes, sentence, trigger.start, lang)
-        if timex is None:
+        fitting = [t for t in calendar if _may_date(t, sentence, trigger.start, clauses, lang)]
+        if not fitting:
             undated.append(trigger)
             continue
+        timex = min(fitting, key=lambda t: _distance(t, sentence, trigger))
         known = nearest.get(timex.start)
         if known is None or _distance(timex, sentence, trigger) < _distance(timex, sentence, known[0]):
             nearest[timex.start] = (trigger, timex)
+    neighbours = list(pairwise(sorted(calendar, key=lambda t: t.start)))
+    # Forward, then backward: a listed date takes the happening of its dated neighbour either way.
+    for paired, other in [*neighbours, *((b, a) for a, b in reversed(neighbours))]:
+        if paired.start in nearest and other.start not in nearest and _coordinated(sentence, paired, other, lang):
+            nearest[other.start] = (nearest[paired.start][0], other)
     pairs: list[tuple[_Trigger, TimeExpression | None]] = list(nearest.values())
-    if undated and undated[0] is triggers[0]:
+    if triggers and undated and undated[0] is triggers[0]:
         pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
-    pairs.sort(key=lambda pair: pair[0].start)
+    pairs.sort(key=lambda pair: (pair[0].start, pair[1].start if pair[1] else -1))
     built = (_mention(doc, sentence, trigger, timex, named, lang, roles) for trigger, timex in pairs)
     return [mention for mention in built if mention is not None]
 
