@@ -211,3 +211,31 @@ def test_a_vague_mention_naming_nobody_joins_the_one_precise_event_of_its_kind()
     other = mention("b", "2025-02-14", "Rabie hat mit Reedern telefoniert.", published="2025-02-14", who=(RABIE,))
     events = merge([vague, call, other])
     assert len(events) == 3, "with two calls that month it cannot tell which"
+
+
+def test_a_reference_to_a_plan_joins_the_planned_event_not_the_publication_day() -> None:
+    planned = mention("a", "2025-05-19", "Trump will am Montag mit Putin telefonieren.", published="2025-05-17",
+                      status=Status.PLANNED, index=1)
+    today = mention("a", "2025-05-17", "Die Außenminister haben telefoniert.", published="2025-05-17", who=(),
+                    timed=False, index=2)
+    reference = mention("a", "2025-05-17", "Der Kreml bestätigte das geplante Telefonat.", published="2025-05-17",
+                        status=Status.PLANNED, who=(), anaphoric=True, timed=False, index=5)
+    events = {e.date.value: e for e in merge([planned, today, reference])}
+    assert reference in events["2025-05-19"].mentions
+
+
+def test_a_reference_back_means_the_event_its_article_dates_in_words_or_tells_the_sentence_before() -> None:
+    talks = mention("a", "2025-05-16", "Am Freitag fanden direkte Gespräche in der Türkei statt.",
+                    published="2025-05-17", who=(), index=1)
+    today = mention("a", "2025-05-17", "Trump drängt auf ein Treffen mit Putin.", published="2025-05-17",
+                    event_class="meeting", timed=False, index=3)
+    call = mention("a", "2025-05-17", "Das zeigt ein Telefonat von Lawrow und Rubio.", published="2025-05-17",
+                   who=(), timed=False, index=4)
+    it = mention("a", "2025-05-17", "Das Gespräch sei auf Initiative der USA zustande gekommen.",
+                 published="2025-05-17", who=(), anaphoric=True, timed=False, index=5)
+    absent = mention("a", "2025-05-17", "Putin fehlte bei dem Treffen in Istanbul.", published="2025-05-17",
+                     who=(PUTIN,), event_class="meeting", anaphoric=True, timed=False, index=7)
+    events = merge([talks, today, call, it, absent])
+    (talks_event,) = [e for e in events if talks in e.mentions]
+    assert absent in talks_event.mentions, "the meeting the article dates, though it names the talks otherwise"
+    assert any(call in e.mentions and it in e.mentions for e in events), "the call of the sentence before"

@@ -275,3 +275,22 @@ def test_a_bound_beside_another_date_makes_no_mention_and_alone_is_background() 
         {"im Januar": "2025-01"},
     )
     assert [(m.date.value, m.background) for m in alone.mentions] == [("2025-01", True)]
+
+
+def test_a_sentence_without_a_date_that_tells_of_an_earlier_or_planned_happening_refers_back() -> None:
+    doc = make_doc(
+        "Gipfel\n\n"
+        "In einem Telefonat während des anschließenden Gipfels erklärte Trump dann, Putin habe zugestimmt. "
+        "Selenskyj hatte ein Treffen vorgeschlagen. "
+        "Der Kreml bestätigte später das geplante Telefonat. "
+        "Moskau dementierte danach Pläne für ein Treffen. "
+        "Der Präsident Donald Trump hat mit Kremlchef Wladimir Putin telefoniert.",
+        "2025-08-26",
+        "de",
+    )
+    told = {m.sentence: (m.anaphoric, m.status) for m in doc.mentions}
+    assert told[1] == (True, Status.OCCURRED), '"dann": dated by the summit, not by publication'
+    assert told[2] == (True, Status.OCCURRED), "the past perfect tells of an earlier happening"
+    assert told[3] == (True, Status.PLANNED), "the planned call, yet to come"
+    assert told[4] == (False, Status.DENIED), "a denial is news of its own"
+    assert told[5] == (False, Status.OCCURRED)

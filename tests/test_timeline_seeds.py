@@ -74,3 +74,24 @@ def test_no_entry_carries_a_date_the_texts_do_not_support(timeline: Timeline) ->
         for mention in support:
             if mention.time_text is not None:
                 assert mention.time_text in mention.text
+
+
+def test_the_sentence_listing_the_february_and_march_calls_is_cited_by_both(timeline: Timeline) -> None:
+    listed = {
+        m.time_value: e.date.value
+        for e in timeline.events
+        for m in e.mentions
+        if m.doc_id.startswith("000_") and m.time_value in ("2025-02", "2025-03")
+    }
+    assert listed == {"2025-02": "2025-02-12", "2025-03": "2025-03-18"}
+
+
+def test_references_to_the_announced_call_sit_with_the_call_not_on_the_announcement_day(timeline: Timeline) -> None:
+    (may,) = [e for e in calls_on(timeline, "2025-05-19") if any(m.doc_id.startswith("000_") for m in e.mentions)]
+    homes = [
+        e for e in timeline.events for m in e.mentions
+        if m.doc_id.startswith("000_") and m.anaphoric and m.status is Status.PLANNED
+        and m.event_class == "communication"
+    ]
+    assert len(homes) >= 2
+    assert all(e is may for e in homes)

@@ -5,7 +5,10 @@ Two mentions are the same happening when their dates are compatible at their pre
 their participants and content words overlap.  The merge is incremental: an
 :class:`EventIndex` takes mentions one at a time and can forget a document again, so a store can
 grow without re-merging everything.  ``merge`` fills one index in a good order (precise dates
-first, anaphoric references last).
+first, anaphoric references last).  A reference back joins, where it can, the event of its
+article's sentence before, then one its article dates in words, then one of its article; it
+may name talks a meeting ("das Treffen" for "direkte Gespräche").  A reference to a plan looks
+ahead of its publication, at events some source dates in words.
 
 An event's date is the most precise one its sources support; its status follows the latest
 evidence (a planned call later reported as held is ``occurred``); sources that place it on an
@@ -21,6 +24,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from storyline.mentions import related_kinds
 from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Status
 from storyline.participants import keep_fullest
 
@@ -33,7 +37,8 @@ TOP_LEMMAS = 40
 CONFLICT_CONTENT_SIMILARITY = 0.5
 # A vague mention naming nobody joins a precise event of its kind when it shares this many words.
 VAGUE_CONTENT_SIMILARITY = 0.12
-# How long before its publication date an anaphoric mention may refer back ("nach dem Telefonat").
+# How long before its publication date an anaphoric mention may refer back ("nach dem Telefonat"),
+# or, where it names a plan ("das geplante Telefonat"), ahead.
 ANAPHORA_WINDOW_DAYS = 10
 
 # A cited sentence this short is its own title; a longer one is cut.
@@ -75,6 +80,7 @@ class _Cluster:
     lemma_counts: Counter[str] = field(default_factory=Counter)
     classes: Counter[str] = field(default_factory=Counter)
     doc_ids: set[str] = field(default_factory=set)
+    stated_by: set[str] = field(default_factory=set)  # documents that date the event in words
     support: dict[Period, set[str]] = field(default_factory=dict)  # dated value → documents giving it
     _top: frozenset[str] | None = None
 
@@ -87,13 +93,20 @@ class _Cluster:
         if mention.event_class:
             self.classes[mention.event_class] += 1
         self.doc_ids.add(mention.doc_id)
+        if mention.time_text is not None and not mention.anaphoric:
+            self.stated_by.add(mention.doc_id)
         if not mention.anaphoric or not self.support:
             self.support.setdefault(mention.date, set()).add(mention.doc_id)
+
+    def tells(self, doc_id: str, sentence: int) -> bool:
+        """Whether one of the event's mentions is that sentence of that document."""
+        return any(m.sentence == sentence and m.doc_id == doc_id for m in self.mentions)
 
     def rebuild(self) -> None:
         """Recompute everything from the mentions (after a removal)."""
         mentions, self.mentions = self.mentions, []
-        self.keys, self.lemma_counts, self.classes, self.doc_ids, self.support = set(), Counter(), Counter(), set(), {}
+        self.keys, self.lemma_counts, self.classes, self.support = set(), Counter(), Counter(), {}
+        self.doc_ids, self.stated_by = set(), set()
         for mention in sorted(mentions, key=lambda m: m.anaphoric):
             self.record(mention)
         self.date = _event_date(self.support)
@@ -209,18 +222,27 @@ class EventIndex:
 
     def _best_match(self, mention: EventMention) -> str | None:
         candidates = sorted(self._candidates(mention))
-        if mention.anaphoric:  # a reference back means its own article's event where it can
+        if mention.anaphoric:
+            # A reference back means its own article's event where it can: first the one the
+            # sentence before tells ("… ein Telefonat zwischen Lawrow und Rubio. Das Gespräch
+            # sei …"), then one the article dates in words, then one it dates only by
+            # publication.  A plan ("das geplante Telefonat") means one some source dates in words.
+            if mention.status is Status.PLANNED:
+                candidates = [c for c in candidates if self._clusters[c].stated_by]
             own = [c for c in candidates if mention.doc_id in self._clusters[c].doc_ids]
-            found = self._best_of(mention, own)
-            if found is not None:
-                return found
+            previous = [c for c in own if self._clusters[c].tells(mention.doc_id, mention.sentence - 1)]
+            stated = [c for c in own if mention.doc_id in self._clusters[c].stated_by]
+            for group in (previous, stated, own):
+                found = self._best_of(mention, group)
+                if found is not None:
+                    return found
         return self._best_of(mention, candidates) or self._only_precise_of_kind(mention, candidates)
 
     def _only_precise_of_kind(self, mention: EventMention, candidates: list[str]) -> str | None:
         """A vague mention naming nobody ("die beiden Präsidenten hatten Mitte Februar
         telefoniert") joins the one precise event of its kind within its dates that shares a
         word with it; where there are several, it cannot tell which."""
-        if not _vague(mention) or not mention.event_class or any(p.kind == "person" for p in mention.participants):
+        if not _vague(mention) or not mention.event_class or _actors(mention):
             return None
         fitting = [
             event_id
@@ -281,7 +303,10 @@ def _lookup_keys(first: date, last: date) -> list[tuple[int, ...]]:
 
 def _search_span(mention: EventMention) -> tuple[date, date]:
     if mention.anaphoric and mention.published is not None:
-        return mention.published.first - timedelta(days=ANAPHORA_WINDOW_DAYS), mention.published.last
+        window = timedelta(days=ANAPHORA_WINDOW_DAYS)
+        if mention.status is Status.PLANNED:  # "das geplante Telefonat" is yet to come
+            return mention.published.first, mention.published.last + window
+        return mention.published.first - window, mention.published.last
     return mention.date.first - timedelta(days=1), mention.date.last + timedelta(days=1)
 
 
@@ -313,7 +338,13 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     shared = keys & cluster.keys
     if keys and cluster.keys and not shared:
         return 0.0  # different people: different happenings
-    same_kind = bool(mention.event_class and cluster.classes[mention.event_class])
+    kinds: frozenset[str] = frozenset()
+    if mention.event_class:
+        # Telling back what took place, a sentence may name talks a meeting ("das Treffen in
+        # Istanbul"); a plan, a denial or a cancellation concerns the kind it names.
+        told = mention.anaphoric and mention.status in (Status.OCCURRED, Status.REPORTED)
+        kinds = related_kinds(mention.event_class, mention.lang) if told else frozenset({mention.event_class})
+    same_kind = any(cluster.classes[kind] for kind in kinds)
     in_doc = mention.doc_id in cluster.doc_ids
     if mention.event_class and not (same_kind or shared or in_doc):
         return 0.0
@@ -338,8 +369,11 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
 
 def _actors(mention: EventMention) -> set[str]:
     """Keys of who acts in a mention, for telling happenings apart: its people, and names of no
-    known kind (a ship, or a person the article never introduced), each under its full name."""
-    return {p.key for p in mention.participants if p.kind in ("person", "name")}
+    known kind (a ship, or a person the article never introduced), each under its full name;
+    less, in a reference back, the one it quotes ("'Das Gespräch wird vorbereitet', sagte
+    Kremlsprecher Peskow" is no call of Peskow's)."""
+    quoted = mention.attributed_to if mention.anaphoric else None
+    return {p.key for p in mention.participants if p.kind in ("person", "name") and p.name != quoted}
 
 
 def _latest_status(mentions: list[EventMention]) -> Status:

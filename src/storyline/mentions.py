@@ -4,8 +4,10 @@ A sentence is an event mention when it names a kind of happening from the langua
 lexicon (``lang/<lang>/events.toml``: "telefonieren", "Gipfeltreffen", "ran aground" …).  Each
 mention gets a date (from the sentence's own time expression, else the publication date), a
 status from the sentence's framing (planned, cancelled, denied, reported, occurred), who
-claims it, and the participants named in it.  The rules are per-language data; the code
-here is language-neutral.
+claims it, and the participants named in it.  A mention dated only by publication that tells
+of a happening dated elsewhere ("nach dem Telefonat", "das geplante Telefonat", "hatte …
+vorgeschlagen") is anaphoric: it may join an event, never found one on the publication day.
+The rules are per-language data; the code here is language-neutral.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class _Lexicon:
     reported: tuple[str, ...]
     occurred: tuple[str, ...]
     as_written: frozenset[str]  # status cues matched only as written ("werden" is no "worden")
+    planned_adjectives: frozenset[str]  # "geplante": the noun after it is a plan, in every ending
     attribution_verbs: frozenset[str]  # verbs of saying, as words or lemmas
     attribution_verb_phrases: re.Pattern[str]  # verbs of saying written as phrases ("hieß es")
     source_follows: re.Pattern[str]  # "according to", "laut": the source follows
@@ -62,7 +65,9 @@ class _Lexicon:
     subordinate: frozenset[str]
     subordinate_window: int
     definite: re.Pattern[str]  # a determiner that points back, up to three words before a noun
+    relative: tuple[str, ...]  # "hatte", "dann": dated by another happening of the story
     stopwords: frozenset[str]
+    related_kinds: dict[str, frozenset[str]]  # kind → the kinds a reference back may name it by
 
 
 @cache
@@ -90,6 +95,9 @@ def _lexicon(lang: str) -> _Lexicon:
         reported=tuple(status["reported"]),
         occurred=tuple(status["occurred"]),
         as_written=frozenset(status["as_written"]),
+        planned_adjectives=frozenset(
+            adjective + ending for adjective in status["planned_adjectives"] for ending in status["adjective_endings"]
+        ),
         attribution_verbs=frozenset(verb for verb in data["attribution"]["verbs"] if " " not in verb),
         attribution_verb_phrases=phrase_pattern(verb for verb in data["attribution"]["verbs"] if " " in verb),
         source_follows=phrase_pattern(data["attribution"]["before_source"]),
@@ -104,10 +112,18 @@ def _lexicon(lang: str) -> _Lexicon:
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),
         definite=re.compile(
-            r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, data["reference"]["determiners"])) + r")\s+(?:\w+\s+){0,3}$"
+            r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, data["reference"]["determiners"])) + r")\s+(?:[\w-]+\s+){0,3}$"
         ),
+        relative=tuple(data["reference"]["relative"]),
         stopwords=word_list(lang, "stopwords.txt"),
+        related_kinds={kind: frozenset(group) for group in data["kinds"]["related"] for kind in group},
     )
+
+
+def related_kinds(kind: str, lang: str) -> frozenset[str]:
+    """The kinds of happening a sentence may name an event of ``kind`` by when it refers back
+    to it (talks are also a meeting), ``kind`` included."""
+    return _lexicon(lang).related_kinds.get(kind, frozenset({kind}))
 
 
 @lru_cache(maxsize=200_000)
@@ -199,12 +215,19 @@ def _compound_class(noun_lemma: str, lang: str) -> str | None:
 
 
 def _status(
-    sentence: str, clause: str, lang: str, date: Period, published: Period | None, timex: TimeExpression | None
+    sentence: str,
+    clause: str,
+    lang: str,
+    date: Period,
+    published: Period | None,
+    timex: TimeExpression | None,
+    planned_noun: bool,
 ) -> Status:
     """Denials, cancellations and attributions frame the whole sentence; tense and plans are
     read from the trigger's own clause ("Trump kündigte an, am Montag sei ein Telefonat
-    geplant" is planned; "…, die Verhandlungen geplant hatte" does not make a call planned).
-    A date after publication is a plan, also where the tagger knows it only by reading the
+    geplant" is planned; "…, die Verhandlungen geplant hatte" does not make a call planned), or
+    from an adjective on the trigger itself (``planned_noun``: "das geplante Telefonat").  A
+    date after publication is a plan, also where the tagger knows it only by reading the
     expression against each day of a publication month ("ab kommenden Montag")."""
     lexicon = _lexicon(lang)
     words = _WORD.findall(sentence)
@@ -226,7 +249,7 @@ def _status(
         return Status.PLANNED
     if in_sentence(lexicon.alleged):
         return Status.REPORTED
-    if not in_clause(lexicon.occurred) and in_clause(lexicon.planned):
+    if not in_clause(lexicon.occurred) and (planned_noun or in_clause(lexicon.planned)):
         return Status.PLANNED
     if in_sentence(lexicon.reported):
         return Status.REPORTED
@@ -494,6 +517,31 @@ def _mentions(
     return [mention for mention in built if mention is not None]
 
 
+def _planned_noun(sentence: Sentence, trigger: _Trigger, lang: str) -> bool:
+    """Whether the trigger is a noun with an adjective of plan among the three words before it
+    ("das geplante Telefonat", "dem für Montag angesetzten Gespräch")."""
+    before = _WORD.findall(sentence.text[: trigger.start])[-3:]
+    return trigger.is_noun and any(word.lower() in _lexicon(lang).planned_adjectives for word in before)
+
+
+def _refers_back(sentence: Sentence, trigger: _Trigger, clause: str, status: Status, lang: str) -> bool:
+    """Whether a mention without a date of its own tells of an event dated elsewhere: then it
+    may join that event, but never founds one on the publication day.  A headline tells the
+    article's news without dating it; a definite noun points back ("nach dem Telefonat", "bei
+    dem Treffen"); a plan says nothing about the publication day; the past perfect or an adverb
+    of sequence dates a happening told as taken place by another one ("obwohl er es
+    vorgeschlagen hatte", "erklärte Trump dann"), while a denial or a cancellation so dated is
+    news of its own."""
+    lexicon = _lexicon(lang)
+    if sentence.index == 0 or (trigger.is_noun and lexicon.definite.search(sentence.text[: trigger.start])):
+        return True
+    if status is Status.PLANNED:
+        return True
+    words = _WORD.findall(clause)
+    relative = _has_cue(words, [lemma(word, lang) for word in words], lexicon.relative, lexicon.as_written)
+    return relative and status in (Status.OCCURRED, Status.REPORTED)
+
+
 def _mention(
     doc: Document,
     sentence: Sentence,
@@ -503,22 +551,16 @@ def _mention(
     lang: str,
     roles: _Roles,
 ) -> EventMention | None:
-    anaphoric = False
     if timex is not None and timex.period is not None:
         date = timex.period
     elif doc.published is not None:
         date = doc.published
-        # A headline tells the article's news without dating it; a definite noun ("nach dem
-        # Telefonat") points back to an event told elsewhere.  Either joins an event, never
-        # founds one on the publication day.
-        definite = trigger.is_noun and bool(_lexicon(lang).definite.search(sentence.text[: trigger.start]))
-        anaphoric = sentence.index == 0 or definite
     else:
         return None
     clause = _clause(sentence.text, trigger.start)[1]
-    status = _status(sentence.text, clause, lang, date, doc.published, timex)
-    if timex is None and status is Status.PLANNED:
-        anaphoric = True  # a plan without a date says nothing about the publication day
+    planned_noun = _planned_noun(sentence, trigger, lang)
+    status = _status(sentence.text, clause, lang, date, doc.published, timex, planned_noun)
+    anaphoric = timex is None and _refers_back(sentence, trigger, clause, status, lang)
     return EventMention(
         doc_id=doc.id,
         sentence=sentence.index,
