@@ -316,7 +316,9 @@ def _source(
     if not words:
         return None
     nearest_first = words if follows else words[::-1]
-    found = participants.find(sentence[words[0].start() : words[-1].end()], lang)
+    # What the whole document says a name is ("Selenskyj" a person) outranks the fragment alone.
+    as_read = {p.name: p for p in named}
+    found = [as_read.get(p.name, p) for p in participants.find(sentence[words[0].start() : words[-1].end()], lang)]
     if not follows:
         found.reverse()
     fullest = {p.key: p.name for p in named}
