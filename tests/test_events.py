@@ -26,6 +26,7 @@ def mention(
     who: tuple[Participant, ...] = (TRUMP, PUTIN),
     event_class: str = "communication",
     anaphoric: bool = False,
+    heading: bool = False,
     timed: bool = True,
     index: int = 1,
     lang: str = "de",
@@ -33,7 +34,8 @@ def mention(
     return EventMention(
         doc_id=doc, sentence=index, start=0, end=len(sentence), text=sentence, phrase=sentence, trigger="x",
         date=Period.parse(date), status=status, participants=list(who), event_class=event_class,
-        lemmas=content_lemmas(sentence, lang), anaphoric=anaphoric, time_text="t" if timed else None,
+        lemmas=content_lemmas(sentence, lang), anaphoric=anaphoric, heading=heading,
+        time_text="t" if timed else None,
         time_value=date if timed else None, published=Period.parse(published), lang=lang,
     )
 
@@ -239,3 +241,18 @@ def test_a_reference_back_means_the_event_its_article_dates_in_words_or_tells_th
     (talks_event,) = [e for e in events if talks in e.mentions]
     assert absent in talks_event.mentions, "the meeting the article dates, though it names the talks otherwise"
     assert any(call in e.mentions and it in e.mentions for e in events), "the call of the sentence before"
+
+def test_a_heading_supports_an_event_but_never_founds_or_titles_it() -> None:
+    heading = mention("a", "2025-02-12", "Trump telefoniert mit Putin", published="2025-02-12", heading=True, index=4)
+    assert merge([heading]) == [], "a subheading alone reports nothing"
+    body = mention(
+        "a",
+        "2025-02-12",
+        "Trump hat am Mittwoch mit Putin telefoniert.",
+        published="2025-02-12",
+        index=5,
+        status=Status.PLANNED,
+    )
+    (event,) = merge([heading, body])
+    assert len(event.mentions) == 2
+    assert event.title == body.text and event.status is Status.PLANNED, "the body sentence speaks for the event"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from storyline import mentions, text
+from storyline import mentions, pipeline, text
 from storyline.model import Document, Period, Status, TimeExpression, TimexType
 
 
@@ -294,3 +294,41 @@ def test_a_sentence_without_a_date_that_tells_of_an_earlier_or_planned_happening
     assert told[3] == (True, Status.PLANNED), "the planned call, yet to come"
     assert told[4] == (False, Status.DENIED), "a denial is news of its own"
     assert told[5] == (False, Status.OCCURRED)
+
+def test_a_subheading_mention_is_marked_as_a_heading() -> None:
+    doc = make_doc(
+        "Titel.\n\nTrump und Putin telefonieren erneut\n\nTrump hat mit Putin telefoniert.", "2025-02-12", "de"
+    )
+    heading, body = doc.mentions
+    assert heading.text == "Trump und Putin telefonieren erneut" and heading.heading
+    assert not body.heading
+
+
+def test_a_live_blog_clock_dates_the_sentence_it_heads_and_reports_nothing_itself() -> None:
+    doc = Document(
+        id="doc",
+        text="Live\n\n15:25 - The Ever Given was refloated. It was towed north.",
+        lang="en",
+        published=Period.parse("2021-03-29"),
+    )
+    pipeline.analyse(doc)
+    (clock,) = [s for s in doc.sentences if s.text == "15:25 -"]
+    refloated, towed = doc.mentions
+    assert refloated.text == "The Ever Given was refloated."
+    assert refloated.date.value == "2021-03-29T15:25" and refloated.time_text is None
+    assert towed.date.value == "2021-03-29", "only the sentence the clock heads"
+    assert clock.index not in {m.sentence for m in doc.mentions}
+
+
+def test_a_photo_credit_is_no_evidence_of_who_takes_part() -> None:
+    doc = Document(
+        id="doc",
+        text="Telefonat\n\nFoto: Michael Kappeler/dpa Kappeler hat am Dienstag mit Putin telefoniert.",
+        lang="de",
+        published=Period.parse("2025-03-19"),
+    )
+    pipeline.analyse(doc)
+    (call,) = [m for m in doc.mentions if not m.heading]
+    assert call.text == "Kappeler hat am Dienstag mit Putin telefoniert."
+    kappeler = next(p for p in call.participants if p.name == "Kappeler")
+    assert kappeler.kind != "person", "the photographer's first name says nothing of the Kappeler who calls"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.model import Document
-from storyline.text import annotate, detect_language, is_dateline, split_sentences, tokenize
+from storyline.model import Document, SentenceKind
+from storyline.text import annotate, detect_language, split_sentences, tokenize
 
 
 def texts(text: str, lang: str) -> list[str]:
@@ -175,15 +175,114 @@ def test_a_dateline_is_looked_for_only_near_the_start_of_a_text() -> None:
     assert texts(later, "de")[-1] == "Berlin (dpa) - Die Regierung tagt."
 
 
-def test_a_dateline_or_stamp_split_off_is_known_as_one() -> None:
+def test_a_dateline_or_stamp_split_off_is_known_as_furniture() -> None:
     first, body = split_sentences("Ismailia, 24. März (bdd) - Ein Frachter blockiert den Kanal.", "de")
-    assert is_dateline(first)
-    assert not is_dateline(body)
+    assert (first.kind, body.kind) == (SentenceKind.FURNITURE, SentenceKind.BODY)
     headline, stamp, lead = split_sentences(
         "Trump will am Montag mit Putin telefonieren Stand: 17.05.2025 19:54 Uhr\n\nDie Bemühungen laufen weiter.", "de"
     )
     assert (headline.text, stamp.text) == ("Trump will am Montag mit Putin telefonieren", "Stand: 17.05.2025 19:54 Uhr")
-    assert is_dateline(stamp) and not is_dateline(headline) and not is_dateline(lead)
+    assert [headline.kind, stamp.kind, lead.kind] == [SentenceKind.HEADING, SentenceKind.FURNITURE, SentenceKind.BODY]
+
+
+def kinds(text: str, lang: str) -> list[tuple[str, SentenceKind]]:
+    return [(sentence.text, sentence.kind) for sentence in split_sentences(text, lang)]
+
+
+HEADING, BODY, FURNITURE, CLOCK = SentenceKind.HEADING, SentenceKind.BODY, SentenceKind.FURNITURE, SentenceKind.CLOCK
+
+
+def test_a_line_that_ends_no_statement_is_a_heading() -> None:
+    """Subheadings, and a lead-in whose quotation is missing, name a topic and report nothing."""
+    assert kinds(
+        "Erster Absatz.\n\nWas bisher über das Telefonat bekannt wurde\n\nDas Gespräch dauerte eine Stunde.\n"
+        "Auf die Frage, wie das Gespräch verlaufen sei, sagte Trump:\nRingen um ein Treffen\n"
+        "Trump hatte Putin getroffen.",
+        "de",
+    ) == [
+        ("Erster Absatz.", BODY),
+        ("Was bisher über das Telefonat bekannt wurde", HEADING),
+        ("Das Gespräch dauerte eine Stunde.", BODY),
+        ("Auf die Frage, wie das Gespräch verlaufen sei, sagte Trump:", HEADING),
+        ("Ringen um ein Treffen", HEADING),
+        ("Trump hatte Putin getroffen.", BODY),
+    ]
+
+
+def test_the_last_sentence_of_a_paragraph_without_a_full_stop_is_no_heading() -> None:
+    assert kinds("Ich freue mich auf das Gespräch. Donald Trump\n\nDanach.", "de")[1] == ("Donald Trump", BODY)
+
+
+def test_a_headline_with_its_time_stamp_is_a_heading() -> None:
+    headline, stamp = kinds("Trump will am Montag telefonieren Stand: 17.05.2025 19:54 Uhr", "de")
+    assert (headline[1], stamp[1]) == (HEADING, FURNITURE)
+
+
+def test_a_box_label_run_into_its_first_sentence_is_a_heading_of_its_own() -> None:
+    assert kinds("Titel\n\nDas Wichtigste in Kürze Trump kündigt ein Telefonat an.", "de")[1:] == [
+        ("Das Wichtigste in Kürze", HEADING),
+        ("Trump kündigt ein Telefonat an.", BODY),
+    ]
+    assert kinds("In Kürze wird gewählt.", "de") == [("In Kürze wird gewählt.", BODY)], "no label before lower case"
+    assert kinds("Headline\nKey points: The ship is free.", "en")[1:] == [
+        ("Key points:", HEADING),
+        ("The ship is free.", BODY),
+    ]
+
+
+def test_a_live_blog_clock_time_is_split_off_its_entry() -> None:
+    text = "Live\n\n19:10 - Navigation has resumed. It takes days.\n\n15.25 Uhr: Die Ever Given ist frei."
+    assert kinds(text, "en")[1:4] == [("19:10 -", CLOCK), ("Navigation has resumed.", BODY), ("It takes days.", BODY)]
+    assert kinds(text, "de")[-2:] == [("15.25 Uhr:", CLOCK), ("Die Ever Given ist frei.", BODY)]
+    assert kinds("Sie kamen. 4.03 pm: An hour later, he spoke.", "en")[1:] == [
+        ("4.03 pm:", CLOCK),
+        ("An hour later, he spoke.", BODY),
+    ]
+    assert kinds("Um 10.30 Uhr beginnt die Sitzung.", "de") == [("Um 10.30 Uhr beginnt die Sitzung.", BODY)]
+    assert kinds("12.40 Euro kostet das Ticket.", "de") == [("12.40 Euro kostet das Ticket.", BODY)]
+
+
+def test_a_page_stamp_run_into_the_text_is_split_off() -> None:
+    text = (
+        "Gulf oil spill cap is holding, says BP Louisianans see light at the end of a long tunnel "
+        "Sunday 18 July 2010 18.45 BST Work boats at the site of the spill. Later, BP spoke."
+    )
+    assert kinds(text, "en")[:3] == [
+        ("Gulf oil spill cap is holding, says BP Louisianans see light at the end of a long tunnel", BODY),
+        ("Sunday 18 July 2010 18.45 BST", FURNITURE),
+        ("Work boats at the site of the spill.", BODY),
+    ]
+    assert kinds("Trial 29 September 2011 Last updated at 15:44 GMT Live coverage of the trial.", "en")[1] == (
+        "29 September 2011 Last updated at 15:44 GMT",
+        FURNITURE,
+    )
+    prose = "The talks ended on Friday 23 July 2010 at 10.27 BST The company said so."
+    assert [sentence for sentence, _ in kinds(prose, "en")] == [prose], "a date after a preposition is the sentence's"
+
+
+def test_a_photo_credit_is_split_off_the_sentence_it_runs_into() -> None:
+    text = (
+        "It sank. Photograph: Gerald Herbert/AP Shares in BP plunged. Photograph: Chip Somodevilla/Getty Images "
+        "White House staff left. Photograph: Reuters The rig burned. Photo: Carolyn Cole Here's my take."
+    )
+    assert kinds(text, "en") == [
+        ("It sank.", BODY),
+        ("Photograph: Gerald Herbert/AP", FURNITURE),
+        ("Shares in BP plunged.", BODY),
+        ("Photograph: Chip Somodevilla/Getty Images", FURNITURE),
+        ("White House staff left.", BODY),
+        ("Photograph: Reuters", FURNITURE),
+        ("The rig burned.", BODY),
+        ("Photo: Carolyn Cole", FURNITURE),
+        ("Here's my take.", BODY),
+    ]
+    assert kinds("Foto: Michael Kappeler/dpa Die Kanzlerin kam.", "de")[0] == ("Foto: Michael Kappeler/dpa", FURNITURE)
+
+
+def test_a_credit_whose_end_is_unclear_stays_in_its_sentence() -> None:
+    text = "It sank. Photograph: Sarah Lee for the Guardian Tony Hayward, the boss, resigned."
+    assert kinds(text, "en")[1] == ("Photograph: Sarah Lee for the Guardian Tony Hayward, the boss, resigned.", BODY)
+    assert len(split_sentences("Das Foto: Merkel lächelt.", "de")) == 1
 
 
 def test_a_german_ordinal_splits_in_english() -> None:

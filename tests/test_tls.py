@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
-from storyline.model import Document, EventMention, Period, Sentence, TimeExpression, TimexType
+from storyline.model import Document, EventMention, Period, Sentence, SentenceKind, TimeExpression, TimexType
 from storyline.tls import (
     Settings,
     TimelineCollector,
@@ -108,6 +108,16 @@ def test_a_question_tells_nothing_of_its_day() -> None:
     assert [entry[2].text for entry in collector.pools[D(2020, 5, 3)]] == ["The dam failed after heavy rain."]
 
 
+def test_page_furniture_tells_nothing_of_its_day_but_still_names_it() -> None:
+    stamp = "Sunday 18 July 2010 18.45 BST"
+    doc = _doc("s", D(2010, 7, 19), ["The cap held overnight, engineers said.", stamp], {1: D(2010, 7, 18)})
+    doc.sentences[1].kind = SentenceKind.FURNITURE
+    collector = TimelineCollector(settings=Settings(min_words=1))
+    collector.add(doc)
+    assert [entry[2].text for pool in collector.pools.values() for entry in pool] == [doc.sentences[0].text]
+    assert collector.references == Counter({D(2010, 7, 18): 1})
+
+
 def test_keywords_are_whole_words_or_phrases_in_any_case() -> None:
     collector = TimelineCollector(keywords=["Ever  Given", "BP"], settings=Settings(min_words=1))
     sentences = ["The EVER GIVEN was freed.", "Given the wind, it ran aground.", "BP's rig sank.", "BPA fell."]
@@ -175,8 +185,9 @@ def test_an_event_counts_for_its_day_when_independent_articles_report_it() -> No
     assert collector.corroborated_events() == Counter({D(2020, 5, 1): 1})
 
 
-def test_background_references_back_and_wire_copies_corroborate_nothing() -> None:
-    for docs in (_reports(D(2020, 5, 1), background=True), _reports(D(2020, 5, 1), anaphoric=True)):
+def test_background_references_back_headings_and_wire_copies_corroborate_nothing() -> None:
+    kinds = ({"background": True}, {"anaphoric": True}, {"heading": True})
+    for docs in (_reports(D(2020, 5, 1), **kind) for kind in kinds):
         collector = TimelineCollector()
         for doc in docs:
             collector.add(doc)

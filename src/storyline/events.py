@@ -134,10 +134,12 @@ def _event_date(support: dict[Period, set[str]]) -> Period | None:
 
 
 def _is_reported_event(cluster: _Cluster) -> bool:
-    if any(not m.anaphoric for m in cluster.mentions):
+    """A body sentence reports the event, or an article makes it its news: its headline, or
+    several of its body sentences refer to it.  Headings alone found nothing."""
+    if any(not m.anaphoric and not m.heading for m in cluster.mentions):
         return True
-    per_doc = Counter(m.doc_id for m in cluster.mentions)
-    return any(m.sentence == 0 for m in cluster.mentions) or max(per_doc.values()) >= 2
+    per_doc = Counter(m.doc_id for m in cluster.mentions if not m.heading)
+    return any(m.sentence == 0 for m in cluster.mentions) or max(per_doc.values(), default=0) >= 2
 
 
 def _mention_id(mention: EventMention) -> str:
@@ -377,9 +379,11 @@ def _actors(mention: EventMention) -> set[str]:
 
 
 def _latest_status(mentions: list[EventMention]) -> Status:
-    def evidence(m: EventMention) -> tuple[date, int]:
+    """The status of the latest evidence; a heading's only where no body sentence speaks."""
+
+    def evidence(m: EventMention) -> tuple[bool, date, int]:
         published = m.published.last if m.published is not None else date.min
-        return (published, _STATUS_WEIGHT[m.status])
+        return (not m.heading, published, _STATUS_WEIGHT[m.status])
 
     return max(mentions, key=evidence).status
 
@@ -399,12 +403,13 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
 
 
 def _representative(mentions: list[EventMention], date: Period, status: Status) -> EventMention:
-    """The mention that says it best: it states the event's status (a call held is not titled
-    by its announcement), gives the event's date, tells the event rather than referring back to
-    it, is a full sentence, dated by its own words, prominent, short."""
+    """The mention that says it best: body text, not a heading; it states the event's status (a
+    call held is not titled by its announcement), gives the event's date, tells the event rather
+    than referring back to it, is a full sentence, dated by its own words, prominent, short."""
     return max(
         mentions,
         key=lambda m: (
+            not m.heading,
             m.status is status,
             m.date == date,
             not m.anaphoric,
@@ -453,9 +458,17 @@ def _build_event(cluster: _Cluster) -> Event:
     )
 
 
-def merge_order(mention: EventMention) -> tuple[bool, int, date, str, int]:
-    """Dated, precise mentions found events; vague ones and references join them later."""
-    return (mention.anaphoric, -mention.date.precision.rank, mention.date.first, mention.doc_id, mention.sentence)
+def merge_order(mention: EventMention) -> tuple[bool, bool, int, date, str, int]:
+    """Dated, precise body mentions found events; vague ones, headings and references join
+    them later."""
+    return (
+        mention.anaphoric,
+        mention.heading,
+        -mention.date.precision.rank,
+        mention.date.first,
+        mention.doc_id,
+        mention.sentence,
+    )
 
 
 def merge(mentions: Iterable[EventMention]) -> list[Event]:

@@ -2,12 +2,13 @@
 
 A sentence is an event mention when it names a kind of happening from the language's event
 lexicon (``lang/<lang>/events.toml``: "telefonieren", "Gipfeltreffen", "ran aground" …).  Each
-mention gets a date (from the sentence's own time expression, else the publication date), a
-status from the sentence's framing (planned, cancelled, denied, reported, occurred), who
-claims it, and the participants named in it.  A mention dated only by publication that tells
-of a happening dated elsewhere ("nach dem Telefonat", "das geplante Telefonat", "hatte …
-vorgeschlagen") is anaphoric: it may join an event, never found one on the publication day.
-The rules are per-language data; the code here is language-neutral.
+mention gets a date (from the sentence's own time expression, else its live-blog entry's clock
+time, else the publication date), a status from the sentence's framing (planned, cancelled,
+denied, reported, occurred), who claims it, and the participants named in it.  Page furniture
+(``SentenceKind.is_furniture``) reports nothing and names no participant.  A mention dated only
+by publication that tells of a happening dated elsewhere ("nach dem Telefonat", "das geplante
+Telefonat", "hatte … vorgeschlagen") is anaphoric: it may join an event, never found one on the
+publication day.  The rules are per-language data; the code here is language-neutral.
 """
 
 from __future__ import annotations
@@ -19,9 +20,19 @@ from itertools import pairwise
 
 import simplemma
 
-from storyline import participants, text
+from storyline import participants
 from storyline.lang import phrase_alternation, phrase_pattern, resource, word_list
-from storyline.model import Document, EventMention, Participant, Period, Sentence, Status, TimeExpression, TimexType
+from storyline.model import (
+    Document,
+    EventMention,
+    Participant,
+    Period,
+    Sentence,
+    SentenceKind,
+    Status,
+    TimeExpression,
+    TimexType,
+)
 
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
 # Words in quotation marks are the reported words: a verb of saying there frames nothing.
@@ -447,13 +458,27 @@ def annotate(doc: Document) -> Document:
     for timex in doc.timexes:
         by_sentence.setdefault(timex.sentence, []).append(timex)
     # Read the whole document for who takes part: "Putin" is the person "Kremlchef Putin" named.
-    named = participants.find_in_document([sentence.text for sentence in doc.sentences], lang)
+    # Page furniture names no one who takes part (a photo credit names the photographer).
+    told = ["" if sentence.kind.is_furniture else sentence.text for sentence in doc.sentences]
+    named = participants.find_in_document(told, lang)
     doc.mentions = []
     roles = _Roles(doc, named, lang)
     for sentence, sentence_named in zip(doc.sentences, named, strict=True):
         actors = [p for p in sentence_named if p.name != doc.outlet]  # the byline is no actor
-        doc.mentions.extend(_mentions(doc, sentence, by_sentence.get(sentence.index, []), actors, lang, roles))
+        entry_time = _entry_time(doc, sentence, by_sentence)
+        doc.mentions.extend(
+            _mentions(doc, sentence, by_sentence.get(sentence.index, []), actors, lang, roles, entry_time)
+        )
     return doc
+
+
+def _entry_time(doc: Document, sentence: Sentence, by_sentence: dict[int, list[TimeExpression]]) -> Period | None:
+    """The clock time of the live-blog entry that ``sentence`` opens ("15:25 - | The Ever Given
+    is free."): split off as furniture, it still dates the sentence it heads."""
+    if sentence.index == 0 or doc.sentences[sentence.index - 1].kind is not SentenceKind.CLOCK:
+        return None
+    times = [t.period for t in by_sentence.get(sentence.index - 1, []) if t.period is not None]
+    return times[0] if times else None
 
 
 def _distance(timex: TimeExpression, sentence: Sentence, trigger: _Trigger) -> int:
@@ -472,14 +497,21 @@ def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | Non
 
 
 def _mentions(
-    doc: Document, sentence: Sentence, timexes: list[TimeExpression], named: list[Participant], lang: str, roles: _Roles
+    doc: Document,
+    sentence: Sentence,
+    timexes: list[TimeExpression],
+    named: list[Participant],
+    lang: str,
+    roles: _Roles,
+    entry_time: Period | None = None,
 ) -> list[EventMention]:
     """The sentence's mentions: each time expression dates the happening named nearest to it
     (dates listed together, "Mitte Februar und zuletzt Mitte März", date it again), and the
-    sentence's first happening, when no date fits it, is dated by publication.  A date that
-    only bounds a state ("… seit Trumps Amtsantritt im Januar") dates nothing where the sentence
-    has another.  A dateline reports nothing."""
-    if text.is_dateline(sentence, lang):
+    sentence's first happening, when no date fits it, is dated by its live-blog entry's clock
+    time (``entry_time``) or by publication.  A date that only bounds a state ("… seit Trumps
+    Amtsantritt im Januar") dates nothing where the sentence has another.  Page furniture (a
+    dateline, a stamp, a credit) reports nothing."""
+    if sentence.kind.is_furniture:
         return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
     triggers = _find_triggers(sentence.text, lang)
@@ -515,7 +547,7 @@ def _mentions(
     if triggers and undated and undated[0] is triggers[0]:
         pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
     pairs.sort(key=lambda pair: (pair[0].start, pair[1].start if pair[1] else -1))
-    built = (_mention(doc, sentence, trigger, timex, named, lang, roles) for trigger, timex in pairs)
+    built = (_mention(doc, sentence, trigger, timex, named, lang, roles, entry_time) for trigger, timex in pairs)
     return [mention for mention in built if mention is not None]
 
 
@@ -552,11 +584,12 @@ def _mention(
     named: list[Participant],
     lang: str,
     roles: _Roles,
+    entry_time: Period | None,
 ) -> EventMention | None:
     if timex is not None and timex.period is not None:
         date = timex.period
     elif doc.published is not None:
-        date = doc.published
+        date = entry_time or doc.published
     else:
         return None
     clause = _clause(sentence.text, trigger.start)[1]
@@ -580,6 +613,7 @@ def _mention(
         event_class=trigger.event_class,
         lemmas=content_lemmas(sentence.text, lang),
         anaphoric=anaphoric,
+        heading=sentence.kind is SentenceKind.HEADING,
         background=_is_background(sentence, lang, timex, doc.published),
         prominence=_prominence(sentence, len(doc.sentences)),
         published=doc.published,

@@ -21,6 +21,7 @@ __all__ = [
     "Period",
     "Precision",
     "Sentence",
+    "SentenceKind",
     "Status",
     "TimeExpression",
     "Timeline",
@@ -47,14 +48,41 @@ class Status(StrEnum):
     REPORTED = "reported"
 
 
+class SentenceKind(StrEnum):
+    """What a sentence is on its page: running text, a heading, or page furniture.
+
+    Only ``body`` sentences report events in their own right; the sentence splitter decides.
+    """
+
+    BODY = "body"
+    HEADING = "heading"
+    """A line of its own that ends no statement (no final ``.``, ``?``, ``!`` or ``…``): a
+    headline, a subheading, a box label ("Das Wichtigste in Kürze"), a tag line, or a lead-in
+    whose quotation is missing ("…, sagte Trump:").  It names a topic; it may support an event
+    that body text reports, never found one or stand for it."""
+    FURNITURE = "furniture"
+    """Who, where and when of the page, not of the story: a dateline, a time stamp, a photo
+    credit."""
+    CLOCK = "clock"
+    """A live-blog entry's clock time ("15:25 -", "15.25 Uhr:"): furniture that dates the
+    sentence it heads."""
+
+    @property
+    def is_furniture(self) -> bool:
+        """The page's, not the story's (a clock included): it reports nothing and names no one
+        who takes part, though a day it names may still count."""
+        return self in (SentenceKind.FURNITURE, SentenceKind.CLOCK)
+
+
 @dataclass
 class Sentence:
-    """A sentence as character offsets into its document's text."""
+    """A sentence as character offsets into its document's text, and what it is on the page."""
 
     index: int
     start: int
     end: int
     text: str
+    kind: SentenceKind = SentenceKind.BODY
 
 
 @dataclass
@@ -100,7 +128,9 @@ class EventMention:
     that, from the document's publication date.  An ``anaphoric`` mention ("nach dem Telefonat")
     refers back to an event reported elsewhere: it may join an event, never found one.
     ``event_class`` is the kind of happening (``communication``, ``meeting`` …) from the language
-    data, ``lemmas`` the sentence's content words, both used to recognise the same event.
+    data, ``lemmas`` the sentence's content words, both used to recognise the same event.  A
+    ``heading`` mention (its sentence is a heading: a subheading, a box label) names a topic:
+    it may join an event that body text reports, never found one or stand for it.
     """
 
     doc_id: str
@@ -119,6 +149,7 @@ class EventMention:
     event_class: str | None = None
     lemmas: frozenset[str] = frozenset()
     anaphoric: bool = False
+    heading: bool = False
     background: bool = False
     prominence: float = 0.0
     published: Period | None = None

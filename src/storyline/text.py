@@ -16,17 +16,32 @@ space is a candidate boundary, decided from the token before it and the word aft
 * anything else splits.
 
 Blank lines end a paragraph, and a line without final punctuation (a headline, a dateline) is
-a sentence of its own unless the next line goes on in lower case (hard-wrapped text).  A
-dateline that runs into the first sentence ends a sentence of its own near the start of a text
-("WASHINGTON (Reuters) - The …", "Berlin (dpa) - Die …", "NEW ORLEANS -- The …"), and so
-does a time stamp at the end of a headline ("… telefonieren Stand: 17.05.2025 19:54 Uhr"; the
-stamp rules are ingest's), so that the sentence reads as written and the byline, time stamp
-and credit stay apart.  The abbreviation and opener lists are language data
-(``lang/<lang>/text_*.txt``).
+a sentence of its own unless the next line goes on in lower case (hard-wrapped text).
 
-Measured on one core over the KRAUTS and TempEval-3 texts (6,700 sentences): about 130,000
-sentences/s on a cold first pass and 230,000 warm (``storyline bench timex`` prints the figure
-for the machine at hand).
+Each sentence gets its :class:`~storyline.model.SentenceKind`, so that later stages quote and
+date only what reports the story:
+
+* **furniture**, set apart wherever it runs into the text, so that the sentence reads as
+  written: a dateline near the start of a text ("WASHINGTON (Reuters) - The …", "Berlin (dpa)
+  - Die …"), a page stamp ("… telefonieren Stand: 17.05.2025 19:54 Uhr", "… a long tunnel
+  Sunday 18 July 2010 18.45 BST Work boats …"; the stamp rules are ingest's) and a photo
+  credit ("Photograph: Gerald Herbert/AP Shares in BP …": up to its last "/agency", else
+  before the sentence that follows; where that is unclear, nothing is split);
+* a **clock**, the time that opens a live-blog entry ("15:25 - The Ever Given is free",
+  "15.25 Uhr: Die …"): furniture that still dates the sentence it heads;
+* a **heading**: a line of its own that ends no statement (no final ``.``, ``?``, ``!``,
+  ``…``; a stamp after it does not count): a headline, a subheading, a tag line, or a lead-in
+  whose quotation is missing ("…, sagte Trump:"), and a box label run into the box's first
+  sentence ("Das Wichtigste in Kürze Trump kündigt …");
+* **body** text: everything else.
+
+The abbreviation and opener lists, box and credit labels are language data
+(``lang/<lang>/text_*``).
+
+Measured on one core over the KRAUTS and TempEval-3 texts (6,700 sentences): about 60,000
+sentences/s with the kinds of sentences told apart, where the splitting alone ran at 130,000 on
+the same machine (``storyline bench timex`` prints the figure for the machine at hand); the
+tagger's full path lost about 3%.
 """
 
 from __future__ import annotations
@@ -34,11 +49,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any, Literal
 
-from storyline.ingest.dates import strip_stamp
-from storyline.lang import SUPPORTED, resource, word_list
-from storyline.model import Document, Sentence
+from storyline.ingest.dates import entry_clock, stamp_spans, strip_stamp
+from storyline.lang import SUPPORTED, phrase_alternation, resource, word_list
+from storyline.model import Document, Sentence, SentenceKind
 
 __all__ = ["annotate", "detect_language", "split_sentences", "tokenize"]
 
@@ -65,6 +81,13 @@ _DATELINE = re.compile(_DATELINE_TAIL + r"$")
 # Where a dateline can stand: near the start of a text, after the headline and byline.
 _DATELINE_WINDOW = 400
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['’-]\w+)*|[^\w\s]")
+# What ends a statement: a final mark, perhaps inside closing quotes or brackets.
+_STATEMENT_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
+_CREDIT_TOKEN = re.compile(r"\S+")
+_BLANKS = frozenset(" \t\r\f\v\xa0\u2009\u202f")
+_NON_BLANK = re.compile(r"\S")
+# A credit names at most this many words before the sentence that follows it.
+_CREDIT_WORDS = 6
 
 
 DotKind = Literal["never", "ambiguous", "word"]
@@ -79,6 +102,11 @@ class _Rules:
     maybe_final: frozenset[str]
     openers: frozenset[str]
     ordinal_dot: bool
+    box_label: re.Pattern[str]
+    credit_label: re.Pattern[str]
+    credit_connectors: frozenset[str]
+    credit_name_words: frozenset[str]
+    agencies: frozenset[str]
 
 
 def _squeeze(entries: frozenset[str]) -> frozenset[str]:
@@ -88,12 +116,18 @@ def _squeeze(entries: frozenset[str]) -> frozenset[str]:
 @cache
 def _rules(lang: str) -> _Rules:
     never_final = word_list(lang, "text_abbreviations.txt")
+    settings = resource(lang, "text_sentences.toml")
     return _Rules(
         never_final=_squeeze(never_final),
         never_final_suffixes=tuple(sorted(entry[1:] for entry in never_final if entry.startswith("-"))),
         maybe_final=_squeeze(word_list(lang, "text_abbreviations_final.txt")),
         openers=word_list(lang, "text_sentence_starters.txt"),
-        ordinal_dot=bool(resource(lang, "text_sentences.toml").get("ordinal_dot", False)),
+        ordinal_dot=bool(settings.get("ordinal_dot", False)),
+        box_label=re.compile(rf"(?:{phrase_alternation(settings['box_labels'])})(?:\s*:)?\s+(?=\S)"),
+        credit_label=re.compile(rf"(?<!\S)(?:{phrase_alternation(settings['credit_labels'])})\s*:\s+"),
+        credit_connectors=frozenset(word for phrase in settings["credit_connectors"] for word in phrase.split()),
+        credit_name_words=frozenset(settings["credit_name_words"]),
+        agencies=frozenset(name.lower() for name in resource(lang, "ingest_agencies.toml")["agencies"]),
     )
 
 
@@ -186,8 +220,106 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+def _ends_clause(word: str) -> bool:
+    """Whether a word ends in punctuation that a name in a credit cannot hold ("Lotz,",
+    "guardian."; an initial such as "C." can)."""
+    if word[-1:] in ',;:!?…"“”»«':
+        return True
+    return word.endswith(".") and not _INITIAL.fullmatch(word)
+
+
+def _credit_end(text: str, position: int, end: int, rules: _Rules) -> int | None:
+    """Where the names of a photo credit that start at ``position`` end, or ``None`` when that
+    is unclear (then nothing is split): after the last "name/agency" and the words that
+    continue an agency's name ("Chip Somodevilla/Getty Images"), else before the sentence
+    that follows them, which opens with a sentence opener ("Reuters | The …") or with the
+    capital word before its first lower-case one ("Carolyn Cole | Here's my take")."""
+    tokens = list(islice(_CREDIT_TOKEN.finditer(text, position, end), _CREDIT_WORDS + 2))
+    words = [token.group() for token in tokens]
+
+    def is_name(word: str) -> bool:
+        return word[:1].isupper() or word.lower() in rules.agencies or word in rules.credit_connectors
+
+    stop: int | None = None
+    for index, word in enumerate(words[:_CREDIT_WORDS]):
+        if not is_name(word):
+            break
+        if "/" in word.strip("/"):
+            stop = index + 1
+        if _ends_clause(word):
+            break
+    if stop is not None:
+        while stop < len(words) and words[stop] in rules.credit_name_words:
+            stop += 1
+        return tokens[stop - 1].end()
+    for index, word in enumerate(words):
+        if index and word[:1].isupper() and word.lower() in rules.openers:
+            stop = index
+        elif not is_name(word):
+            stop = index - 1
+        elif _ends_clause(word):
+            return None
+        if stop is not None:
+            break
+    else:
+        stop = len(words) if len(words) <= _CREDIT_WORDS else None
+    if stop is None or not 1 <= stop <= _CREDIT_WORDS:
+        return None
+    return tokens[stop - 1].end()
+
+
+def _furniture(text: str, start: int, end: int, lang: str, rules: _Rules) -> list[tuple[int, int]]:
+    """Spans of page furniture run into a block: time stamps and photo credits."""
+    spans = stamp_spans(text, start, end, lang)
+    for label in rules.credit_label.finditer(text, start, end):
+        credit_end = _credit_end(text, label.end(), end, rules)
+        if credit_end is not None:
+            spans.append((label.start(), credit_end))
+    return spans
+
+
+def _line_start(text: str, position: int) -> bool:
+    """Whether only white space stands before ``position`` on its line."""
+    while position > 0 and text[position - 1] in _BLANKS:
+        position -= 1
+    return position == 0 or text[position - 1] == "\n"
+
+
+def _line_end(text: str, position: int, furniture: dict[int, int]) -> bool:
+    """Whether only white space, or furniture ("… telefonieren | Stand: 17.05.2025"), follows
+    ``position`` on its line."""
+    first = position
+    while first < len(text) and text[first] in _BLANKS:
+        first += 1
+    if first in furniture:
+        return _line_end(text, furniture[first], furniture)
+    return first == len(text) or text[first] == "\n"
+
+
+def _is_dateline(sentence: str, first: int, lang: str) -> bool:
+    """Whether a sentence near the start of a text is a dateline or time stamp split off its
+    line ("Ismailia, 24. März (bdd) -", "Stand: 17.05.2025 19:54 Uhr")."""
+    return first < _DATELINE_WINDOW and (_DATELINE.search(sentence) is not None or not strip_stamp(sentence, lang))
+
+
+def _kind(text: str, first: int, last: int, lang: str, furniture: dict[int, int]) -> SentenceKind:
+    """What an unmarked sentence is: a dateline near the start, a heading (whole lines, but for
+    furniture, without final punctuation), else body text."""
+    sentence = text[first:last]
+    if _is_dateline(sentence, first, lang):
+        return SentenceKind.FURNITURE
+    if _line_start(text, first) and _line_end(text, last, furniture) and not _STATEMENT_END.search(sentence):
+        return SentenceKind.HEADING
+    return SentenceKind.BODY
+
+
+def _line_starts(text: str, start: int, end: int) -> list[int]:
+    return [start] + [start + match.end() for match in re.finditer("\n", text[start:end])]
+
+
 def split_sentences(text: str, lang: str) -> list[Sentence]:
-    """Sentences of ``text`` as offsets; German abbreviations and ordinal dates do not split.
+    """Sentences of ``text`` as offsets, each with its kind; German abbreviations and ordinal
+    dates do not split.
 
     ``Sentence.text`` is the slice without surrounding white space, and ``start``/``end``
     delimit exactly that slice.
@@ -195,32 +327,42 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
     rules = _rules(lang)
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(text):
-        start = block_start
-        ends = _boundaries(text, block_start, block_end, rules)
+        ends = set(_boundaries(text, block_start, block_end, rules))
+        kinds: dict[int, SentenceKind] = {}  # marked sentences, by where their text starts
+        body_start = block_start
         if block_start < _DATELINE_WINDOW:
             dateline = _DATELINE_END.search(text, block_start, min(block_end, _DATELINE_WINDOW))
             if dateline and dateline.end() < block_end:
-                ends = sorted({dateline.end(), *ends})
-            head = strip_stamp(text[block_start:block_end], lang)
-            if head and block_start + len(head) < block_end:
-                ends = sorted({block_start + len(head), *ends})  # "… telefonieren | Stand: 17.05.2025"
-        for end in [*ends, block_end]:
+                ends.add(dateline.end())
+                body_start = dateline.end()  # a byline's stamp stays in its dateline
+        furniture = dict(_furniture(text, body_start, block_end, lang, rules))
+        for first, last in furniture.items():
+            ends |= {first, last}
+            kinds[first] = SentenceKind.FURNITURE
+        for start in sorted({*_line_starts(text, block_start, block_end), *ends}):
+            opening = _NON_BLANK.search(text, start, block_end)
+            first = opening.start() if opening else block_end
+            if first in kinds:
+                continue
+            clock = entry_clock(text, first, block_end, lang)
+            label = rules.box_label.match(text, first, block_end) if _line_start(text, first) else None
+            if clock is not None:
+                ends.add(clock)  # "15:25 - | The Ever Given is free."
+                kinds[first] = SentenceKind.CLOCK
+            elif label is not None and text[label.end() : label.end() + 1].isupper():
+                ends.add(label.end())  # "Das Wichtigste in Kürze | Trump kündigt …"
+                kinds[first] = SentenceKind.HEADING
+        start = block_start
+        for end in sorted({*ends, block_end}):
             piece = text[start:end]
             stripped = piece.strip()
             if stripped:
                 first = start + len(piece) - len(piece.lstrip())
-                sentences.append(Sentence(len(sentences), first, first + len(stripped), stripped))
+                last = first + len(stripped)
+                kind = kinds.get(first) or _kind(text, first, last, lang, furniture)
+                sentences.append(Sentence(len(sentences), first, last, stripped, kind))
             start = end
     return sentences
-
-
-def is_dateline(sentence: Sentence, lang: str = "") -> bool:
-    """Whether a sentence near the start of a text is a dateline or time stamp split off its
-    line ("Ismailia, 24. März (bdd) -", "Stand: 17.05.2025 19:54 Uhr"): it says where and when
-    a report was filed, not what happened."""
-    if sentence.start >= _DATELINE_WINDOW:
-        return False
-    return _DATELINE.search(sentence.text) is not None or not strip_stamp(sentence.text, lang)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:

@@ -139,6 +139,8 @@ class DatedSentence:
     boundary: bool = False
     """True when it names the day only as a boundary ("since Tuesday", "until 20 April"): a
     reference to the day, but no report of what happened on it."""
+    furniture: bool = False
+    """True for page furniture (a dateline, stamp, credit): it may name a day, never tell one."""
     redundant: tuple[quote.Span, ...] = ()
     """Spans (document offsets, in order) of the time expressions that the entry's own date makes
     redundant ("on Tuesday" under that Tuesday): a summary leaves them out (``storyline.quote``)."""
@@ -213,6 +215,7 @@ def dated_sentences(doc: Document) -> list[DatedSentence]:
                 day,
                 explicit,
                 bound,
+                sentence.kind.is_furniture,
                 quote.redundant_dates(doc.text, sentence, reporting.get(sentence.index, []), day, published, doc.lang),
             )
             for day, explicit, bound in kinds
@@ -458,16 +461,17 @@ def _keep(pool: list[tuple[float, int, _Item]], entry: tuple[float, int, _Item],
 
 def _candidate(sentence: DatedSentence, settings: Settings) -> bool:
     """Whether a sentence may tell its day: it reports on the day (names it not only as a
-    boundary), is no question, and is neither a fragment nor a run-on of several sentences."""
-    if sentence.boundary or _QUESTION.search(sentence.text):
+    boundary), is no question nor page furniture, and is neither a fragment nor a run-on of
+    several sentences."""
+    if sentence.boundary or sentence.furniture or _QUESTION.search(sentence.text):
         return False
     return settings.min_words <= len(_WORD.findall(sentence.text)) <= settings.max_words
 
 
 def _founds_event(mention: EventMention) -> bool:
-    """A mention dated to a day, neither background nor a reference back: merging only these
-    finds the same corroborated events as merging all, in about half the time."""
-    return mention.date.is_day_or_finer and not mention.background and not mention.anaphoric
+    """A mention dated to a day, neither background nor a reference back nor a heading: merging
+    only these finds the same corroborated events as merging all, in about half the time."""
+    return mention.date.is_day_or_finer and not (mention.background or mention.anaphoric or mention.heading)
 
 
 def _prior(sentence: DatedSentence, keywords: re.Pattern[str], person: re.Pattern[str], settings: Settings) -> float:

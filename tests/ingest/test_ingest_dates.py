@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from storyline.dates import Period, Precision
-from storyline.ingest.dates import parse_published, refine_published, split_marker, strip_stamp
+from storyline.ingest.dates import (
+    entry_clock,
+    parse_published,
+    refine_published,
+    split_marker,
+    stamp_spans,
+    strip_stamp,
+)
 from storyline.model import Document
 
 
@@ -125,3 +132,40 @@ def test_strip_stamp_keeps_the_headline() -> None:
     assert strip_stamp("Ein Titel ohne Stempel") == "Ein Titel ohne Stempel"
     assert strip_stamp("12.02.2025 - 18:27:49") == ""
     assert strip_stamp("Published: 18 March 2025") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stamps"),
+    [
+        ("a long tunnel Sunday 18 July 2010 18.45 BST Work boats", "en", ["Sunday 18 July 2010 18.45 BST"]),
+        (
+            "Trial 29 September 2011 Last updated at 15:44 GMT Live coverage",
+            "en",
+            ["29 September 2011 Last updated at 15:44 GMT"],
+        ),
+        ("Minister tritt zurück Stand: 17.05.2025 19:54 Uhr", "de", ["Stand: 17.05.2025 19:54 Uhr"]),
+        ("Published 18 March 2025 The minister resigned.", "en", ["Published 18 March 2025"]),
+        ("The talks ended on Friday 23 July 2010 at 10.27 BST The company said so.", "en", []),
+        ("Die Feier war am 24.12.2024. Niemand kam.", "de", []),
+        ("He resigned on 18 March 2025 at 10.27, aides said.", "en", []),
+    ],
+)
+def test_stamp_spans_find_page_stamps_run_into_a_text(text: str, lang: str, stamps: list[str]) -> None:
+    assert [text[start:end] for start, end in stamp_spans(text, 0, len(text), lang)] == stamps
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "clock"),
+    [
+        ("15:25 - The Ever Given is free.", "en", "15:25 - "),
+        ("15.25 Uhr: Die Ever Given ist frei.", "de", "15.25 Uhr: "),
+        ("4.03 pm: An hour on the clock", "en", "4.03 pm: "),
+        ("18.45 BST Work boats at the site", "en", "18.45 BST "),
+        ("10:30 Police arrived.", "en", None),
+        ("19:10 - navigation resumed", "en", None),
+        ("12.40 Euro kostet das Ticket.", "de", None),
+    ],
+)
+def test_entry_clock_is_the_time_that_opens_a_live_blog_entry(text: str, lang: str, clock: str | None) -> None:
+    end = entry_clock(text, 0, len(text), lang)
+    assert (text[:end] if end is not None else None) == clock

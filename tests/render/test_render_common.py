@@ -7,7 +7,15 @@ import pytest
 from storyline.dates import Period
 from storyline.model import Conflict, Document, Event, EventMention, Status, Timeline
 from storyline.render import render
-from storyline.render.common import conflict_sides, date_label, heading, safe_url, section_label, short_quote
+from storyline.render.common import (
+    cited_articles,
+    conflict_sides,
+    date_label,
+    heading,
+    safe_url,
+    section_label,
+    short_quote,
+)
 
 
 @pytest.mark.parametrize(
@@ -129,3 +137,13 @@ def timeline_at(*values: str) -> Timeline:
 def test_the_heading_spans_the_entries_no_coarser_one_holds(values: list[str], title: str) -> None:
     """A year around the story's days does not stretch its span; a coarse entry beside them does."""
     assert heading(timeline_at(*values)) == title
+
+
+def test_a_heading_is_quoted_only_where_its_article_has_no_body_sentence_on_the_event() -> None:
+    day = Period.parse("2025-03-18")
+    subheading = EventMention("a", 4, 0, 9, "Ringen um ein Treffen", "p", "Treffen", day, heading=True)
+    body = EventMention("a", 5, 10, 40, "Trump hat Putin getroffen.", "p", "getroffen", day)
+    other = EventMention("b", 2, 0, 9, "Gipfel in Alaska", "p", "Gipfel", day, heading=True)
+    event = Event("e", day, Status.OCCURRED, "t", "s", [], [subheading, body, other])
+    quoted = {article.ref.doc_id: [quote.text for quote in article.quotes] for article in cited_articles(event, {})}
+    assert quoted == {"a": ["Trump hat Putin getroffen."], "b": ["Gipfel in Alaska"]}

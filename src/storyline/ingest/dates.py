@@ -33,10 +33,12 @@ __all__ = [
     "TIME",
     "DateHit",
     "dateline_credit",
+    "entry_clock",
     "find_dates",
     "parse_published",
     "refine_published",
     "split_marker",
+    "stamp_spans",
     "strip_stamp",
 ]
 
@@ -53,6 +55,8 @@ HEAD_LINE_CHARS = 300
 # A line that is only a date and time ("12.02.2025 - 18:27:49") is short.
 STAMP_LINE_CHARS = 80
 BYLINE_CHARS = 120
+# How far before its date a stamp's weekday and label are looked for.
+_STAMP_LOOKBACK = 60
 
 _ISO = re.compile(
     r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:[.,]\d+)?)?"
@@ -65,6 +69,8 @@ _MARKER = re.compile(r"\A(?:[ \t]*date[ \t]+(\d\S*)|[ \t]+date[ \t]+(\S+))[ \t]*
 # A time of day as stamps write it: "19:54", "18:27:49", "21.05", "T19:54:00+02:00".
 TIME = re.compile(r"(?<![\d.:])T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?(?![\d.:])")
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
+# What every time of day has: a cheap test before the search for stamps.
+_CLOCK_HINT = re.compile(r"\d[:.]\d\d")
 # A dateline's place: "Washington, ", "WASHINGTON/MOSCOW, ", "KYIV, Ukraine, ".
 _DATELINE_PLACE = r"(?:[^\W\d_][\w'’.-]*(?:[ /-][^\W\d_][\w'’.-]*){0,3},\s+){0,2}"
 _DATELINE_END = re.compile(r"\s*(?:\((?P<credit>[^()\n]{1,40})\)|[-–—]\s)")
@@ -149,6 +155,9 @@ class _Rules:
     weekday_before: re.Pattern[str]
     dateline_before: re.Pattern[str]
     fillers: frozenset[str]
+    stamp_part: re.Pattern[str]
+    stamp_label: re.Pattern[str]
+    entry_clock: re.Pattern[str]
 
 
 @cache
@@ -185,6 +194,16 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         weekday_before=re.compile(rf"(?<!\w)(?P<weekday>{weekday}),?\s+(?:\w{{2,3}}\s+)?$", re.IGNORECASE),
         dateline_before=re.compile(rf"^\s*{_DATELINE_PLACE}(?:{weekday},?\s+)?$", re.IGNORECASE),
         fillers=frozenset(fillers | set(weekdays)),
+        stamp_part=re.compile(
+            rf"\s*(?:[,|·–—-]\s*)?"
+            rf"(?:(?P<time>{TIME.pattern})|(?:{phrase_alternation([*labels, *fillers, *weekdays])})\.?:?(?!\w))",
+            re.IGNORECASE,
+        ),
+        stamp_label=re.compile(rf"(?<!\w)(?:{phrase_alternation(labels)})(?!\w)", re.IGNORECASE),
+        entry_clock=re.compile(
+            rf"(?:{TIME.pattern})(?P<fillers>(?:\s+(?:{phrase_alternation(fillers)})\.?)*)(?P<mark>\s*[-–—:|])?\s+",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -236,6 +255,56 @@ def strip_stamp(line: str, lang: str = "") -> str:
         if label and _only_fillers(line[hit.end :], rules):
             return line[: label.start()].rstrip(" -–—|·,;:")
     return line
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether ``text`` starts with a capital letter, perhaps after an opening quote."""
+    first = text.lstrip("\"'„“‘«»(")[:1]
+    return first.isupper()
+
+
+def stamp_spans(text: str, start: int, end: int, lang: str = "") -> list[tuple[int, int]]:
+    """Page stamps run into the text between ``start`` and ``end`` ("… a long tunnel | Sunday
+    18 July 2010 18.45 BST | Work boats …", "29 September 2011 Last updated at 15:44 GMT"): a
+    date that names its year, with a time of day or a stamp label, and the weekday, labels,
+    times and filler words around it, standing before a capital letter or the end.  A date
+    after a filler word ("on Friday 23 July 2010 at 10.27 BST") belongs to its sentence."""
+    rules = _rules(languages(lang))
+    spans: list[tuple[int, int]] = []
+    if not _CLOCK_HINT.search(text, start, end) and not rules.stamp_label.search(text, start, end):
+        return spans  # a stamp has a time of day or a label
+    for hit in find_dates(text[start:end], lang):
+        first, last, timed = start + hit.start, start + hit.end, False
+        if hit.year is None or (spans and first < spans[-1][1]):
+            continue
+        while part := rules.stamp_part.match(text, last, end):
+            last, timed = part.end(), timed or part.group("time") is not None
+        weekday = rules.weekday_before.search(text, max(start, first - _STAMP_LOOKBACK), first)
+        if weekday:
+            first = weekday.start()
+        label = rules.labelled.search(text, max(start, first - _STAMP_LOOKBACK), first)
+        if label:
+            first = label.start()
+        elif not timed:
+            continue
+        previous = text[start:first].split()[-1:]
+        if previous and previous[0].lower().rstrip(".") in rules.fillers:
+            continue  # "on Friday 23 July 2010 …": the sentence's own date
+        after = text[last:end]
+        if not after.strip() or (after[:1].isspace() and _opens_sentence(after.lstrip())):
+            spans.append((first, last))
+    return spans
+
+
+def entry_clock(text: str, start: int, end: int, lang: str = "") -> int | None:
+    """Where a live-blog entry's clock time that opens ``text[start:end]`` ends ("15:25 - The
+    Ever Given is free", "15.25 Uhr: Die …", "4.03 pm: An hour …", "18.45 BST Work boats"),
+    else ``None``: a time of day, then a dash or colon or a filler word ("Uhr", "pm", "BST"),
+    before a capital letter."""
+    match = _rules(languages(lang)).entry_clock.match(text, start, end)
+    if match is None or not (match.group("mark") or match.group("fillers")):
+        return None
+    return match.end() if _opens_sentence(text[match.end() : end]) else None
 
 
 @dataclass(frozen=True)

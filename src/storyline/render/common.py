@@ -258,13 +258,16 @@ class CitedArticle:
 
 
 def cited_articles(event: Event, documents: dict[str, Document]) -> list[CitedArticle]:
-    """The event's sources, one per article in the order first cited, each sentence quoted once."""
+    """The event's sources, one per article in the order first cited, each sentence quoted once;
+    an article's headings (a subheading that names the topic) only where none of its body
+    sentences reports the event."""
     articles: dict[str, CitedArticle] = {}
     shown: set[str] = set()
+    reporting = {mention.doc_id for mention in event.mentions if not mention.heading}
     for mention in event.mentions:
         article = articles.setdefault(mention.doc_id, CitedArticle(reference(mention.doc_id, documents), []))
         text = short_quote(mention.text)
-        if text in shown:
+        if text in shown or (mention.heading and mention.doc_id in reporting):
             continue
         shown.add(text)
         own_status = mention_status_note(mention) or "occurred"
