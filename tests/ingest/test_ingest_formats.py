@@ -156,6 +156,20 @@ def test_title_skips_a_stamp_line(tmp_path: Path) -> None:
     assert docs[0].published is not None and docs[0].published.value == "2025-02-12"
 
 
+def test_title_skips_a_tag_line_of_topic_names(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("Trump, Putin\n\nTrump telefoniert mit Putin\n\nText.")
+    (tmp_path / "u.txt").write_text("Ukraine | Russland | USA\nKiew meldet neue Angriffe\nText.")
+    (tmp_path / "v.txt").write_text("Merkel, Macron und die Krise\n\nText.")
+    (tmp_path / "w.txt").write_text("Trump, Putin")
+    docs, _ = read(tmp_path)
+    assert [d.title for d in docs] == [
+        "Trump telefoniert mit Putin",
+        "Kiew meldet neue Angriffe",
+        "Merkel, Macron und die Krise",
+        "Trump, Putin",
+    ]
+
+
 def test_a_path_given_twice_is_read_once(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("Text")
     docs, _ = read(tmp_path, tmp_path / "x.txt")

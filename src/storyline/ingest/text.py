@@ -22,15 +22,24 @@ __all__ = ["read_text", "title_of"]
 TITLE_CHARS = 150
 MIN_TITLE_CHARS = 40
 _SENTENCE_END = re.compile(r"[.!?…][\"'“”»«]?(?=\s)")
+# A tag line names the page's topics, not its story: a few short names between commas or
+# bars ("Trump, Putin", "Ukraine | Russland | USA").
+_TAG = r"[^\W\d_][\w.'’&-]*(?:[ \t]+[^\W\d_][\w.'’&-]*)?"
+_TAG_LINE = re.compile(rf"{_TAG}(?:[ \t]*[,|·;][ \t]*{_TAG})+")
+
+
+def _is_tag_line(line: str) -> bool:
+    return _TAG_LINE.fullmatch(line) is not None and all(word[:1].isupper() for word in re.findall(r"\w\S*", line))
 
 
 def title_of(text: str) -> str:
-    """The first line that is not just a stamp, without a trailing stamp, cut to its first
-    sentences or words when very long."""
+    """The first line that is neither just a stamp nor a tag line, without a trailing stamp,
+    cut to its first sentences or words when very long."""
     lines = (line.strip() for line in text.splitlines())
     # a stamp ends a headline, not a paragraph: long lines are not searched for one
-    titles = (strip_stamp(line) if len(line) <= 2 * TITLE_CHARS else line for line in lines)
-    line = next((line for line in titles if line), "")
+    titles = [strip_stamp(line) if len(line) <= 2 * TITLE_CHARS else line for line in lines]
+    named = [line for line in titles if line]
+    line = next((line for line in named if not _is_tag_line(line)), named[0] if named else "")
     if len(line) <= TITLE_CHARS:
         return line
     head = line[: TITLE_CHARS + 1]
