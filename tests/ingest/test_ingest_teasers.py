@@ -34,8 +34,46 @@ def test_german_teaser_block_is_cut_and_each_item_is_dated_by_its_stamp() -> Non
     text, teasers = split_teasers(GERMAN)
     assert text.endswith("Der eigentliche Artikel steht hier.")
     assert [t.published.value for t in teasers] == ["2025-06-02", "2025-06-01"]
-    assert teasers[0].text == "Minister tritt zurück Der Minister hat seinen Rücktritt erklärt."
-    assert teasers[0].title.startswith("Minister tritt zurück")
+    assert teasers[0].text == "Minister tritt zurück\nDer Minister hat seinen Rücktritt erklärt."
+    assert teasers[0].title == "Minister tritt zurück"
+
+
+def test_a_german_headline_run_into_its_lead_gets_a_line_of_its_own() -> None:
+    """A capital "Die" or "Nach" inside a German line opens a sentence: the lead."""
+    text = (
+        "Titel\n\nText.\n\nWeitere Meldungen\n\n"
+        "Ukrainer reagieren skeptisch auf den Deal Die Folgen sind ungewiss."
+        " (Wirtschaft, 19.03.2025 - 06:35) weiterlesen...\n\n"
+        "Russland greift an Nach dem Telefonat griff Russland erneut an."
+        " (Wirtschaft, 19.03.2025 - 10:38) weiterlesen..."
+    )
+    _, teasers = split_teasers(text, "de")
+    assert [(t.title, t.text.split("\n")[0]) for t in teasers] == [
+        ("Ukrainer reagieren skeptisch auf den Deal", "Ukrainer reagieren skeptisch auf den Deal"),
+        ("Russland greift an", "Russland greift an"),
+    ]
+    assert teasers[0].text.split("\n")[1] == "Die Folgen sind ungewiss."
+
+
+def test_a_teaser_title_is_its_whole_headline_up_to_its_full_stop() -> None:
+    text = (
+        "Titel\n\nText.\n\nWeitere Meldungen\n\n"
+        "Trump kommt mit Putin nur langsam voran - fünf Erkenntnisse. Es gab nur eine Einigung."
+        " (Ausland, 18.03.2025 - 20:36) weiterlesen..."
+    )
+    (teaser,) = split_teasers(text, "de")[1]
+    assert teaser.title == "Trump kommt mit Putin nur langsam voran - fünf Erkenntnisse."
+    assert teaser.text.startswith("Trump kommt mit Putin nur langsam voran - fünf Erkenntnisse. Es gab"), "one line"
+
+
+def test_without_a_known_headline_end_the_title_is_cut_at_a_word_limit() -> None:
+    text = (
+        "Titel\n\nText.\n\nWeitere Meldungen\n\n"
+        "Trump und Putin bringen Eishockeyspiele ins Gespräch US-Präsident Donald Trump und Kremlchef Wladimir Putin"
+        " sollen sich über Eishockeyspiele unterhalten haben. (Wirtschaft, 18.03.2025 - 23:06) weiterlesen..."
+    )
+    (teaser,) = split_teasers(text, "de")[1]
+    assert teaser.title == "Trump und Putin bringen Eishockeyspiele ins Gespräch US-Präsident …"
 
 
 def test_english_block_ends_at_the_first_line_without_a_stamp() -> None:

@@ -6,7 +6,10 @@ another article's headline and lead with that article's own stamp ("… (Wirtsch
 a known heading (language data, ``lang/<lang>/ingest_teasers.toml``) followed by one or more
 items (a line, or a headline and lead over up to three lines) that each end in a full date.
 The block is cut from the article text and every item becomes a :class:`Teaser`, dated by its
-stamp, so its facts can still be cited with their own date.
+stamp, so its facts can still be cited with their own date.  Its title is its headline: its
+first line, or, where the headline runs into the lead on one line, up to its first full stop
+or up to a word that opens a sentence only when written with a capital (language data: "…
+auf Trumps Deal | Die Folgen …"); such a headline gets a line of its own.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ from storyline.lang import phrase_alternation, phrase_pattern, resource
 
 __all__ = ["Teaser", "split_teasers"]
 
-# How many words of a teaser make its title, and how many lines one teaser may span.
+# How many words of a teaser make its title when its headline's end is unknown, how long a
+# headline may be, and how many lines one teaser may span.
 TITLE_WORDS = 8
+HEADLINE_WORDS = 16
 ITEM_LINES = 3
+_STOPS = (".", "!", "?")
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -42,20 +48,24 @@ class Teaser:
 class _Rules:
     heading: re.Pattern[str]
     read_more: re.Pattern[str]
+    lead_openers: frozenset[str]
 
 
 @cache
 def _rules(langs: tuple[str, ...]) -> _Rules:
     headings: list[str] = []
     read_more: list[str] = []
+    lead_openers: set[str] = set()
     for lang in langs:
         data = resource(lang, "ingest_teasers.toml")
         headings.extend(data["headings"])
         read_more.extend(data["read_more"])
+        lead_openers.update(data["lead_openers"])
 
     return _Rules(
         heading=re.compile(rf"\s*(?:{phrase_alternation(headings)})\s*[:…]?\s*", re.IGNORECASE),
         read_more=phrase_pattern(read_more),
+        lead_openers=frozenset(lead_openers),
     )
 
 
@@ -85,12 +95,29 @@ def _teaser(lines: list[str], stamp: DateHit, rules: _Rules) -> Teaser:
         cut = stamp.start
     kept = [line.strip() for line in lines[:-1]] + [last[:cut].strip()]
     text = "\n".join(line for line in kept if line) or last.strip()
-    words = text.split() if len(lines) == 1 else lines[0].split()
-    ends = [n for n, word in enumerate(words[:TITLE_WORDS], start=1) if word.endswith((".", "!", "?"))]
-    if ends:  # a headline run into its lead: up to its first full stop
-        words = words[: ends[0]]
-    title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+    first, newline, _ = text.partition("\n")
+    words = first.split()
+    headline = len(words) if newline else _headline_words(words, rules)
+    if not newline and headline is not None and not words[headline - 1].endswith(_STOPS):
+        text = " ".join(words[:headline]) + "\n" + " ".join(words[headline:])  # a line of its own: a heading
+    if headline is not None and headline <= HEADLINE_WORDS:
+        title = " ".join(words[:headline])
+    else:
+        title = " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
     return Teaser(text=text, title=title, published=published)
+
+
+def _headline_words(words: list[str], rules: _Rules) -> int | None:
+    """How many words of a one-line teaser are its headline, run into its lead: up to its
+    first full stop, or up to a word that opens a sentence only when written with a capital
+    (language data: "… skeptisch auf Trumps Deal | Die Folgen …"); ``None`` when unclear."""
+    for count, word in enumerate(words[:HEADLINE_WORDS], start=1):
+        if word.endswith(_STOPS):
+            return count
+        following = words[count] if count < len(words) else ""
+        if count >= 2 and following in rules.lead_openers and not word.endswith((":", ",", "-", "–")):
+            return count
+    return None
 
 
 def split_teasers(text: str, lang: str = "") -> tuple[str, list[Teaser]]:
