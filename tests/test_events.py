@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.events import EventIndex, merge
 from storyline.mentions import content_lemmas
 from storyline.model import EventMention, Mod, Participant, Period, Status
@@ -256,3 +258,12 @@ def test_a_heading_supports_an_event_but_never_founds_or_titles_it() -> None:
     (event,) = merge([heading, body])
     assert len(event.mentions) == 2
     assert event.title == body.text and event.status is Status.PLANNED, "the body sentence speaks for the event"
+
+
+def test_an_event_at_a_clock_time_keeps_the_zone_its_sources_give() -> None:
+    call = mention("a", "2025-05-19T10:00", "Trump will um 10 Uhr mit Putin telefonieren.", published="2025-05-17",
+                   status=Status.PLANNED)
+    (event,) = merge([replace(call, timezone="America/New_York")])
+    assert event.timezone == "America/New_York"
+    (day,) = merge([mention("b", "2025-05-19", "Trump hat mit Putin telefoniert.", published="2025-05-20")])
+    assert day.timezone is None

@@ -332,3 +332,11 @@ def test_a_photo_credit_is_no_evidence_of_who_takes_part() -> None:
     assert call.text == "Kappeler hat am Dienstag mit Putin telefoniert."
     kappeler = next(p for p in call.participants if p.name == "Kappeler")
     assert kappeler.kind != "person", "the photographer's first name says nothing of the Kappeler who calls"
+
+
+def test_a_clock_time_keeps_the_zone_the_sentence_gives() -> None:
+    body = "Trump will am Montag Putin anrufen. Das Telefonat ist für 10 Uhr Ortszeit der US-Ostküste geplant."
+    doc = pipeline.analyse(Document(id="doc", text=body, lang="de", published=Period.parse("2025-05-17")))
+    monday, call = doc.mentions
+    assert (monday.date.value, monday.timezone) == ("2025-05-19", None)
+    assert (call.date.value, call.timezone) == ("2025-05-19T10:00", "America/New_York")

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from storyline.mentions import related_kinds
-from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Status
+from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Precision, Status
 from storyline.participants import keep_fullest
 
 # A candidate event must score at least this to take a mention (see ``_similarity``).
@@ -455,7 +455,15 @@ def _build_event(cluster: _Cluster) -> Event:
         mentions=mentions,
         conflicts=list(conflicts.values()),
         background=all(m.background for m in mentions),
+        timezone=_timezone(mentions, date),
     )
+
+
+def _timezone(mentions: list[EventMention], date: Period) -> str | None:
+    """The zone of the event's clock time: the one its sources that give that time name."""
+    if date.precision is not Precision.TIME:
+        return None
+    return next((m.timezone for m in mentions if m.timezone and m.date.value == date.value), None)
 
 
 def merge_order(mention: EventMention) -> tuple[bool, bool, int, date, str, int]:

@@ -610,6 +610,7 @@ def _mention(
         attributed_to=_attribution(sentence.text, lang, named, roles),
         time_text=None if timex is None else timex.text,
         time_value=None if timex is None else timex.value,
+        timezone=None if timex is None else timex.timezone,
         event_class=trigger.event_class,
         lemmas=content_lemmas(sentence.text, lang),
         anaphoric=anaphoric,

@@ -131,6 +131,8 @@ class EventMention:
     data, ``lemmas`` the sentence's content words, both used to recognise the same event.  A
     ``heading`` mention (its sentence is a heading: a subheading, a box label) names a topic:
     it may join an event that body text reports, never found one or stand for it.
+    ``timezone`` is the zone its clock time is given in, where the text names one ("10 Uhr
+    Ortszeit der US-Ostküste": ``America/New_York``; ``local`` for "Ortszeit" alone).
     """
 
     doc_id: str
@@ -146,6 +148,7 @@ class EventMention:
     attributed_to: str | None = None
     time_text: str | None = None
     time_value: str | None = None
+    timezone: str | None = None
     event_class: str | None = None
     lemmas: frozenset[str] = frozenset()
     anaphoric: bool = False
@@ -220,6 +223,8 @@ class Event:
     salience: float = 0.0
     conflicts: list[Conflict] = field(default_factory=list)
     background: bool = False
+    timezone: str | None = None
+    """The zone the event's clock time is given in, where a source that gives it names one."""
 
     @property
     def doc_ids(self) -> list[str]:

@@ -11,6 +11,7 @@ from storyline.render.common import (
     cited_articles,
     conflict_sides,
     date_label,
+    event_date_label,
     heading,
     safe_url,
     section_label,
@@ -147,3 +148,15 @@ def test_a_heading_is_quoted_only_where_its_article_has_no_body_sentence_on_the_
     event = Event("e", day, Status.OCCURRED, "t", "s", [], [subheading, body, other])
     quoted = {article.ref.doc_id: [quote.text for quote in article.quotes] for article in cited_articles(event, {})}
     assert quoted == {"a": ["Trump hat Putin getroffen."], "b": ["Gipfel in Alaska"]}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "timelinejs"])
+def test_a_clock_time_shows_the_zone_its_source_gives(fmt: str) -> None:
+    period = Period.parse("2025-05-19T10:00")
+    mention = EventMention("a", 0, 0, 4, "Text", "x", "x", period, timezone="America/New_York")
+    event = Event("e", period, Status.PLANNED, "Call", "Summary", [], [mention], timezone="America/New_York")
+    output = render(Timeline([Document("a", "Text")], [event]), fmt)
+    assert "10:00" in output and "(America/New_York)" in output
+    assert event_date_label(event) == "19 May 2025, 10:00 (America/New_York)"
+    local = Event("l", period, Status.OCCURRED, "Call", "Summary", [], [mention], timezone="local")
+    assert event_date_label(local) == "19 May 2025, 10:00 local time"

@@ -31,7 +31,7 @@ def by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def test_top_level_is_version_documents_events_errors(timeline: Timeline) -> None:
     data = contract(timeline)
     assert list(data) == ["version", "documents", "events", "errors"]
-    assert data["version"] == VERSION == "1.1"
+    assert data["version"] == VERSION == "1.2"
 
 
 def test_every_contract_key_is_present(timeline: Timeline) -> None:

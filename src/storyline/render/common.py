@@ -99,11 +99,25 @@ def split_background(events: list[Event]) -> tuple[list[Event], list[Event]]:
     return [e for e in ordered if not e.background], [e for e in ordered if e.background]
 
 
+def zone_note(zone: str | None) -> str:
+    """How the zone of a clock time reads after it: " (America/New_York)", " local time" (the
+    local time of the place the sentence names), or nothing where no source names one."""
+    if zone is None:
+        return ""
+    return " local time" if zone == "local" else f" ({zone})"
+
+
+def event_date_label(event: Event) -> str:
+    """The event's date in words, with the zone of its clock time ("19 May 2025, 10:00
+    (America/New_York)"), so that nobody reads it in their own zone."""
+    return date_label(event.date) + zone_note(event.timezone)
+
+
 def group_by_date(events: list[Event]) -> list[tuple[Period, list[Event]]]:
-    """Chronological events in runs that share one date (value and modifier)."""
+    """Chronological events in runs that share one date (value and modifier) and time zone."""
     groups: list[tuple[Period, list[Event]]] = []
     for event in chronological(events):
-        if groups and groups[-1][0] == event.date:
+        if groups and groups[-1][0] == event.date and groups[-1][1][0].timezone == event.timezone:
             groups[-1][1].append(event)
         else:
             groups.append((event.date, [event]))

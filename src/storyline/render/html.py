@@ -28,6 +28,7 @@ from storyline.render.common import (
     reference,
     split_background,
     summary_to_show,
+    zone_note,
 )
 
 # Precisions whose TimeML value is also a valid HTML <time datetime> value.
@@ -144,7 +145,7 @@ def render_html(timeline: Timeline) -> str:
     for period, events in group_by_date(story):
         vague = "" if period.is_day_or_finer else '<span class="precision">exact day not known</span>'
         body.append(f'<section class="date" data-precision="{period.precision.value}">')
-        body.append(f"<h2>{date_html(period)}{vague}</h2>")
+        body.append(f"<h2>{date_html(period)}{escape(zone_note(events[0].timezone))}{vague}</h2>")
         body.extend(event_html(event, documents) for event in events)
         body.append("</section>")
     if background:

@@ -13,7 +13,7 @@ from storyline.dates import Period
 from storyline.model import Conflict, Document, Event, EventMention, InputError, Participant, Timeline
 from storyline.render.common import chronological
 
-VERSION = "1.1"
+VERSION = "1.2"
 """Contract version: the major part changes only when a key is renamed, removed or retyped."""
 
 JsonObject = dict[str, Any]
@@ -80,6 +80,7 @@ def event_json(event: Event) -> JsonObject:
         "participants": [participant_json(participant) for participant in event.participants],
         "salience": round(event.salience, 4),
         "background": event.background,
+        "timezone": event.timezone,
         "conflicts": [conflict_json(conflict) for conflict in event.conflicts],
         "sources": [source_json(mention) for mention in event.mentions],
     }

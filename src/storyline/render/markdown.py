@@ -16,8 +16,8 @@ from storyline.render.common import (
     Reference,
     cited_articles,
     conflict_sentence,
-    date_label,
     documents_by_id,
+    event_date_label,
     event_status_note,
     file_location,
     group_by_date,
@@ -81,7 +81,7 @@ def cited_article_lines(article: CitedArticle) -> list[str]:
 def event_lines(event: Event, documents: dict[str, Document], *, dated: bool = False) -> list[str]:
     """The event as a ``###`` entry; ``dated`` puts its date in the heading (background facts,
     which are not under a date heading)."""
-    title_line = f"### {date_label(event.date)}: {escape(event.title)}" if dated else f"### {escape(event.title)}"
+    title_line = f"### {event_date_label(event)}: {escape(event.title)}" if dated else f"### {escape(event.title)}"
     note = event_status_note(event)
     if note:
         title_line += f" — **{escape(note)}**"
@@ -109,8 +109,8 @@ def render_markdown(timeline: Timeline) -> str:
     lines = [f"# {heading(timeline)}", "", lead(timeline), ""]
     if not timeline.events:
         lines += ["_No dated events found._", ""]
-    for period, events in group_by_date(story):
-        lines += [f"## {date_label(period)}", ""]
+    for _, events in group_by_date(story):
+        lines += [f"## {event_date_label(events[0])}", ""]
         for event in events:
             lines += event_lines(event, documents)
     if background:

@@ -18,8 +18,8 @@ from storyline.model import Document, Event, Timeline
 from storyline.render.common import (
     chronological,
     cited_articles,
-    date_label,
     documents_by_id,
+    event_date_label,
     event_status_note,
     fragment_id,
     heading,
@@ -56,7 +56,7 @@ def date_parts(period: Period) -> tuple[JsonObject, JsonObject | None]:
 
 def slide(event: Event, documents: dict[str, Document]) -> JsonObject:
     start, end = date_parts(event.date)
-    label = date_label(event.date)
+    label = event_date_label(event)
     start["display_date"] = label
     parts = []
     note = event_status_note(event)

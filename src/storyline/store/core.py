@@ -27,7 +27,7 @@ from storyline import events, ingest, pipeline, timeline
 from storyline.dates import Period
 from storyline.ingest.duplicates import COPY_WINDOW_DAYS, publication_order
 from storyline.model import Document, Event, EventMention, InputError, Sentence, Status, TimeExpression, Timeline
-from storyline.render.common import date_label, section_label
+from storyline.render.common import date_label, section_label, zone_note
 from storyline.store import codec
 from storyline.store.schema import migrate
 
@@ -896,7 +896,8 @@ def _event_api(data: dict[str, Any], hidden: bool, langs: list[str], n_docs: int
         "mod": date.mod.value if date.mod else None,
         "first_day": date.first.isoformat(),
         "last_day": date.last.isoformat(),
-        "date_label": date_label(date),
+        "date_label": date_label(date) + zone_note(data.get("timezone")),
+        "timezone": data.get("timezone"),
         "section": section_label(date),
         "status": data["status"],
         "title": data["title"],
