@@ -267,3 +267,13 @@ def test_an_event_at_a_clock_time_keeps_the_zone_its_sources_give() -> None:
     assert event.timezone == "America/New_York"
     (day,) = merge([mention("b", "2025-05-19", "Trump hat mit Putin telefoniert.", published="2025-05-20")])
     assert day.timezone is None
+
+
+def test_an_event_is_titled_by_a_sentence_that_gives_its_date_before_one_that_only_states_its_status() -> None:
+    (event,) = merge([
+        mention("plan", "2025-05-19", "Trump will am Montag mit Putin telefonieren.", published="2025-05-17",
+                status=Status.PLANNED),
+        mention("later", "2025-05", "Trump und Putin hatten Mitte Mai zuletzt telefoniert.", published="2025-08-26"),
+    ])
+    assert (event.date.value, event.status) == ("2025-05-19", Status.OCCURRED)
+    assert event.title == "Trump will am Montag mit Putin telefonieren."

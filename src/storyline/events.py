@@ -403,15 +403,17 @@ def _participants(mentions: list[EventMention]) -> list[Participant]:
 
 
 def _representative(mentions: list[EventMention], date: Period, status: Status) -> EventMention:
-    """The mention that says it best: body text, not a heading; it states the event's status (a
-    call held is not titled by its announcement), gives the event's date, tells the event rather
-    than referring back to it, is a full sentence, dated by its own words, prominent, short."""
+    """The mention that says it best: body text, not a heading; it gives the event's date and
+    states its status (a call held is not titled by its announcement), else gives the date, else
+    the status; it tells the event rather than referring back to it, is a full sentence, dated by
+    its own words, prominent, short."""
     return max(
         mentions,
         key=lambda m: (
             not m.heading,
-            m.status is status,
+            m.date == date and m.status is status,
             m.date == date,
+            m.status is status,
             not m.anaphoric,
             m.text.rstrip("\"'»“”").endswith((".", "!", "?")),
             m.time_text is not None,

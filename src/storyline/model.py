@@ -58,8 +58,8 @@ class SentenceKind(StrEnum):
     HEADING = "heading"
     """A line of its own that ends no statement (no final ``.``, ``?``, ``!`` or ``…``): a
     headline, a subheading, a box label ("Das Wichtigste in Kürze"), a tag line, or a lead-in
-    whose quotation is missing ("…, sagte Trump:").  It names a topic; it may support an event
-    that body text reports, never found one or stand for it."""
+    ending in a colon ("…, sagte Trump:").  It names a topic; it may support an event that body
+    text reports, never found one (except an article's headline) or stand for it."""
     FURNITURE = "furniture"
     """Who, where and when of the page, not of the story: a dateline, a time stamp, a photo
     credit."""
@@ -130,7 +130,8 @@ class EventMention:
     ``event_class`` is the kind of happening (``communication``, ``meeting`` …) from the language
     data, ``lemmas`` the sentence's content words, both used to recognise the same event.  A
     ``heading`` mention (its sentence is a heading: a subheading, a box label) names a topic:
-    it may join an event that body text reports, never found one or stand for it.
+    it may join an event that body text reports, never found one (except an article's
+    headline, which names its news) or stand for it.
     ``timezone`` is the zone its clock time is given in, where the text names one ("10 Uhr
     Ortszeit der US-Ostküste": ``America/New_York``; ``local`` for "Ortszeit" alone).
     """

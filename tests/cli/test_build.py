@@ -167,6 +167,16 @@ def test_a_missing_story_desk_is_a_one_line_error(tmp_path: Path) -> None:
         main(["build", "--db", str(tmp_path / "missing.db")])
 
 
+@pytest.mark.parametrize("command", ["build", "ingest"])
+def test_a_file_that_is_no_store_is_a_one_line_error_and_stays_as_it_was(tmp_path: Path, command: str) -> None:
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"these are notes, not a database " * 100)
+    args = [command, "--db", str(junk)] + ([str(tmp_path)] if command == "ingest" else [])
+    with pytest.raises(SystemExit, match="is no storyline store"):
+        main(args)
+    assert junk.read_bytes() == b"these are notes, not a database " * 100
+
+
 def test_the_timeline_does_not_depend_on_the_interpreters_hash_seed() -> None:
     """Sets iterate in an order that changes with PYTHONHASHSEED; the events must not."""
     examples = Path(__file__).resolve().parents[2] / "examples"

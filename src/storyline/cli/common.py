@@ -18,7 +18,7 @@ from tqdm import tqdm
 from storyline.lang import SUPPORTED
 from storyline.model import Document, InputError, Period
 from storyline.render.common import counted
-from storyline.store import DEFAULT_STORY, UnknownStory
+from storyline.store import DEFAULT_STORY, NotAStore, UnknownStory
 
 _Result = TypeVar("_Result")
 _DCT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -70,7 +70,7 @@ def from_store_or_files(
     if args.db is not None:
         try:
             return from_store()
-        except (FileNotFoundError, UnknownStory) as error:
+        except (FileNotFoundError, NotAStore, UnknownStory) as error:
             raise SystemExit(f"storyline: error: {error}") from None
     if not args.articles:
         raise SystemExit(f"storyline {command}: give article files or folders, or --db")

@@ -11,7 +11,7 @@ from storyline import ingest
 from storyline.cli.common import add_input_options, add_story_option, add_workers_option, error_line, parse_dct
 from storyline.model import InputError
 from storyline.render.common import counted
-from storyline.store import IngestReport, Store
+from storyline.store import IngestReport, NotAStore, Store
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +41,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.articles and not args.remerge:
         raise SystemExit("storyline: error: name ARTICLES to ingest (or --remerge)")
     dct = parse_dct(args.dct)
-    store = Store(args.db, args.story)
+    try:
+        store = Store(args.db, args.story)
+    except NotAStore as error:
+        raise SystemExit(f"storyline: error: {error}") from None
     if args.remerge:
         print(f"storyline: re-merged into {counted(store.remerge(), 'event')}", file=sys.stderr)
         if not args.articles:

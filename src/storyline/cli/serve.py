@@ -46,6 +46,7 @@ def _is_loopback(host: str) -> bool:
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from storyline.store import NotAStore
     from storyline.web.app import create_app
 
     if not _is_loopback(args.host) and not args.token:
@@ -54,9 +55,12 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     hosts = (args.host, "localhost", "127.0.0.1")  # host names, ports aside
-    app = create_app(
-        DeskConfig(args.db, args.story, args.token, args.max_body, hosts if _is_loopback(args.host) else None)
-    )
+    try:
+        app = create_app(
+            DeskConfig(args.db, args.story, args.token, args.max_body, hosts if _is_loopback(args.host) else None)
+        )
+    except NotAStore as error:
+        raise SystemExit(f"storyline: error: {error}") from None
     print(f"storyline: serving story {args.story!r} of {args.db} on http://{args.host}:{args.port}/", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -26,8 +26,9 @@ QUOTE_LIMIT = 280
 
 
 def chronological(events: list[Event]) -> list[Event]:
-    """Events in date order (stable, so equal dates keep the timeline's order)."""
-    return sorted(events, key=lambda event: event.date.sort_key())
+    """Events in date order (stable, so equal dates keep the timeline's order), those of one
+    clock time together by its zone."""
+    return sorted(events, key=lambda event: (event.date.sort_key(), event.timezone or ""))
 
 
 def day_label(day: date) -> str:
@@ -117,7 +118,7 @@ def group_by_date(events: list[Event]) -> list[tuple[Period, list[Event]]]:
     """Chronological events in runs that share one date (value and modifier) and time zone."""
     groups: list[tuple[Period, list[Event]]] = []
     for event in chronological(events):
-        if groups and groups[-1][0] == event.date and groups[-1][1][0].timezone == event.timezone:
+        if groups and groups[-1][0] == event.date and groups[-1][1][-1].timezone == event.timezone:
             groups[-1][1].append(event)
         else:
             groups.append((event.date, [event]))

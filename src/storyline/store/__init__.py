@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from storyline.model import Timeline
 from storyline.render.common import counted
-from storyline.store.core import DEFAULT_STORY, EditError, EventFilter, IngestReport, Store, UnknownEvent
+from storyline.store.core import DEFAULT_STORY, EditError, EventFilter, IngestReport, NotAStore, Store, UnknownEvent
 
 if TYPE_CHECKING:
     from storyline.tls import Summary
@@ -25,6 +25,7 @@ __all__ = [
     "EditError",
     "EventFilter",
     "IngestReport",
+    "NotAStore",
     "Store",
     "UnknownEvent",
     "UnknownStory",
@@ -43,14 +44,19 @@ class UnknownStory(LookupError):
 
 
 def stories(db_path: str | Path) -> dict[str, int]:
-    """The stories a store file holds, by name, with their number of documents (read only)."""
-    with closing(sqlite3.connect(db_path)) as conn:
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'").fetchone() is None:
-            return {}
-        rows = conn.execute(
-            "SELECT s.name, (SELECT COUNT(*) FROM documents d WHERE d.story_id = s.id) FROM stories s ORDER BY s.name"
-        )
-        return {name: int(count) for name, count in rows}
+    """The stories a store file holds, by name, with their number of documents (read only: a
+    missing file is not created).  A file that is no store raises :class:`NotAStore`."""
+    try:
+        with closing(sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'").fetchone() is None:
+                return {}
+            rows = conn.execute(
+                "SELECT s.name, (SELECT COUNT(*) FROM documents d WHERE d.story_id = s.id)"
+                " FROM stories s ORDER BY s.name"
+            ).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise NotAStore(f"{db_path} is no storyline store ({error})") from None
+    return {name: int(count) for name, count in rows}
 
 
 def timeline_from_store(

@@ -84,6 +84,10 @@ class UnknownEvent(EditError):
     """An edit names an event the story does not have (or no longer has)."""
 
 
+class NotAStore(ValueError):
+    """A file given as a store that SQLite cannot read as one."""
+
+
 class Store:
     """One story in a store file.  Safe to share between threads (one connection each)."""
 
@@ -94,8 +98,11 @@ class Store:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._index: tuple[int, events.EventIndex] | None = None
-        conn = self._conn()
-        migrate(conn)
+        try:
+            conn = self._conn()
+            migrate(conn)
+        except sqlite3.DatabaseError as error:
+            raise NotAStore(f"{path} is no storyline store ({error})") from None
         row = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
         if row is None:
             with self._write():
