@@ -155,6 +155,37 @@ def test_the_source_is_the_noun_phrase_the_attribution_cue_governs() -> None:
     assert [sources.get(index) for index in range(1, 6)] == ["Donald Trump", "Kreml", None, None, "Selenskyj"]
 
 
+def _source(sentence: str, lang: str, context: str = "") -> str | None:
+    """Who the mention of ``sentence`` (after an optional ``context`` sentence) is attributed to."""
+    doc = make_doc(f"{context} {sentence}".strip(), "2025-03-17", lang)
+    return next(m.attributed_to for m in doc.mentions if m.text == sentence)
+
+
+def test_after_a_verb_of_saying_an_organisation_or_a_country_is_the_source() -> None:
+    assert _source("The two sides met on Friday, said the Pentagon.", "en") == "Pentagon"
+    assert _source("Die beiden Seiten trafen sich am Freitag, teilte die NATO mit.", "de") == "NATO"
+
+
+def test_a_spokesman_of_an_organisation_gives_the_organisation() -> None:
+    sentence = "Die beiden Seiten trafen sich am Freitag, sagte ein Sprecher der Bundesregierung."
+    assert _source(sentence, "de") == "Bundesregierung"
+
+
+def test_a_name_of_no_known_kind_is_a_source_where_a_phrase_names_it() -> None:
+    assert _source("Laut Selenskyj telefonierte Trump am Montag mit Putin.", "de") == "Selenskyj"
+
+
+def test_a_verb_with_its_subject_ahead_takes_that_subject_not_the_name_after_it() -> None:
+    assert _source("Hayward said BP met the demands of the government.", "en") == "Hayward"
+
+
+def test_before_a_verb_the_clause_opener_is_the_source_not_a_name_after_a_preposition() -> None:
+    sentence = "Trump kündigt ein Telefonat mit Putin an und betont, der Krieg müsse enden."
+    assert _source(sentence, "de", "Kremlchef Wladimir Putin schweigt.") == "Trump"
+    sentence = "Bei einem Besuch des Außenministers Radoslaw Sikorski sagte Minister Johann Wadephul, man verhandle."
+    assert _source(sentence, "de") == "Johann Wadephul"
+
+
 def test_a_role_nobody_in_the_article_holds_is_the_source_as_written() -> None:
     doc = make_doc("Das Telefonat mit Putin soll nach Angaben des US-Präsidenten am Dienstag stattfinden.",
                    "2025-03-17", "de", {"am Dienstag": "2025-03-18"})

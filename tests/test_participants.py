@@ -3,7 +3,7 @@ first name, a verb of saying, a head word, the gazetteer, a preposition, the res
 document); any other name is kept under its full form."""
 
 from storyline.model import Participant
-from storyline.participants import country_name, find, find_in_document
+from storyline.participants import country_name, find, find_in_document, locate_in_document
 
 
 def keys(sentence: str, lang: str) -> list[str]:
@@ -124,3 +124,13 @@ def test_an_organisation_has_one_key_in_every_language() -> None:
 def test_a_lone_capital_opening_an_english_sentence_is_no_name() -> None:
     assert keys("Explainer: why one ship holds up world trade", "en") == []
     assert "person:rabie" in keys("On Saturday Rabie said the wind was not the only cause.", "en")
+
+
+def test_each_occurrence_is_located_in_its_sentence_as_the_document_reads_it() -> None:
+    sentences = ["Kremlchef Wladimir Putin schweigt.", "Trump telefonierte mit Putin, teilte die NATO mit."]
+    located = locate_in_document(sentences, "de")[1]
+    assert [(sentences[1][o.start : o.end], o.participant.kind) for o in located] == [
+        ("Trump", "name"),
+        ("Putin", "person"),
+        ("NATO", "organisation"),
+    ]

@@ -14,7 +14,7 @@ publication day.  The rules are per-language data; the code here is language-neu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -70,6 +70,7 @@ class _Lexicon:
     source_follows: re.Pattern[str]  # "according to", "laut": the source follows
     source_precedes: re.Pattern[str]  # "zufolge": the source precedes
     source_window: int  # words a source's noun phrase spans at most
+    prepositions: frozenset[str]  # after one, a name is no subject or speaker of a verb of saying
     background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
     boundary: re.Pattern[str]  # "seit …" ending a few words before the time expression it bounds
     date_coordinators: frozenset[str]  # "und": two dates of the same happening
@@ -114,6 +115,7 @@ def _lexicon(lang: str) -> _Lexicon:
         source_follows=phrase_pattern(data["attribution"]["before_source"]),
         source_precedes=phrase_pattern(data["attribution"]["after_source"]),
         source_window=int(data["attribution"]["window"]),
+        prepositions=frozenset(data["attribution"]["prepositions"]),
         background=re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['cues'])})(?:\s+\S+)?\s*$"),
         boundary=re.compile(
             rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['boundaries'])})"
@@ -267,103 +269,171 @@ def _status(
     return Status.OCCURRED
 
 
-def _attribution(sentence: str, lang: str, named: list[Participant], roles: _Roles) -> str | None:
-    """Who the sentence says claims it: the source its attribution cue governs.  Fixed phrases
-    name it outright ("nach Angaben des US-Präsidenten", "Putin zufolge", "hieß es aus dem
-    Kreml"); a verb of saying takes a speaker after it ("…, sagte Kremlsprecher Peskow") before
-    its subject ahead of it ("Trump schrieb, …"), so that a verb inside the reported words
-    ("Putin habe erklärt") does not outrank the reporting clause, and a place after the verb
-    ("sagte in Kiew") is no speaker."""
+@dataclass(frozen=True)
+class _Cue:
+    """Where a sentence says who claims it: a fixed phrase or a verb of saying."""
+
+    start: int
+    end: int
+    follows: bool  # the source follows the cue (else it precedes it)
+    verb: bool  # a verb of saying: its subject opens the clause; a name after a preposition is neither
+
+
+def _attribution(sentence: Sentence, lang: str, named: list[Participant], roles: _Named) -> str | None:
+    """Who the sentence says claims it: the source its attribution cue governs, read from the
+    participants the document pass found at their places in the sentence.  Fixed phrases name
+    it outright ("nach Angaben des US-Präsidenten", "Putin zufolge", "hieß es aus dem Kreml").
+    A verb of saying takes the speaker after it where nothing ahead of it in its clause can be
+    its subject ("…, sagte Kremlsprecher Peskow", "…, teilte die NATO mit"), else the
+    participant that opens its clause ("Trump kündigt ein Telefonat mit Putin an und betont"),
+    so that a verb inside the reported words ("Putin habe erklärt") does not outrank the
+    reporting clause and "Hayward said BP met" is Hayward's claim."""
     lexicon = _lexicon(lang)
-    quoted = [m.span() for m in _QUOTATION.finditer(sentence)]
+    keys = {p.key for p in named}
+    located = [o for o in roles.at(sentence.index) if o.participant.key in keys]
+    text = sentence.text
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
 
-    def reporting(match: re.Match[str]) -> bool:
-        return not any(a < match.start() < b for a, b in quoted)  # quoted words report nothing
+    def reporting(start: int) -> bool:
+        return not any(a < start < b for a, b in quoted)  # quoted words report nothing
 
-    phrases: list[tuple[int, int, bool, bool]] = []  # start, end, source follows, only a speaker will do
+    phrases: list[_Cue] = []
     sides = ((lexicon.source_follows, (True,)), (lexicon.source_precedes, (False,)))
     for pattern, follows_options in (*sides, (lexicon.attribution_verb_phrases, (True, False))):
         phrases += [
-            (m.start(), m.end(), follows, False)
-            for m in pattern.finditer(sentence)
-            if reporting(m)
+            _Cue(m.start(), m.end(), follows, verb=False)
+            for m in pattern.finditer(text)
+            if reporting(m.start())
             for follows in follows_options
         ]
-    phrases.sort(key=lambda cue: cue[0])
-    verbs = [
-        m.span()
-        for m in _WORD.finditer(sentence)
-        if reporting(m)
-        and (m.group().lower() in lexicon.attribution_verbs or lemma(m.group(), lang) in lexicon.attribution_verbs)
-    ]
-    cues = phrases + [(a, b, True, True) for a, b in verbs] + [(a, b, False, False) for a, b in verbs]
-    for start, end, follows, speaker in cues:
-        source = _source(sentence, start, end, follows, speaker, lang, named, roles)
+    phrases.sort(key=lambda cue: cue.start)
+    verbs = [m.span() for m in _WORD.finditer(text) if _is_attribution_verb(m.group(), lang) and reporting(m.start())]
+    cues = phrases + [_Cue(a, b, True, verb=True) for a, b in verbs] + [_Cue(a, b, False, verb=True) for a, b in verbs]
+    fullest = {p.key: p.name for p in named}
+    for cue in cues:
+        if cue.follows and cue.verb and _has_subject(text, cue, located, lang):
+            continue  # what follows the verb is the reported clause
+        source = _source(text, cue, located, lang, roles)
         if source is not None:
-            return source
+            return fullest.get(source.key, source.name) if isinstance(source, Participant) else source
     return None
 
 
-def _source(
-    sentence: str,
-    start: int,
-    end: int,
-    follows: bool,
-    speaker: bool,
-    lang: str,
-    named: list[Participant],
-    roles: _Roles,
-) -> str | None:
-    """The source in the noun phrase right after (``follows``) or right before a cue: the
-    nearest person, else a role (as the person the article says holds it, or as written),
-    else (unless only a ``speaker`` will do) an organisation, else a country."""
+def _has_subject(sentence: str, verb: _Cue, located: list[participants.Occurrence], lang: str) -> bool:
+    """Whether a name ahead of a verb of saying in its clause can be its subject: a person, an
+    organisation or a name; a country or a role there is often a modifier ("ein Treffen
+    amerikanischer Regierungsvertreter")."""
+    ahead = _candidates(sentence, replace(verb, follows=False), located, lang)
+    return any(isinstance(c[2], Participant) and c[2].kind in ("person", "name", "organisation") for c in ahead)
+
+
+@lru_cache(maxsize=100_000)
+def _is_attribution_verb(word: str, lang: str) -> bool:
+    verbs = _lexicon(lang).attribution_verbs
+    return word.lower() in verbs or lemma(word, lang) in verbs
+
+
+_SOURCE_RANK = {"person": 0, "name": 1, "role": 2, "organisation": 3, "country": 4}
+# A source in a cue's noun phrase: a participant, or a role word (with where it stands).
+_Candidate = tuple[int, int, Participant | str]
+
+
+def _candidates(sentence: str, cue: _Cue, located: list[participants.Occurrence], lang: str) -> list[_Candidate]:
+    """What may be the source in the noun phrase right after (``cue.follows``) or right before a
+    cue, within its clause and the language's window, in text order: participants other than
+    places, and role words ("US-Präsidenten" is a role, not the country it names); for a verb,
+    no name after a preposition ("mit Putin", "in Kiew")."""
     lexicon = _lexicon(lang)
-    if follows:
-        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, end)), len(sentence))
-        words = list(_WORD.finditer(sentence, end, stop))[: lexicon.source_window]
+    if cue.follows:
+        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, cue.end)), len(sentence))
+        words = list(_WORD.finditer(sentence, cue.end, stop))[: lexicon.source_window]
+        clause_start = cue.end
     else:
-        begin = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-        words = list(_WORD.finditer(sentence, begin, start))[-lexicon.source_window :]
+        begin = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, cue.start)), default=0)
+        words = list(_WORD.finditer(sentence, begin, cue.start))
+        words = words if cue.verb else words[-lexicon.source_window :]  # a verb's subject opens its clause
+        clause_start = begin
     if not words:
+        return []
+    low, high = words[0].start(), words[-1].end()
+    roles: list[_Candidate] = [
+        (w.start(), w.end(), w.group()) for w in words if participants.is_role(w.group(), lang)
+    ]
+    named: list[_Candidate] = [
+        (o.start, o.end, o.participant)
+        for o in located
+        if low <= o.start and o.end <= high and not any(r[0] < o.end and o.start < r[1] for r in roles)
+    ]
+    found: list[_Candidate] = []
+    after, governed = clause_start, False
+    for candidate in sorted(roles + named, key=lambda c: c[0]):
+        between = [w.lower() for w in _WORD.findall(sentence[after : candidate[0]])]
+        # A preposition governs the name right after it or its article ("mit Putin", "mit dem
+        # Kreml"), and on through a genitive ("bei einem Besuch des polnischen Außenministers
+        # Radoslaw Sikorski"); not a name after its noun ("in Kürze Trump kündigt …").
+        closes = not between or between[-1] in lexicon.prepositions or between[-1] in lexicon.stopwords
+        governed = cue.verb and (
+            (closes and bool(lexicon.prepositions.intersection(between)))
+            or (governed and all(w in lexicon.stopwords for w in between))
+        )
+        if not governed and not (isinstance(candidate[2], Participant) and candidate[2].kind == "place"):
+            found.append(candidate)
+        after = candidate[1]
+    return found
+
+
+def _source(
+    sentence: str, cue: _Cue, located: list[participants.Occurrence], lang: str, roles: _Named
+) -> Participant | str | None:
+    """The source a cue governs: a person, else a name of no known kind, else a role, else an
+    organisation, else a country (a country is often only an adjective: "russischen
+    Nachrichtenagenturen zufolge"); among equals, before a verb of saying the one that opens the
+    clause (its subject), else the nearest one.  A role is the organisation, country or person
+    named right after it ("Kremlsprecher Peskow"; "ein Sprecher der Bundesregierung": the
+    organisation speaks through its spokesman), else the person the article introduces with it,
+    else the role as written."""
+    found = _candidates(sentence, cue, located, lang)
+    ordered = found if cue.follows or cue.verb else found[::-1]
+    ranked = sorted(ordered, key=lambda c: _SOURCE_RANK[c[2].kind if isinstance(c[2], Participant) else "role"])
+    if not ranked:
         return None
-    nearest_first = words if follows else words[::-1]
-    # What the whole document says a name is ("Selenskyj" a person) outranks the fragment alone.
-    as_read = {p.name: p for p in named}
-    found = [as_read.get(p.name, p) for p in participants.find(sentence[words[0].start() : words[-1].end()], lang)]
-    if not follows:
-        found.reverse()
-    fullest = {p.key: p.name for p in named}
-    person = next((p for p in found if p.kind == "person"), None)
-    if person is not None:
-        return fullest.get(person.key, person.name)
-    role = next((w.group() for w in nearest_first if participants.is_role(w.group(), lang)), None)
-    if role is not None:
-        holder = roles.holder(role)
-        return holder.name if holder is not None else str(simplemma.lemmatize(role, lang=lang))
-    if speaker:
-        return None
-    return next((p.name for kind in ("organisation", "country") for p in found if p.kind == kind), None)
+    _, end, source = ranked[0]
+    if isinstance(source, Participant):
+        return source
+    stopwords = _lexicon(lang).stopwords
+    complement = next((c for c in found if c[0] >= end and isinstance(c[2], Participant)), None)
+    if complement is not None:
+        between = _WORD.findall(sentence[end : complement[0]])
+        if all(word.lower() in stopwords for word in between):
+            return complement[2]
+    holder = roles.holder(source)
+    return holder.name if holder is not None else str(simplemma.lemmatize(source, lang=lang))
 
 
-class _Roles:
-    """Who holds a role in a document: the person a role word introduces ("US-Präsident Donald
-    Trump"), so that "nach Angaben des US-Präsidenten" elsewhere names him.  Read on first use."""
+class _Named:
+    """Where a document's sentences name its participants (the document pass), and who holds a
+    role: the person a role word introduces ("US-Präsident Donald Trump"), so that "nach Angaben
+    des US-Präsidenten" elsewhere names him (read on first use)."""
 
-    def __init__(self, doc: Document, named: list[list[Participant]], lang: str) -> None:
+    def __init__(self, doc: Document, located: list[list[participants.Occurrence]], lang: str) -> None:
         self._doc = doc
-        self._named = named
+        self._located = located
         self._lang = lang
         self._holders: dict[str, Participant] | None = None
+
+    def at(self, sentence: int) -> list[participants.Occurrence]:
+        """Where sentence number ``sentence`` names participants."""
+        return self._located[sentence]
 
     def holder(self, role: str) -> Participant | None:
         if self._holders is None:
             self._holders = {}
-            for sentence, people in zip(self._doc.sentences, self._named, strict=True):
-                for person in people:
-                    at = sentence.text.find(person.name) if person.kind == "person" else -1
-                    before = _WORD.findall(sentence.text[:at]) if at > 0 else []
-                    if before and participants.is_role(before[-1], self._lang):
-                        self._holders.setdefault(lemma(before[-1], self._lang), person)
+            for sentence, occurrences in zip(self._doc.sentences, self._located, strict=True):
+                for occurrence in occurrences:
+                    before = _WORD.findall(sentence.text[: occurrence.start])
+                    person = occurrence.participant.kind == "person"
+                    if person and before and participants.is_role(before[-1], self._lang):
+                        self._holders.setdefault(lemma(before[-1], self._lang), occurrence.participant)
         return self._holders.get(lemma(role, self._lang))
 
 
@@ -460,10 +530,11 @@ def annotate(doc: Document) -> Document:
     # Read the whole document for who takes part: "Putin" is the person "Kremlchef Putin" named.
     # Page furniture names no one who takes part (a photo credit names the photographer).
     told = ["" if sentence.kind.is_furniture else sentence.text for sentence in doc.sentences]
-    named = participants.find_in_document(told, lang)
+    located = participants.locate_in_document(told, lang)
     doc.mentions = []
-    roles = _Roles(doc, named, lang)
-    for sentence, sentence_named in zip(doc.sentences, named, strict=True):
+    roles = _Named(doc, located, lang)
+    for sentence, sentence_located in zip(doc.sentences, located, strict=True):
+        sentence_named = participants.named(sentence_located)
         actors = [p for p in sentence_named if p.name != doc.outlet]  # the byline is no actor
         entry_time = _entry_time(doc, sentence, by_sentence)
         doc.mentions.extend(
@@ -502,7 +573,7 @@ def _mentions(
     timexes: list[TimeExpression],
     named: list[Participant],
     lang: str,
-    roles: _Roles,
+    roles: _Named,
     entry_time: Period | None = None,
 ) -> list[EventMention]:
     """The sentence's mentions: each time expression dates the happening named nearest to it
@@ -583,7 +654,7 @@ def _mention(
     timex: TimeExpression | None,
     named: list[Participant],
     lang: str,
-    roles: _Roles,
+    roles: _Named,
     entry_time: Period | None,
 ) -> EventMention | None:
     if timex is not None and timex.period is not None:
@@ -607,7 +678,7 @@ def _mention(
         date=date,
         status=status,
         participants=named,
-        attributed_to=_attribution(sentence.text, lang, named, roles),
+        attributed_to=_attribution(sentence, lang, named, roles),
         time_text=None if timex is None else timex.text,
         time_value=None if timex is None else timex.value,
         timezone=None if timex is None else timex.timezone,

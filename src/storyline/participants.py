@@ -247,6 +247,15 @@ def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return all(word in rest for word in short[:-1])
 
 
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a sentence names a participant: character offsets into the sentence."""
+
+    start: int
+    end: int
+    participant: Participant
+
+
 def find(sentence: str, lang: str) -> list[Participant]:
     """Participants named in one sentence, taken on its own (:func:`find_in_document`)."""
     return find_in_document([sentence], lang)[0]
@@ -254,18 +263,34 @@ def find(sentence: str, lang: str) -> list[Participant]:
 
 def find_in_document(sentences: Sequence[str], lang: str) -> list[list[Participant]]:
     """Participants of each sentence of one document, in order of first appearance, without
-    repeats.  The document is read whole first, so that a name is a person wherever one
-    sentence shows it is ("Kremlchef Wladimir Putin" … "Putin fehlte")."""
+    repeats (:func:`locate_in_document`)."""
+    return [named(occurrences) for occurrences in locate_in_document(sentences, lang)]
+
+
+def named(occurrences: Iterable[Occurrence]) -> list[Participant]:
+    """The participants of a sentence's occurrences, in order, each once under its fullest name."""
+    best: dict[str, Participant] = {}
+    for occurrence in occurrences:
+        keep_fullest(best, occurrence.participant)
+    return list(best.values())
+
+
+def locate_in_document(sentences: Sequence[str], lang: str) -> list[list[Occurrence]]:
+    """Every place each sentence of one document names a participant, in order.  The document
+    is read whole first, so that a name is a person wherever one sentence shows it is
+    ("Kremlchef Wladimir Putin" … "Putin fehlte")."""
     lexicon = _lexicon(lang)
     found = [_in_sentence(sentence, lexicon) for sentence in sentences]
-    people = _People(item.words for items in found for item in items if isinstance(item, _Name) and item.kind == PERSON)
-    result = []
-    for items in found:
-        best: dict[str, Participant] = {}
-        for item in items:
-            keep_fullest(best, item if isinstance(item, Participant) else _participant(item, people))
-        result.append(list(best.values()))
-    return result
+    people = _People(
+        item.words for items in found for _, _, item in items if isinstance(item, _Name) and item.kind == PERSON
+    )
+    return [
+        [
+            Occurrence(start, end, item if isinstance(item, Participant) else _participant(item, people))
+            for start, end, item in items
+        ]
+        for items in found
+    ]
 
 
 def _participant(name: _Name, people: _People) -> Participant:
@@ -285,10 +310,11 @@ def _participant(name: _Name, people: _People) -> Participant:
     return Participant(f"name:{_slug(name.words)}", shown, NAME)
 
 
-def _in_sentence(sentence: str, lexicon: _Lexicon) -> list[Participant | _Name]:
-    """Listed organisations, countries and capitalised names of one sentence, in order."""
+def _in_sentence(sentence: str, lexicon: _Lexicon) -> list[tuple[int, int, Participant | _Name]]:
+    """Listed organisations, countries and capitalised names of one sentence, in order, each
+    with where it starts and ends."""
     lang = lexicon.lang
-    found: list[tuple[int, Participant | _Name]] = []
+    found: list[tuple[int, int, Participant | _Name]] = []
     taken: set[int] = set()
     for match in [*lexicon.organisations.finditer(sentence), *lexicon.country_phrases.finditer(sentence)]:
         if taken.intersection(range(match.start(), match.end())):
@@ -296,10 +322,11 @@ def _in_sentence(sentence: str, lexicon: _Lexicon) -> list[Participant | _Name]:
         form = " ".join(match.group().split())
         if form in lexicon.organisation_names:
             key = lexicon.organisation_names[form]
-            found.append((match.start(), Participant(f"org:{key}", lexicon.organisation_shown[key], ORGANISATION)))
+            participant = Participant(f"org:{key}", lexicon.organisation_shown[key], ORGANISATION)
         else:
             iso = lexicon.country_names.get(form) or lexicon.country_forms[form]
-            found.append((match.start(), Participant(f"country:{iso}", country_name(iso, lang), COUNTRY)))
+            participant = Participant(f"country:{iso}", country_name(iso, lang), COUNTRY)
+        found.append((match.start(), match.end(), participant))
         taken.update(range(match.start(), match.end()))
 
     words = _Words(sentence)
@@ -310,18 +337,20 @@ def _in_sentence(sentence: str, lexicon: _Lexicon) -> list[Participant | _Name]:
             i += 1
         elif code := _country(word, lang):
             if words.after(i) not in lexicon.not_country_before:  # "deutscher Zeit" is a time zone
-                found.append((offset, Participant(f"country:{code}", country_name(code, lang), COUNTRY)))
+                country = Participant(f"country:{code}", country_name(code, lang), COUNTRY)
+                found.append((offset, offset + len(word), country))
             i += 1
         elif not _is_capitalised(word) or word in lexicon.not_names or _is_role(word, lang):
             i += 1
         elif name := _name_at(words, i, taken, lexicon):
             start, end, item = name
             if item is not None:
-                found.append((words[start][1], item))
+                last, last_at = words[end - 1]
+                found.append((words[start][1], last_at + len(last), item))
             i = end
         else:
             i += 1
-    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+    return sorted(found, key=lambda item: item[0])
 
 
 class _Words:
