@@ -326,6 +326,31 @@ def test_a_sentence_without_a_date_that_tells_of_an_earlier_or_planned_happening
     assert told[4] == (False, Status.DENIED), "a denial is news of its own"
     assert told[5] == (False, Status.OCCURRED)
 
+def test_a_multi_word_cue_of_reference_back_counts_only_as_a_whole_phrase() -> None:
+    doc = make_doc(
+        "Search\n\nRescuers at the site said it was time to resume the search. "
+        "At the time, rescuers said they would resume the search.",
+        "2025-08-26",
+        "en",
+    )
+    told = {m.sentence: m.anaphoric for m in doc.mentions}
+    assert told[1] is False, '"at the site … time" is no "at the time"'
+    assert told[2] is True
+
+
+def test_dates_joined_by_a_coordinating_phrase_date_the_same_happening() -> None:
+    doc = make_doc(
+        "The leaders met on 12 February as well as on 18 March.",
+        "2025-05-17",
+        "en",
+        {"12 February": "2025-02-12", "18 March": "2025-03-18"},
+    )
+    assert [(m.date.value, m.event_class) for m in doc.mentions] == [
+        ("2025-02-12", "meeting"),
+        ("2025-03-18", "meeting"),
+    ]
+
+
 def test_a_subheading_mention_is_marked_as_a_heading() -> None:
     doc = make_doc(
         "Titel.\n\nTrump und Putin telefonieren erneut\n\nTrump hat mit Putin telefoniert.", "2025-02-12", "de"

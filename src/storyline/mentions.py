@@ -73,11 +73,12 @@ class _Lexicon:
     prepositions: frozenset[str]  # after one, a name is no subject or speaker of a verb of saying
     background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
     boundary: re.Pattern[str]  # "seit …" ending a few words before the time expression it bounds
-    date_coordinators: frozenset[str]  # "und": two dates of the same happening
+    date_coordinators: re.Pattern[str]  # "und", "as well as": two dates of the same happening
     subordinate: frozenset[str]
     subordinate_window: int
     definite: re.Pattern[str]  # a determiner that points back, up to three words before a noun
-    relative: tuple[str, ...]  # "hatte", "dann": dated by another happening of the story
+    relative: tuple[str, ...]  # "hatte", "dann": dated by another happening of the story (words)
+    relative_phrases: re.Pattern[str]  # "im Anschluss", "at the time": the same, as whole phrases
     stopwords: frozenset[str]
     related_kinds: dict[str, frozenset[str]]  # kind → the kinds a reference back may name it by
 
@@ -121,13 +122,14 @@ def _lexicon(lang: str) -> _Lexicon:
             rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['boundaries'])})"
             rf"(?:\s+[^\s,;:()\[\]–—]+){{0,{int(data['background']['boundary_window'])}}}\s*$"
         ),
-        date_coordinators=frozenset(data["clauses"]["date_coordinators"]),
+        date_coordinators=phrase_pattern(data["clauses"]["date_coordinators"]),
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),
         definite=re.compile(
             r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, data["reference"]["determiners"])) + r")\s+(?:[\w-]+\s+){0,3}$"
         ),
-        relative=tuple(data["reference"]["relative"]),
+        relative=tuple(cue for cue in data["reference"]["relative"] if " " not in cue),
+        relative_phrases=phrase_pattern(cue for cue in data["reference"]["relative"] if " " in cue),
         stopwords=word_list(lang, "stopwords.txt"),
         related_kinds={kind: frozenset(group) for group in data["kinds"]["related"] for kind in group},
     )
@@ -154,7 +156,7 @@ def content_lemmas(text: str, lang: str) -> frozenset[str]:
 
 def _has_cue(words: list[str], lemmas: list[str], cues: tuple[str, ...], as_written: frozenset[str]) -> bool:
     """True when a cue occurs as a word, a lemma (unless it counts ``as_written`` only), or a
-    multi-word phrase (gaps allowed: "soll … haben")."""
+    multi-word phrase (gaps allowed: "soll … haben"; references back match phrases whole)."""
     lowered = [w.lower() for w in words]
     for cue in cues:
         parts = cue.split()
@@ -493,9 +495,11 @@ def _coordinated(sentence: Sentence, one: TimeExpression, other: TimeExpression,
     18. März"): a coordinator or a comma and at most one more word between them."""
     first, second = sorted((one, other), key=lambda t: t.start)
     gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
-    words = [w.lower() for w in _WORD.findall(gap)]
-    joined = "," in gap or bool(_lexicon(lang).date_coordinators & set(words))
-    return joined and len(words) <= 2 and not _CLAUSE_BREAK.search(gap.replace(", ", " "))
+    words = _WORD.findall(gap)
+    coordinator = _lexicon(lang).date_coordinators.search(gap)
+    joined = "," in gap or coordinator is not None
+    phrase_words = len(coordinator.group().split()) if coordinator else 1  # "as well as" counts as one word
+    return joined and len(words) - phrase_words + 1 <= 2 and not _CLAUSE_BREAK.search(gap.replace(", ", " "))
 
 
 def _is_background(sentence: Sentence, lang: str, timex: TimeExpression | None, published: Period | None) -> bool:
@@ -644,6 +648,7 @@ def _refers_back(sentence: Sentence, trigger: _Trigger, clause: str, status: Sta
         return True
     words = _WORD.findall(clause)
     relative = _has_cue(words, [lemma(word, lang) for word in words], lexicon.relative, lexicon.as_written)
+    relative = relative or lexicon.relative_phrases.search(clause) is not None  # no gaps: "at the site said … time"
     return relative and status in (Status.OCCURRED, Status.REPORTED)
 
 
