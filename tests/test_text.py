@@ -285,6 +285,15 @@ def test_a_credit_whose_end_is_unclear_stays_in_its_sentence() -> None:
     assert len(split_sentences("Das Foto: Merkel lächelt.", "de")) == 1
 
 
+def test_a_credit_connector_counts_only_as_its_whole_phrase() -> None:
+    """"für den" joins a credit's names; an article alone ("die Polizei") is no name word."""
+    assert kinds("Foto: Sarah Lee für den Spiegel Die Polizei sucht Zeugen.", "de")[0] == (
+        "Foto: Sarah Lee für den Spiegel",
+        FURNITURE,
+    )
+    assert kinds("Es brannte. Foto: die Polizei sucht Zeugen.", "de")[1] == ("Foto: die Polizei sucht Zeugen.", BODY)
+
+
 def test_a_german_ordinal_splits_in_english() -> None:
     """Only languages that write ordinals with a dot keep "5. Die" together."""
     assert len(split_sentences("He came in at number 5. Die hard fans cheered.", "en")) == 2

@@ -104,7 +104,7 @@ class _Rules:
     ordinal_dot: bool
     box_label: re.Pattern[str]
     credit_label: re.Pattern[str]
-    credit_connectors: frozenset[str]
+    credit_connectors: tuple[tuple[str, ...], ...]  # phrases, word by word: "für den", never "den" alone
     credit_name_words: frozenset[str]
     agencies: frozenset[str]
 
@@ -125,7 +125,7 @@ def _rules(lang: str) -> _Rules:
         ordinal_dot=bool(settings.get("ordinal_dot", False)),
         box_label=re.compile(rf"(?:{phrase_alternation(settings['box_labels'])})(?:\s*:)?\s+(?=\S)"),
         credit_label=re.compile(rf"(?<!\S)(?:{phrase_alternation(settings['credit_labels'])})\s*:\s+"),
-        credit_connectors=frozenset(word for phrase in settings["credit_connectors"] for word in phrase.split()),
+        credit_connectors=tuple(tuple(phrase.split()) for phrase in settings["credit_connectors"]),
         credit_name_words=frozenset(settings["credit_name_words"]),
         agencies=frozenset(name.lower() for name in resource(lang, "ingest_agencies.toml")["agencies"]),
     )
@@ -236,13 +236,21 @@ def _credit_end(text: str, position: int, end: int, rules: _Rules) -> int | None
     capital word before its first lower-case one ("Carolyn Cole | Here's my take")."""
     tokens = list(islice(_CREDIT_TOKEN.finditer(text, position, end), _CREDIT_WORDS + 2))
     words = [token.group() for token in tokens]
+    connecting = {
+        at + offset
+        for at in range(len(words))
+        for phrase in rules.credit_connectors
+        if tuple(words[at : at + len(phrase)]) == phrase
+        for offset in range(len(phrase))
+    }
 
-    def is_name(word: str) -> bool:
-        return word[:1].isupper() or word.lower() in rules.agencies or word in rules.credit_connectors
+    def is_name(index: int) -> bool:
+        word = words[index]
+        return word[:1].isupper() or word.lower() in rules.agencies or index in connecting
 
     stop: int | None = None
     for index, word in enumerate(words[:_CREDIT_WORDS]):
-        if not is_name(word):
+        if not is_name(index):
             break
         if "/" in word.strip("/"):
             stop = index + 1
@@ -255,7 +263,7 @@ def _credit_end(text: str, position: int, end: int, rules: _Rules) -> int | None
     for index, word in enumerate(words):
         if index and word[:1].isupper() and word.lower() in rules.openers:
             stop = index
-        elif not is_name(word):
+        elif not is_name(index):
             stop = index - 1
         elif _ends_clause(word):
             return None
