@@ -35,11 +35,7 @@ def _is_tag_line(line: str) -> bool:
 def title_of(text: str) -> str:
     """The first line that is neither just a stamp nor a tag line, without a trailing stamp,
     cut to its first sentences or words when very long."""
-    lines = (line.strip() for line in text.splitlines())
-    # a stamp ends a headline, not a paragraph: long lines are not searched for one
-    titles = [strip_stamp(line) if len(line) <= 2 * TITLE_CHARS else line for line in lines]
-    named = [line for line in titles if line]
-    line = next((line for line in named if not _is_tag_line(line)), named[0] if named else "")
+    line = _title_line(text)
     if len(line) <= TITLE_CHARS:
         return line
     head = line[: TITLE_CHARS + 1]
@@ -47,6 +43,21 @@ def title_of(text: str) -> str:
     if sentence_ends:
         return head[: sentence_ends[-1]].strip()
     return head.rsplit(" ", 1)[0].rstrip(" ,;:-–") + " …"
+
+
+def _title_line(text: str) -> str:
+    """The first line that is neither empty, just a stamp nor a tag line, without a trailing
+    stamp (the first tag line when all are); lines after it are not read, so that a long
+    article costs no more than a short one."""
+    first_named = ""
+    for line in text.splitlines():
+        line = line.strip()
+        # a stamp ends a headline, not a paragraph: long lines are not searched for one
+        titled = strip_stamp(line) if len(line) <= 2 * TITLE_CHARS else line
+        if titled and not _is_tag_line(titled):
+            return titled
+        first_named = first_named or titled
+    return first_named
 
 
 def read_text(file: InputFile, text: str) -> list[Document | InputError]:

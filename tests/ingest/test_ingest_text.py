@@ -1,0 +1,13 @@
+"""The title of a plain-text article: its first line that says what the story is."""
+
+from storyline.ingest.text import title_of
+
+
+def test_the_title_is_the_first_line_that_is_no_stamp_or_tag_line_and_loses_its_stamp() -> None:
+    text = "\n  \nTrump, Putin\nStand: 29.03.2021 18:05 Uhr\nTrump und Putin telefonieren Stand: 29.03.2021 18:05 Uhr\n"
+    assert title_of(text) == "Trump und Putin telefonieren"
+
+
+def test_a_text_of_tag_lines_only_is_titled_by_the_first_and_an_empty_one_by_nothing() -> None:
+    assert title_of("\nTrump, Putin\nUkraine | Russland\n") == "Trump, Putin"
+    assert title_of("\n \n") == ""
