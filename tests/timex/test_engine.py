@@ -199,6 +199,9 @@ def test_after_dct_holds_only_when_every_possible_publication_day_precedes_the_d
     assert not after("Im Juni wird gewählt.", "2025-06")
     assert after("Am Montag wird gewählt.", "2025-05-17")
     assert not after("Am Montag wurde gewählt.", "2025-05-17")
+    # a date the month of publication does not move: after the month, or not after its last day
+    assert after("Am 3. Juni 2025 wird gewählt.", "2025-05")
+    assert not after("Am 3. Mai 2025 wird gewählt.", "2025-05")
 
 
 def test_clock_time_keeps_the_time_zone_the_text_gives() -> None:

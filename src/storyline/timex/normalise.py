@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from storyline.dates import SEASON_START, Mod, Period, Precision, add_months
 from storyline.timex.calendar import common_value, holiday, period_of, shift, value_at
@@ -682,13 +683,9 @@ def _day_by_day(match: re.Match[str], ctx: Context, rule: Rule, reading: Normali
     if dct is None or (dct.last - dct.first).days >= _MAX_DAYS_READ:
         return reading
     days = [dct.first + timedelta(days=offset) for offset in range((dct.last - dct.first).days + 1)]
-    periods: list[Period] = []
-    for day in days:
-        at_day = KINDS[rule.kind](match, replace(ctx, dct=Period.of_day(day)), rule)
-        period = None if at_day is None else reading_period(at_day)
-        if period is None:
-            return reading
-        periods.append(period)
+    periods = _periods_by_day(match, ctx, rule, days)
+    if periods is None:
+        return reading
     after = all(period.first > day for period, day in zip(periods, days, strict=True))
     likely = _likely_month([period.likely_span() for period in periods])
     certain = reading_period(reading)
@@ -699,6 +696,31 @@ def _day_by_day(match: re.Match[str], ctx: Context, rule: Rule, reading: Normali
     return Normalised("DATE", likely.value, "APPROX", after_dct=after)
 
 
+def _periods_by_day(match: re.Match[str], ctx: Context, rule: Rule, days: list[date]) -> list[Period] | None:
+    """What the match denotes on each of ``days`` as the publication day; None where one day
+    gives no calendar span.  A reading moves with the day only forward (the day before, the
+    Thursday before, the year whose 3 May is nearest), so where two days read alike, so do the
+    days between: the span is halved until its ends agree, and an absolute date is read twice,
+    not 31 times."""
+    periods: list[Period | None] = [None] * len(days)
+
+    def read(index: int) -> bool:
+        at_day = KINDS[rule.kind](match, replace(ctx, dct=Period.of_day(days[index])), rule)
+        periods[index] = None if at_day is None else reading_period(at_day)
+        return periods[index] is not None
+
+    def fill(low: int, high: int) -> bool:
+        if periods[low] == periods[high]:
+            periods[low + 1 : high] = [periods[low]] * (high - low - 1)
+            return True
+        middle = (low + high) // 2
+        return middle == low or (read(middle) and fill(low, middle) and fill(middle, high))
+
+    if not (read(0) and read(len(days) - 1) and fill(0, len(days) - 1)):
+        return None
+    return [period for period in periods if period is not None]
+
+
 def _likely_month(spans: list[tuple[date, date]]) -> Period | None:
     """The month that holds ``_LIKELY_MONTH_SHARE`` of the days ``spans`` may denote, each span
     (one for each possible publication day) equally likely and each of its days equally likely
@@ -706,15 +728,26 @@ def _likely_month(spans: list[tuple[date, date]]) -> Period | None:
     March for 27 of the 31 publication days.  None where no month holds that much."""
     share: dict[date, float] = {}
     for first, last in spans:
-        length = (last - first).days + 1
-        month = first.replace(day=1)
-        while month <= last:
-            following = add_months(month, 1)
-            inside = (min(last, following - timedelta(days=1)) - max(first, month)).days + 1
-            share[month] = share.get(month, 0.0) + inside / length / len(spans)
-            month = following
+        for month, part in _month_parts(first, last, len(spans)):
+            share[month] = share.get(month, 0.0) + part
     best = max(share, key=lambda month: share[month])
     return Period.parse(value_at(best, "M")) if share[best] >= _LIKELY_MONTH_SHARE else None
+
+
+@lru_cache(maxsize=4096)
+def _month_parts(first: date, last: date, spans: int) -> tuple[tuple[date, float], ...]:
+    """Each month of ``first`` to ``last`` with its share of the span's days, over ``spans``
+    spans: the same spans recur (a year named in every article, each day of a month DCT
+    reading it alike), and a decade has 120 months."""
+    length = (last - first).days + 1
+    parts = []
+    month = first.replace(day=1)
+    while month <= last:
+        following = add_months(month, 1)
+        inside = (min(last, following - timedelta(days=1)) - max(first, month)).days + 1
+        parts.append((month, inside / length / spans))
+        month = following
+    return tuple(parts)
 
 
 def _finer(inner: Period, outer: Period) -> bool:
