@@ -531,9 +531,14 @@ def annotate(doc: Document) -> Document:
     by_sentence: dict[int, list[TimeExpression]] = {}
     for timex in doc.timexes:
         by_sentence.setdefault(timex.sentence, []).append(timex)
-    # Read the whole document for who takes part: "Putin" is the person "Kremlchef Putin" named.
-    # Page furniture names no one who takes part (a photo credit names the photographer).
-    told = ["" if sentence.kind.is_furniture else sentence.text for sentence in doc.sentences]
+    # Read the document for who takes part: "Putin" is the person "Kremlchef Putin" named.  Only
+    # sentences that may tell of a happening count (page furniture names no one who takes part,
+    # a photo credit names the photographer); reading the others would double the time.
+    triggers = {s.index: _find_triggers(s.text, lang) for s in doc.sentences if not s.kind.is_furniture}
+    told = [
+        sentence.text if triggers.get(sentence.index) or by_sentence.get(sentence.index) else ""
+        for sentence in doc.sentences
+    ]
     located = participants.locate_in_document(told, lang)
     doc.mentions = []
     roles = _Named(doc, located, lang)
@@ -542,7 +547,10 @@ def annotate(doc: Document) -> Document:
         actors = [p for p in sentence_named if p.name != doc.outlet]  # the byline is no actor
         entry_time = _entry_time(doc, sentence, by_sentence)
         doc.mentions.extend(
-            _mentions(doc, sentence, by_sentence.get(sentence.index, []), actors, lang, roles, entry_time)
+            _mentions(
+                doc, sentence, triggers.get(sentence.index, []), by_sentence.get(sentence.index, []), actors, lang,
+                roles, entry_time,
+            )
         )
     return doc
 
@@ -574,13 +582,15 @@ def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | Non
 def _mentions(
     doc: Document,
     sentence: Sentence,
+    triggers: list[_Trigger],
     timexes: list[TimeExpression],
     named: list[Participant],
     lang: str,
     roles: _Named,
     entry_time: Period | None = None,
 ) -> list[EventMention]:
-    """The sentence's mentions: each time expression dates the happening named nearest to it
+    """The sentence's mentions (``triggers``: its event words, found once per document): each
+    time expression dates the happening named nearest to it
     (dates listed together, "Mitte Februar und zuletzt Mitte März", date it again), and the
     sentence's first happening, when no date fits it, is dated by its live-blog entry's clock
     time (``entry_time``) or by publication.  A date that only bounds a state ("… seit Trumps
@@ -589,7 +599,6 @@ def _mentions(
     if sentence.kind.is_furniture:
         return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
-    triggers = _find_triggers(sentence.text, lang)
     if not triggers:
         dated = [t for t in timexes if t.period is not None and t.period.is_day_or_finer]
         if not dated or len(sentence.text.split()) < MIN_WORDS_DATED_ONLY:
