@@ -590,12 +590,12 @@ def _mentions(
     entry_time: Period | None = None,
 ) -> list[EventMention]:
     """The sentence's mentions (``triggers``: its event words, found once per document): each
-    time expression dates the happening named nearest to it
-    (dates listed together, "Mitte Februar und zuletzt Mitte März", date it again), and the
-    sentence's first happening, when no date fits it, is dated by its live-blog entry's clock
-    time (``entry_time``) or by publication.  A date that only bounds a state ("… seit Trumps
-    Amtsantritt im Januar") dates nothing where the sentence has another.  Page furniture (a
-    dateline, a stamp, a credit) reports nothing."""
+    time expression dates the happening named nearest to it (dates listed together, "Mitte
+    Februar und zuletzt Mitte März", date it again), and the sentence's first happening, when no
+    date fits it, is dated by its live-blog entry's clock time (``entry_time``) or by
+    publication.  A date that only bounds a state ("… seit Trumps Amtsantritt im Januar") dates
+    nothing where the sentence has another.  Page furniture (a dateline, a stamp, a credit)
+    reports nothing."""
     if sentence.kind.is_furniture:
         return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
