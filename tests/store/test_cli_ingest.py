@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from storyline.cli import main
+from storyline.store import codec
 
 FAKES = Path(__file__).with_name("store_fakes.py")
 
@@ -69,6 +70,20 @@ def test_unreadable_inputs_are_reported_and_the_rest_stored(
     assert "nothing could be read" in capsys.readouterr().err
     assert main(["ingest", "--db", str(db), "--remerge"]) == 0
     assert "re-merged into 4 events" in capsys.readouterr().err
+
+
+def test_an_upgraded_storyline_analyses_articles_ingested_again_afresh(
+    tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_articles(tmp_path / "in", 3)
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
+    monkeypatch.setattr(codec, "analysis_version", lambda: "a later storyline")
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
+    assert "0 added, 3 replaced, 0 unchanged" in capsys.readouterr().err
+    assert consistency(db) == (3, 3, 3)
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
+    assert "0 added, 0 replaced, 3 unchanged" in capsys.readouterr().err
 
 
 def test_reading_a_story_the_store_does_not_hold_lists_the_ones_it_does(

@@ -16,6 +16,7 @@ import typing
 from collections.abc import Callable
 from enum import Enum
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from storyline.dates import Period
@@ -127,12 +128,26 @@ def document_meta(doc: Document) -> dict[str, Any]:
 
 
 def content_hash(doc: Document) -> str:
-    """Identity of a document's content: the same input read twice hashes the same.
+    """Identity of a document's content as this storyline analyses it: the same input read
+    twice hashes the same, and differently once storyline (its code or language data) changed,
+    so that an upgraded storyline analyses a re-ingested article afresh.
 
     Where it was read from (source path, teaser number) is left out so that moving a file does
     not count as a change.
     """
     meta = document_meta(doc)
     del meta["source"], meta["teaser"]
-    payload = json.dumps([meta, doc.text], sort_keys=True, ensure_ascii=False)
+    payload = json.dumps([meta, doc.text, analysis_version()], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@cache
+def analysis_version() -> str:
+    """A digest of the storyline package's code and language data, which its analysis of a
+    document depends on."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".toml", ".txt")):
+        digest.update(str(path.relative_to(package)).encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
