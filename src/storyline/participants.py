@@ -196,19 +196,14 @@ def _first_names(locales: tuple[str, ...]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
-def _is_role(word: str, lang: str) -> bool:
-    """A role word, also inflected ("Präsidenten", "Außenministers")."""
+def is_role(word: str, lang: str) -> bool:
+    """A word naming a role, also inflected ("Präsidenten", "Außenministers"): it may stand for
+    the person who holds it ("nach Angaben des US-Präsidenten")."""
     lexicon = _lexicon(lang)
     lower = simplemma.lemmatize(word, lang=lexicon.lang).lower()
     return word in lexicon.role_words or any(
         lower.endswith(suffix) and len(lower) >= len(suffix) for suffix in lexicon.role_suffixes
     )
-
-
-def is_role(word: str, lang: str) -> bool:
-    """A word naming a role, also inflected: it may stand for the person who holds it ("nach
-    Angaben des US-Präsidenten")."""
-    return _is_role(word, lang)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -367,7 +362,7 @@ def _in_sentence(sentence: str, lexicon: _Lexicon) -> list[tuple[int, int, Parti
                 country = Participant(f"country:{code}", country_name(code, lang), COUNTRY)
                 found.append((offset, offset + len(word), country))
             i += 1
-        elif not _is_capitalised(word) or word in lexicon.not_names or _is_role(word, lang):
+        elif not _is_capitalised(word) or word in lexicon.not_names or is_role(word, lang):
             i += 1
         elif name := _name_at(words, i, taken, lexicon):
             start, end, item = name
@@ -426,7 +421,7 @@ def _name_at(words: _Words, i: int, taken: set[int], lexicon: _Lexicon) -> tuple
     while end < len(words) and words.adjacent(end - 1) and _continues(words[end], taken, lexicon):
         end += 1
     quoted = words.quoted(i, end)
-    after_role = i > 0 and _is_role(words[i - 1][0], lang)
+    after_role = i > 0 and is_role(words[i - 1][0], lang)
     start = i
     if not after_role and not quoted and lexicon.compound_nouns:  # German capitals mark nouns, not names
         while end - start > 1 and words[start][0] not in first_names and _is_common_word(words[start][0], lang):
@@ -454,7 +449,7 @@ def _continues(word_at: tuple[str, int], taken: set[int], lexicon: _Lexicon) -> 
         return False
     if word in lexicon.organisation_heads:
         return True
-    return not (word.isupper() or _country(word, lexicon.lang) or _is_role(word, lexicon.lang))
+    return not (word.isupper() or _country(word, lexicon.lang) or is_role(word, lexicon.lang))
 
 
 def _kind(run: tuple[str, ...], before: str, quoted: bool, person_cue: bool, lexicon: _Lexicon) -> str:
