@@ -186,6 +186,22 @@ def test_before_a_verb_the_clause_opener_is_the_source_not_a_name_after_a_prepos
     assert _source(sentence, "de") == "Johann Wadephul"
 
 
+def test_in_a_compound_tense_the_speaker_stands_between_auxiliary_and_participle() -> None:
+    assert _source("Am Montag hatte Trump gesagt, das Telefonat mit Putin sei gut verlaufen.", "de") == "Trump"
+    assert _source("Am Dienstag hat Kremlsprecher Peskow erklärt, ein Treffen werde vorbereitet.", "de") == "Peskow"
+    assert _source("Nach dem Telefonat mit Putin hatte Trump erklärt, man sei sich einig.", "de") == "Trump"
+    assert _source("Das Telefonat sei gut gewesen, hatte Trump am Montag geschrieben.", "de") == "Trump"
+    assert _source("Peskow has told reporters on Tuesday that a meeting is being prepared.", "en") == "Peskow"
+    assert _source("The talks were suspended on Sunday, Zelensky had announced.", "en") == "Zelensky"
+
+
+def test_a_person_introduced_by_a_possessor_and_a_role_is_the_source_not_the_possessor() -> None:
+    assert _source("Putins Sprecher Peskow sagte, das Telefonat sei gut verlaufen.", "de") == "Peskow"
+    assert _source("Das Treffen sei gut verlaufen, sagte Trumps Sondergesandter Witkoff.", "de") == "Witkoff"
+    assert _source("Am Montag hatte Trumps Sondergesandter Witkoff gesagt, man verhandle.", "de") == "Witkoff"
+    assert _source("Putin's spokesman Peskov had said on Monday that the call went well.", "en") == "Peskov"
+
+
 def test_a_role_nobody_in_the_article_holds_is_the_source_as_written() -> None:
     doc = make_doc("Das Telefonat mit Putin soll nach Angaben des US-Präsidenten am Dienstag stattfinden.",
                    "2025-03-17", "de", {"am Dienstag": "2025-03-18"})

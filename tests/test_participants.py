@@ -43,6 +43,7 @@ def test_roles_first_names_and_verbs_of_saying_make_a_person() -> None:
     assert keys("Talks resumed after Mr Hayward arrived.", "en") == ["person:hayward"]
     assert keys("The plan came from Tony Hayward in London.", "en")[0] == "person:hayward"
     assert keys("Hayward said the leak was small.", "en") == ["person:hayward"]
+    assert keys("Hayward had said the leak was small.", "en") == ["person:hayward"]
     assert keys("Die Lage sei ernst, sagte Peskow.", "de") == ["person:peskow"]
 
 

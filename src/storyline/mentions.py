@@ -344,7 +344,8 @@ def _candidates(sentence: str, cue: _Cue, located: list[participants.Occurrence]
     """What may be the source in the noun phrase right after (``cue.follows``) or right before a
     cue, within its clause and the language's window, in text order: participants other than
     places, and role words ("US-Präsidenten" is a role, not the country it names); for a verb,
-    no name after a preposition ("mit Putin", "in Kiew")."""
+    no name after a preposition ("mit Putin", "in Kiew") unless a finite auxiliary stands between
+    them: in a compound tense the subject follows it ("Am Montag hatte Trump gesagt")."""
     lexicon = _lexicon(lang)
     if cue.follows:
         stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, cue.end)), len(sentence))
@@ -370,6 +371,9 @@ def _candidates(sentence: str, cue: _Cue, located: list[participants.Occurrence]
     after, governed = clause_start, False
     for candidate in sorted(roles + named, key=lambda c: c[0]):
         between = [w.lower() for w in _WORD.findall(sentence[after : candidate[0]])]
+        verb = max((i for i, w in enumerate(between) if participants.is_auxiliary(w, lang)), default=None)
+        if verb is not None:  # a finite verb ends any phrase opened before it ("Am Montag hatte Trump gesagt")
+            between, governed = between[verb + 1 :], False
         # A preposition governs the name right after it or its article ("mit Putin", "mit dem
         # Kreml"), and on through a genitive ("bei einem Besuch des polnischen Außenministers
         # Radoslaw Sikorski"); not a name after its noun ("in Kürze Trump kündigt …").

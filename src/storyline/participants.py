@@ -5,8 +5,8 @@ rule-based and data-driven (``lang/<lang>/participants.toml``), and a name gets 
 evidence, since a capitalised word the lexicon does not know may name anything:
 
 - a person: a role or title introduces the name ("Kremlchef Wladimir Putin", "Mr Smith"), a
-  verb of saying stands next to it ("sagte Peskow", "Rabie said"), or the same document names
-  that person so ("Putin" in an article that has "Kremlchef Wladimir Putin");
+  verb of saying stands next to it ("sagte Peskow", "Rabie said", "Rabie had said"), or the same
+  document names that person so ("Putin" in an article that has "Kremlchef Wladimir Putin");
 - an organisation: a listed one (NATO, Kreml), a head word or ending ("Evergreen Marine",
   "Acme Inc", "Schulte Shipmanagement"), or a cue word before it ("the journal Lloyd's List");
 - a country: a CLDR name (babel), an adjective or prefix ("russischen", "US-"), a capital used
@@ -62,6 +62,7 @@ class _Lexicon:
     role_words: frozenset[str]
     first_name_locales: tuple[str, ...]
     person_verbs: frozenset[str]
+    auxiliaries: frozenset[str]  # "had", "hatte": compound tenses
     place_prepositions: frozenset[str]
     organisation_cues: frozenset[str]
     organisation_heads: frozenset[str]
@@ -111,6 +112,7 @@ def _lexicon(lang: str) -> _Lexicon:
         role_words=frozenset(data["role_words"]),
         first_name_locales=tuple(data.get("first_name_locales", [])),
         person_verbs=_lowered(data, "person_verbs"),
+        auxiliaries=_lowered(data, "auxiliaries"),
         place_prepositions=_lowered(data, "place_prepositions"),
         organisation_cues=_lowered(data, "organisation_cues"),
         organisation_heads=frozenset(data.get("organisation_heads", [])),
@@ -204,6 +206,12 @@ def is_role(word: str, lang: str) -> bool:
     return word in lexicon.role_words or any(
         lower.endswith(suffix) and len(lower) >= len(suffix) for suffix in lexicon.role_suffixes
     )
+
+
+def is_auxiliary(word: str, lang: str) -> bool:
+    """A finite auxiliary of a compound tense ("hatte", "had"): a finite verb, so no phrase a
+    preposition opened runs on past it ("Am Montag hatte Trump gesagt")."""
+    return word.lower() in _lexicon(lang).auxiliaries
 
 
 def _is_capitalised(word: str) -> bool:
@@ -428,6 +436,8 @@ def _name_at(words: _Words, i: int, taken: set[int], lexicon: _Lexicon) -> tuple
             start += 1
     run = tuple(word for word, _ in words.words[start:end])
     before, after = words.before(start), words.after(end - 1)
+    if after in lexicon.auxiliaries:
+        after = words.after(end)  # "Rabie had said"
     # "sagte Peskow", "Rabie said"; not "In Dschidda sagte …"
     said = before in lexicon.person_verbs or (
         after in lexicon.person_verbs and before not in lexicon.place_prepositions
