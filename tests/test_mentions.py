@@ -191,6 +191,7 @@ def test_in_a_compound_tense_the_speaker_stands_between_auxiliary_and_participle
     assert _source("Am Dienstag hat Kremlsprecher Peskow erklärt, ein Treffen werde vorbereitet.", "de") == "Peskow"
     assert _source("Nach dem Telefonat mit Putin hatte Trump erklärt, man sei sich einig.", "de") == "Trump"
     assert _source("Das Telefonat sei gut gewesen, hatte Trump am Montag geschrieben.", "de") == "Trump"
+    assert _source("On Monday Trump had said that the call with Putin went well.", "en") == "Trump"
     assert _source("Peskow has told reporters on Tuesday that a meeting is being prepared.", "en") == "Peskow"
     assert _source("The talks were suspended on Sunday, Zelensky had announced.", "en") == "Zelensky"
 

@@ -47,6 +47,12 @@ def test_roles_first_names_and_verbs_of_saying_make_a_person() -> None:
     assert keys("Die Lage sei ernst, sagte Peskow.", "de") == ["person:peskow"]
 
 
+def test_beside_a_verb_of_saying_a_proper_noun_the_english_lexicon_knows_is_a_person() -> None:
+    assert keys("The call went well, Trump said.", "en") == ["person:trump"]
+    assert keys("On Monday Trump had said that talks resume.", "en") == ["person:trump"]
+    assert keys("Police said the call went well.", "en") == [], "a common noun opening a sentence"
+
+
 def test_a_preposition_before_a_name_is_no_subject_of_the_verb_after_it() -> None:
     assert named("In Dschidda sagte er, die Lage sei ernst.", "de") == [("place", "place:jeddah", "Dschidda")]
 

@@ -513,6 +513,10 @@ def _looks_like_name(
             return True
         if len(run) == 1 and sentence_initial and not said:
             return False
+        # Beside a verb of saying, a word the lexicon knows as a proper noun is a name ("Trump
+        # said"), a common noun is not ("Police said": its lemma is "police").
+        if said and simplemma.lemmatize(run[-1], lang=lexicon.lang) == run[-1]:
+            return True
     return len(run[-1]) > 2 and not _is_common_word(run[-1], lexicon.lang)
 
 
