@@ -168,6 +168,8 @@ class Document:
     supports; ``published_source`` says where it came from (``marker``, ``metadata``,
     ``dateline``, ``option`` …).  ``source`` is the file (and record) it was read from;
     ``teaser`` is its number in the teaser list it was cut from there (``None`` for an article).
+    ``own_id`` says that the input named the id itself (a record's ``id``): the same id is then
+    the same article wherever it comes from, while an id storyline made from a file name is not.
     """
 
     id: str
@@ -181,6 +183,7 @@ class Document:
     outlet: str | None = None
     duplicate_of: str | None = None
     teaser: int | None = None
+    own_id: bool = False
     sentences: list[Sentence] = field(default_factory=list)
     timexes: list[TimeExpression] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)

@@ -72,6 +72,25 @@ def test_unreadable_inputs_are_reported_and_the_rest_stored(
     assert "re-merged into 4 events" in capsys.readouterr().err
 
 
+def test_a_same_named_file_from_another_folder_keeps_the_stored_article(
+    tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder, verb in (("a", "signed"), ("b", "vetoed")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_text(f"Report\nKay {verb} a deal on 2025-03-02.\n")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path / "a"), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["ingest", str(tmp_path / "b"), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    note = next(line for line in err.splitlines() if "note:" in line)
+    assert str(tmp_path / "b" / "article.txt") in note and str(tmp_path / "a" / "article.txt") in note
+    assert "1 added, 0 replaced" in err and "holds 2 documents" in err
+    for folder in ("a", "b"):
+        assert main(["ingest", str(tmp_path / folder), "--db", str(db)]) == 0
+        assert "0 added, 0 replaced, 1 unchanged" in capsys.readouterr().err
+
+
 def test_an_upgraded_storyline_analyses_articles_ingested_again_afresh(
     tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

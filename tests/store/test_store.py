@@ -73,6 +73,33 @@ def test_a_changed_document_replaces_its_old_version_and_evidence(store: Store) 
     assert store.counts()["sentences"] == 3  # the old version's sentences are gone
 
 
+def test_a_same_named_file_from_another_folder_is_added_beside_the_stored_one(store: Store) -> None:
+    strike = replace(doc("report", "Dockers voted on 2025-06-14 to strike."), source="a/report.txt")
+    flood = replace(doc("report", "The river burst its banks on 2025-06-30."), source="b/report.txt")
+    store.ingest([strike])
+    report = store.ingest([flood])
+    (flood_id,) = report.added
+    assert flood_id.startswith("report-") and not report.replaced
+    assert report.notices == [f"b/report.txt is stored as {flood_id!r}: a/report.txt already has the id 'report'"]
+    assert store.load_document("report").text == strike.text
+    assert store.load_document(flood_id).text == flood.text
+    again = store.ingest([strike, flood])  # either folder again: nothing changes, nothing noted
+    assert again.unchanged == ["report", flood_id] and not again.notices
+    moved = store.ingest([replace(flood, source="c/report.txt")])
+    assert moved.unchanged == [flood_id], "the same content moved is the document stored"
+    edited = store.ingest([replace(flood, text="The river burst its banks on 2025-07-01.")])
+    assert edited.replaced == [flood_id] and store.counts()["documents"] == 2
+
+
+def test_an_id_the_input_gives_itself_is_the_same_article_from_any_file(store: Store) -> None:
+    first = replace(doc("wire-7", "Kay signed a deal on 2025-03-02."), source="june.json:3", own_id=True)
+    store.ingest([first])
+    update = replace(first, text="Kay signed a deal on 2025-03-03.", source="july.json:1")
+    report = store.ingest([update])
+    assert report.replaced == ["wire-7"]
+    assert report.notices == ["july.json:1 replaces june.json:3: both give the id 'wire-7'"]
+
+
 def test_retracting_a_document_removes_its_evidence(store: Store) -> None:
     store.ingest([call_article(), call_again_article(), summit_article()])
     store.delete_document("c")

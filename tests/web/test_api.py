@@ -65,8 +65,10 @@ def test_adding_articles_follows_the_cli_rules(client: TestClient) -> None:
     record = {"title": "Again", "text": "Again.\nBiden phoned Putin on 2025-03-18. Once more."}
     report = client.post("/api/documents", json=[record, {"title": "no text"}]).json()
     assert len(report["added"]) == 1 and report["added"][0].startswith("web-")
-    assert len(report["errors"]) == 1
+    assert report["errors"] == [{"source": "request:2", "error": "record has no text; skipped"}]
     assert events(client)[0]["n_docs"] == 2
+    stored = client.get(f"/api/documents/{report['added'][0]}").json()
+    assert stored["source"] == "request:1", "the record's place in the request, not the server's temporary file"
     assert client.post("/api/documents", json=record).json()["unchanged"] == report["added"]
     assert client.post("/api/documents?strict=true", json=[record, {"title": "x"}]).status_code == 422
     assert client.post("/api/documents", json=[{"title": "no text"}]).status_code == 422
@@ -82,6 +84,8 @@ def test_uploaded_files_never_choose_a_path(client: TestClient) -> None:
     assert (
         client.post("/api/documents", files={"file": ("run.exe", b"MZ", "application/octet-stream")}).status_code == 415
     )
+    edited = client.post("/api/documents", files={"file": ("vote.txt", text + b" Again.", "text/plain")})
+    assert edited.json()["replaced"] == ["vote"], "the same name uploaded again is the same article"
     plain = client.post("/api/documents", content=text, headers={"content-type": "text/plain"})
     assert plain.json()["unchanged"] == [] and len(plain.json()["added"]) == 1
 

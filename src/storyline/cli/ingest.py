@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    for notice in report.notices:
+        print(f"storyline: note: {notice}", file=sys.stderr)
     # each input counts once: read (added, replaced, unchanged) or unreadable
     flawed = len(report.errors) - len(report.unreadable)
     print(

@@ -73,6 +73,7 @@ def _finish(doc: Document, dct: Period | None, lang: str | None) -> list[Documen
             source=doc.source,
             outlet=doc.outlet,
             teaser=number,
+            own_id=doc.own_id,
         )
         for number, teaser in enumerate(teasers, start=1)
     ]

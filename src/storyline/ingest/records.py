@@ -4,7 +4,8 @@ Fields (all but ``text`` optional): ``id`` (or ``uid``), ``title``, ``text``, ``
 ``published``, ``dct``; ISO at any precision), ``url``, ``lang``, ``outlet`` (or ``source``).
 
 Ids: a record's own ``id`` when it is given and unique in the run (and holds no ``:`` or
-``~``, which storyline's own ids use); else ``<stem>:N`` for the N-th record of a list or the
+``~``, which storyline's own ids use), marked ``own_id`` (the store takes the same own id
+from any file for the same article); else ``<stem>:N`` for the N-th record of a list or the
 record on line N of a JSONL file; a ``.json`` file holding one object is the document
 ``<stem>``.  ``Document.source`` is ``<path>:N`` likewise.
 
@@ -55,11 +56,13 @@ def _record(record: Any, doc_id: str, source: str, used_ids: set[str]) -> Iterat
     if not isinstance(text, str) or not text.strip():
         yield InputError(source, "record has no text; skipped")
         return
-    own_id = _field(record, _ID_FIELDS)
-    if isinstance(own_id, str | int) and not isinstance(own_id, bool):
-        candidate = str(own_id).strip()
-        if candidate and ":" not in candidate and "~" not in candidate and candidate not in used_ids:
-            doc_id = candidate
+    given = _field(record, _ID_FIELDS)
+    own_id = False
+    if isinstance(given, str | int) and not isinstance(given, bool):
+        candidate = str(given).strip()
+        unused = candidate not in used_ids or candidate == doc_id  # a .json file named by its record's id
+        if candidate and ":" not in candidate and "~" not in candidate and unused:
+            doc_id, own_id = candidate, True
             used_ids.add(doc_id)  # generated ids ("stem:N") never clash, so only own ids are kept
     body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     url = _text_field(record, "url")
@@ -70,6 +73,7 @@ def _record(record: Any, doc_id: str, source: str, used_ids: set[str]) -> Iterat
         title=_text_field(record, "title") or title_of(body),
         lang=_language(record.get("lang")),
         source=source,
+        own_id=own_id,
         url=url,
         outlet=outlet.strip() if isinstance(outlet, str) and outlet.strip() else domain_of(url),
     )

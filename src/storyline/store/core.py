@@ -11,7 +11,9 @@ only replaced or retracted documents removed; only the events this touched are r
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
+import os
 import sqlite3
 import threading
 from collections import Counter, defaultdict
@@ -45,6 +47,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # ids that two different inputs share
 
     @property
     def read(self) -> int:
@@ -393,11 +396,45 @@ class Store:
                 fail(item)
                 continue
             digest = codec.content_hash(item)  # before analysis, which may fill in the language
+            stored_id = self._stored_id(item, digest, report)
+            item = item if stored_id == item.id else replace(item, id=stored_id)
             if item.id in digests or self.stored_hash(item.id) == digest:
                 report.unchanged.append(item.id)
                 continue
             digests[item.id] = digest
             yield item
+
+    def _stored_id(self, doc: Document, digest: str, report: IngestReport) -> str:
+        """The id ``doc`` is stored under: its own, unless a stored document of another input
+        (a same-named file elsewhere) holds that id with other content.  Such a document gets
+        the id plus a digest of where it was read from, stable on every later ingest, so that
+        nothing stored is replaced by an unrelated article; an id the input gave itself
+        (``own_id``) is kept and replaces, with a notice.  ``digest`` is the content hash,
+        which leaves out where a document was read from: the same content moved stays unchanged."""
+        conn = self._conn()
+        row = conn.execute(
+            "SELECT content_hash, meta FROM documents WHERE story_id = ? AND doc_id = ?", (self.story_id, doc.id)
+        ).fetchone()
+        if row is None or row[0] == digest:
+            return doc.id
+        stored = json.loads(row[1])
+        if _same_input(stored, doc):
+            return doc.id
+        other = stored.get("source") or "an input without a name"
+        if doc.own_id:
+            report.notices.append(f"{doc.source} replaces {other}: both give the id {doc.id!r}")
+            return doc.id
+        article_id = doc.id.rpartition("~")[0] if doc.teaser is not None else doc.id
+        moved = conn.execute(
+            "SELECT doc_id FROM documents WHERE story_id = ? AND doc_id > ? AND doc_id < ? AND content_hash = ?",
+            (self.story_id, f"{article_id}-", f"{article_id}-\U0010ffff", digest),
+        ).fetchone()
+        if moved is not None:
+            return str(moved[0])
+        distinct = _distinct_id(doc, article_id)
+        if self.stored_hash(distinct) is None:
+            report.notices.append(f"{doc.source} is stored as {distinct!r}: {other} already has the id {doc.id!r}")
+        return distinct
 
     @staticmethod
     def _analysed(docs: Iterable[Document], workers: int, fail: Callable[[InputError], None]) -> Iterator[Document]:
@@ -463,7 +500,7 @@ class Store:
                 doc.url,
                 doc.outlet,
                 doc.duplicate_of,
-                _dumps(codec.document_meta(doc)),
+                _dumps({**codec.document_meta(doc), "origin": _origin(doc)}),
                 doc.text,
             ),
         )
@@ -887,6 +924,26 @@ def _near_days(periods: list[Period | None], window_days: int) -> Callable[[Peri
         return count > 0 and latest[count - 1] >= period.first - window
 
     return near
+
+
+def _origin(doc: Document) -> str:
+    """Where a document was read from, independent of the working folder it was named from."""
+    return os.path.abspath(doc.source) if doc.source else ""
+
+
+def _same_input(stored_meta: dict[str, Any], doc: Document) -> bool:
+    """Whether a stored document was read from the same input as ``doc`` (stores written before
+    the origin was kept compare the source as it was named)."""
+    if "origin" in stored_meta:
+        return bool(stored_meta["origin"] == _origin(doc))
+    return bool(stored_meta.get("source", "") == doc.source)
+
+
+def _distinct_id(doc: Document, article_id: str) -> str:
+    """The id of a document whose id another input's stored document holds: the article's id
+    with a digest of where it was read from (a teaser keeps its ``~N`` after it)."""
+    tag = hashlib.sha256(_origin(doc).encode("utf-8")).hexdigest()[:8]
+    return f"{article_id}-{tag}{doc.id.removeprefix(article_id)}"
 
 
 def _document_from_row(meta_text: str, text: str, duplicate_of: str | None) -> Document:

@@ -13,7 +13,7 @@ import hmac
 import json
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -27,7 +27,7 @@ from starlette.concurrency import run_in_threadpool
 
 from storyline import ingest
 from storyline.ingest.files import SUFFIXES
-from storyline.model import Document
+from storyline.model import Document, InputError
 from storyline.render import render
 from storyline.render.jsonout import document_json, error_json
 from storyline.store import EditError, EventFilter, IngestReport, Store, UnknownEvent
@@ -243,13 +243,14 @@ def create_app(config: DeskConfig) -> FastAPI:
         inputs = await _uploaded_inputs(request)
         with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
             paths = []
-            for name, content in inputs:
+            for name, content, _ in inputs:
                 path = Path(folder) / name
                 path.write_bytes(content)
                 paths.append(path)
-            report: IngestReport = await run_in_threadpool(lambda: store.ingest(ingest.read_inputs(paths)))
-        for error in report.errors:
-            error.source = Path(error.source).name  # never echo the server's temporary path
+            shown = {name: shown_as for name, _, shown_as in inputs}
+            report: IngestReport = await run_in_threadpool(
+                lambda: store.ingest(_as_uploaded(ingest.read_inputs(paths), shown))
+            )
         status = 422 if report.read == 0 or (strict and report.errors) else 200
         return JSONResponse(_report_api(report), status_code=status)
 
@@ -316,8 +317,10 @@ def _safe_name(filename: str | None, content: bytes, default_suffix: str) -> str
     return stem[:80] + suffix
 
 
-async def _uploaded_inputs(request: Request) -> list[tuple[str, bytes]]:
-    """The request's articles as (file name, bytes): uploaded files, or a JSON body as one file."""
+async def _uploaded_inputs(request: Request) -> list[tuple[str, bytes, str]]:
+    """The request's articles as (file name, bytes, the name reports give it): uploaded files
+    (by their names), or a JSON body as one file (``request``: its records are ``request:N``,
+    whatever file name keeps their generated ids apart from other requests')."""
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
         form = await request.form()
@@ -325,10 +328,11 @@ async def _uploaded_inputs(request: Request) -> list[tuple[str, bytes]]:
         for value in form.values():
             if not isinstance(value, str):
                 content = await value.read()
-                inputs.append((_safe_name(value.filename, content, ".txt"), content))
+                name = _safe_name(value.filename, content, ".txt")
+                inputs.append((name, content, name))
         if not inputs:
             raise HTTPException(422, "no file in the form")
-        names = [name for name, _ in inputs]
+        names = [name for name, _, _ in inputs]
         if len(set(names)) != len(names):
             raise HTTPException(422, "two uploaded files have the same name")
         return inputs
@@ -343,10 +347,20 @@ async def _uploaded_inputs(request: Request) -> list[tuple[str, bytes]]:
             if isinstance(record, dict) and not record.get("id") and isinstance(record.get("text"), str):
                 record["id"] = "web-" + hashlib.sha1(record["text"].encode("utf-8")).hexdigest()[:10]
         content = json.dumps(records, ensure_ascii=False).encode("utf-8")
-        return [(_safe_name(None, content, ".json"), content)]
+        return [(_safe_name(None, content, ".json"), content, "request")]
     if content_type.startswith("text/plain"):
-        return [(_safe_name(None, body, ".txt"), body)]
+        name = _safe_name(None, body, ".txt")
+        return [(name, body, name)]
     raise HTTPException(415, "send application/json, text/plain or multipart/form-data")
+
+
+def _as_uploaded(items: Iterable[Document | InputError], shown: dict[str, str]) -> Iterator[Document | InputError]:
+    """Inputs named as ``shown`` names their files (a record keeps its ``:N``), never by the
+    server's temporary folder; the same name uploaded again is so the same input to the store."""
+    for item in items:
+        name, colon, record = Path(item.source).name.partition(":")
+        item.source = shown.get(name, name) + colon + record
+        yield item
 
 
 def _marked_segments(doc: Document) -> list[dict[str, Any]]:
@@ -370,5 +384,6 @@ def _report_api(report: IngestReport) -> dict[str, Any]:
         "added": report.added,
         "replaced": report.replaced,
         "unchanged": report.unchanged,
+        "notices": report.notices,
         "errors": [error_json(error) for error in report.errors],
     }
