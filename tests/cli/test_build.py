@@ -167,6 +167,23 @@ def test_a_missing_story_desk_is_a_one_line_error(tmp_path: Path) -> None:
         main(["build", "--db", str(tmp_path / "missing.db")])
 
 
+def test_a_story_desk_read_without_story_gives_its_only_story_and_names_several(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "s.db"
+    (tmp_path / "vote.txt").write_text("Vote\nThe council voted on 2 April 2025.\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "vote.txt"), "--db", str(db), "--story", "news"]) == 0
+    capsys.readouterr()
+    assert main(["build", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert "2 April 2025" in out and f"story 'news', the only one in {db}" in err
+    with pytest.raises(SystemExit, match=r"no story 'x' in .*; its stories: news \(1 document\)$"):
+        main(["build", "--db", str(db), "--story", "x"])  # asking for it created no "default" story
+    assert main(["ingest", str(tmp_path / "vote.txt"), "--db", str(db), "--story", "city"]) == 0
+    with pytest.raises(SystemExit, match=r"name one of: city \(1 document\), news \(1 document\)$"):
+        main(["build", "--db", str(db)])
+
+
 @pytest.mark.parametrize("command", ["build", "ingest"])
 def test_a_file_that_is_no_store_is_a_one_line_error_and_stays_as_it_was(tmp_path: Path, command: str) -> None:
     junk = tmp_path / "notes.db"

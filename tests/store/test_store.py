@@ -12,7 +12,7 @@ import store_fakes
 from storyline import events, ingest, pipeline
 from storyline.dates import Period
 from storyline.model import Document
-from storyline.store import EditError, EventFilter, Store
+from storyline.store import EditError, EventFilter, Store, UnknownStory, chosen_story, stories
 from storyline.store.schema import MIGRATIONS, schema_version
 
 
@@ -98,6 +98,29 @@ def test_an_id_the_input_gives_itself_is_the_same_article_from_any_file(store: S
     report = store.ingest([update])
     assert report.replaced == ["wire-7"]
     assert report.notices == ["july.json:1 replaces june.json:3: both give the id 'wire-7'"]
+
+
+def test_opening_a_story_the_store_lacks_writes_nothing_until_its_first_change(tmp_path: Path, fakes: None) -> None:
+    db = tmp_path / "s.db"
+    Store(db, "news").ingest([call_article()])
+    absent = Store(db, "default")
+    assert absent.counts()["documents"] == 0 and absent.event_rows(EventFilter()) == [] and absent.revision() == 0
+    assert stories(db) == {"news": 1}
+    absent.ingest([summit_article()])
+    assert stories(db) == {"default": 1, "news": 1}
+    assert [d.id for d in Store(db, "default").documents()] == ["c"]
+
+
+def test_a_reader_that_names_no_story_gets_the_only_one_or_the_default(tmp_path: Path, fakes: None) -> None:
+    db = tmp_path / "s.db"
+    assert chosen_story(db, None) == "default"  # no store yet: nothing to choose from
+    Store(db, "news").ingest([call_article()])
+    assert chosen_story(db, None) == "news" and chosen_story(db, "x") == "x"
+    Store(db, "sport").ingest([summit_article()])
+    with pytest.raises(UnknownStory, match=r"holds several; name one of: news \(1 document\), sport"):
+        chosen_story(db, None)
+    Store(db).ingest([call_again_article()])
+    assert chosen_story(db, None) == "default"
 
 
 def test_retracting_a_document_removes_its_evidence(store: Store) -> None:

@@ -10,6 +10,13 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from storyline.cli import main
+from storyline.store import stories
 
 CLI = "import sys; from storyline.cli import main; sys.exit(main(sys.argv[1:]))"
 
@@ -66,3 +73,20 @@ def test_serve_binds_to_loopback_and_requires_its_token(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_without_story_serves_the_only_one_and_creates_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    served: list[Any] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(app))
+    db = tmp_path / "s.db"
+    (tmp_path / "vote.txt").write_text("Vote\nThe council voted on 2 April 2025.\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "vote.txt"), "--db", str(db), "--story", "news"]) == 0
+    assert main(["serve", "--db", str(db)]) == 0 and served
+    assert "serving story 'news'" in capsys.readouterr().err
+    assert main(["serve", "--db", str(db), "--story", "other"]) == 0
+    assert stories(db) == {"news": 1}, "serving a story opens it for reading: none is created"
+    assert main(["ingest", str(tmp_path / "vote.txt"), "--db", str(db), "--story", "city"]) == 0
+    with pytest.raises(SystemExit, match="name one of: city"):
+        main(["serve", "--db", str(db)])

@@ -18,7 +18,7 @@ from tqdm import tqdm
 from storyline.lang import SUPPORTED
 from storyline.model import Document, InputError, Period
 from storyline.render.common import counted
-from storyline.store import DEFAULT_STORY, NotAStore, UnknownStory
+from storyline.store import DEFAULT_STORY, NotAStore, UnknownStory, chosen_story
 
 _Result = TypeVar("_Result")
 _DCT = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -48,8 +48,26 @@ def add_workers_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_story_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--story", default=DEFAULT_STORY, help="the story within the store (default: %(default)s)")
+def add_story_option(parser: argparse.ArgumentParser, *, reading: bool = False) -> None:
+    """``--story``; where a command reads a store, leaving it out means the store's only story."""
+    if reading:
+        parser.add_argument(
+            "--story", help=f"the story within the store (default: its only story, else {DEFAULT_STORY!r})"
+        )
+    else:
+        parser.add_argument("--story", default=DEFAULT_STORY, help="the story within the store (default: %(default)s)")
+
+
+def choose_story(args: argparse.Namespace) -> None:
+    """Set ``args.story`` to the story of ``args.db`` meant (see :func:`chosen_story`), saying
+    so on stderr when it is the store's only one rather than the default."""
+    try:
+        story = chosen_story(args.db, args.story)
+    except (NotAStore, UnknownStory) as error:
+        raise SystemExit(f"storyline: error: {error}") from None
+    if args.story is None and story != DEFAULT_STORY:
+        print(f"storyline: story {story!r}, the only one in {args.db}", file=sys.stderr)
+    args.story = story
 
 
 def add_source_options(parser: argparse.ArgumentParser) -> None:
@@ -57,7 +75,7 @@ def add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="exit 1 when any input had an error")
     add_workers_option(parser)
     parser.add_argument("--db", type=Path, help="read a story desk database instead of files")
-    add_story_option(parser)
+    add_story_option(parser, reading=True)
 
 
 def from_store_or_files(
@@ -68,6 +86,7 @@ def from_store_or_files(
 ) -> _Result:
     """The result from ``--db`` when given, else from the article files (one of them is needed)."""
     if args.db is not None:
+        choose_story(args)
         try:
             return from_store()
         except (FileNotFoundError, NotAStore, UnknownStory) as error:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from storyline.cli.common import add_story_option
+from storyline.cli.common import add_story_option, choose_story
 from storyline.web.config import DEFAULT_MAX_BODY, DeskConfig
 
 
@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
         description="Serve a story store over HTTP. Binds to the loopback interface unless told otherwise.",
     )
     sub.add_argument("--db", required=True, type=Path, help="the store file (created when missing)")
-    add_story_option(sub)
+    add_story_option(sub, reading=True)
     sub.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s, loopback only)")
     sub.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
     sub.add_argument(
@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
             f"storyline: warning: serving on {args.host} without --token: anyone who can reach it can change the story",
             file=sys.stderr,
         )
+    choose_story(args)
     hosts = (args.host, "localhost", "127.0.0.1")  # host names, ports aside
     try:
         app = create_app(

@@ -29,6 +29,7 @@ __all__ = [
     "Store",
     "UnknownEvent",
     "UnknownStory",
+    "chosen_story",
     "stories",
     "summary_from_store",
     "timeline_from_store",
@@ -38,9 +39,12 @@ __all__ = [
 class UnknownStory(LookupError):
     """A story that a store does not hold; the message lists the ones it does."""
 
-    def __init__(self, db_path: str | Path, story: str, held: dict[str, int]) -> None:
+    def __init__(self, db_path: str | Path, story: str | None, held: dict[str, int]) -> None:
         listed = ", ".join(f"{name} ({counted(count, 'document')})" for name, count in held.items()) or "none"
-        super().__init__(f"no story {story!r} in {db_path}; its stories: {listed}")
+        if story is None:
+            super().__init__(f"no story named, and {db_path} holds several; name one of: {listed}")
+        else:
+            super().__init__(f"no story {story!r} in {db_path}; its stories: {listed}")
 
 
 def stories(db_path: str | Path) -> dict[str, int]:
@@ -57,6 +61,20 @@ def stories(db_path: str | Path) -> dict[str, int]:
     except sqlite3.DatabaseError as error:
         raise NotAStore(f"{db_path} is no storyline store ({error})") from None
     return {name: int(count) for name, count in rows}
+
+
+def chosen_story(db_path: str | Path, story: str | None) -> str:
+    """The story meant where ``story`` may be left out: the one named, else the store's only
+    story, else ``default``; :class:`UnknownStory` when it holds several and none is ``default``.
+    Nothing is written (a missing file is not created)."""
+    if story is not None or not Path(db_path).is_file():
+        return story or DEFAULT_STORY
+    held = stories(db_path)
+    if len(held) == 1:
+        return next(iter(held))
+    if held and DEFAULT_STORY not in held:
+        raise UnknownStory(db_path, None, held)
+    return DEFAULT_STORY
 
 
 def timeline_from_store(

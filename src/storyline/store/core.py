@@ -106,12 +106,8 @@ class Store:
             migrate(conn)
         except sqlite3.DatabaseError as error:
             raise NotAStore(f"{path} is no storyline store ({error})") from None
-        row = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
-        if row is None:
-            with self._write():
-                pass  # creates the story row
-            row = conn.execute("SELECT id FROM stories WHERE name = ?", (story,)).fetchone()
-        self.story_id: int = row[0]
+        # a story the store lacks reads as empty; its first write creates it (opening never does)
+        self.story_id = self._story_row_id(conn)
         # what a killed ingest or an older storyline left to do
         self._mark_copies_across_ingests()
         self._rewrite_unscored_events()
@@ -125,6 +121,11 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a crashed process loses nothing
             self._local.conn = conn
         return conn
+
+    def _story_row_id(self, conn: sqlite3.Connection) -> int:
+        """The story's row id; 0, which no row has, while the store lacks the story."""
+        row = conn.execute("SELECT id FROM stories WHERE name = ?", (self.story,)).fetchone()
+        return int(row[0]) if row else 0
 
     def close(self) -> None:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -140,12 +141,14 @@ class Store:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.execute("INSERT OR IGNORE INTO stories (name) VALUES (?)", (self.story,))
+                self.story_id = self._story_row_id(conn)
                 yield conn
                 conn.execute("UPDATE stories SET revision = revision + 1 WHERE name = ?", (self.story,))
                 revision = self.revision()
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
+                self.story_id = self._story_row_id(conn)  # the story may have been created in vain
                 self._index = None  # it may hold changes that were rolled back
                 raise
             if self._index is not None:
