@@ -63,9 +63,11 @@ def test_unreadable_inputs_are_reported_and_the_rest_stored(
     err = capsys.readouterr().err
     assert "empty.txt" in err and "marker.txt: bad date marker" in err
     # each input counts once: the file read despite its bad marker is added, not unreadable
-    assert "4 added, 0 replaced, 0 unchanged, 1 unreadable (1 of those read had a problem, see above);" in err
+    assert "4 added, 0 replaced, 0 unchanged (1 of these read with a problem, see above); 1 unreadable;" in err
     assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "--strict"]) == 1
-    assert "0 added, 0 replaced, 4 unchanged, 1 unreadable (1 of" in capsys.readouterr().err
+    assert "0 added, 0 replaced, 4 unchanged (1 of these read with a problem, see above); 1 unreadable;" in (
+        capsys.readouterr().err
+    )
     assert main(["ingest", str(tmp_path / "in" / "empty.txt"), "--db", str(db)]) == 1
     assert "nothing could be read" in capsys.readouterr().err
     assert main(["ingest", "--db", str(db), "--remerge"]) == 0
@@ -88,7 +90,7 @@ def test_a_same_named_file_from_another_folder_keeps_the_stored_article(
     assert "1 added, 0 replaced" in err and "holds 2 documents" in err
     for folder in ("a", "b"):
         assert main(["ingest", str(tmp_path / folder), "--db", str(db)]) == 0
-        assert "0 added, 0 replaced, 1 unchanged" in capsys.readouterr().err
+        assert "0 added, 0 replaced, 1 unchanged; 0 unreadable" in capsys.readouterr().err
 
 
 def test_an_upgraded_storyline_analyses_articles_ingested_again_afresh(

@@ -73,13 +73,14 @@ def run(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for notice in report.notices:
         print(f"storyline: note: {notice}", file=sys.stderr)
-    # each input counts once: read (added, replaced, unchanged) or unreadable
-    flawed = len(report.errors) - len(report.unreadable)
+    # each input counts once: read (added, replaced, unchanged; some with a problem) or unreadable
+    flawed = len({error.source for error in report.errors if error.kept})
     print(
         f"storyline: {len(report.added)} added, {len(report.replaced)} replaced, "
-        f"{len(report.unchanged)} unchanged, {len(report.unreadable)} unreadable"
-        + (f" ({flawed} of those read had a problem, see above)" if flawed else "")
-        + f"; story {args.story!r} holds {counted(counts['documents'], 'document')}, "
+        f"{len(report.unchanged)} unchanged"
+        + (f" ({flawed} of these read with a problem, see above)" if flawed else "")
+        + f"; {len(report.unreadable)} unreadable"
+        f"; story {args.story!r} holds {counted(counts['documents'], 'document')}, "
         f"{counted(counts['events'], 'event')}",
         file=sys.stderr,
     )
