@@ -81,6 +81,30 @@ def test_a_later_cancellation_wins_over_the_plan() -> None:
     assert event.status is Status.CANCELLED
 
 
+def test_one_article_says_one_status_so_that_one_sentence_denying_a_side_issue_does_not_overrule_it() -> None:
+    told = [
+        mention("a", "2025-06", text, published="2025-06", status=status, index=index)
+        for index, (text, status) in enumerate([
+            ("Trump hat mit Putin telefoniert.", Status.OCCURRED),
+            ("Trump und Putin sprachen über die Ukraine.", Status.OCCURRED),
+            ("Trump und Putin könnten nicht verhandeln, sagte Putin.", Status.DENIED),
+        ])
+    ]
+    (event,) = merge(told)
+    assert event.status is Status.OCCURRED
+    assert [m.status for m in event.mentions] == [Status.OCCURRED, Status.OCCURRED, Status.DENIED]
+
+
+def test_an_article_of_the_same_day_that_denies_the_happening_outweighs_one_that_reports_it() -> None:
+    (event,) = merge([
+        mention("held", "2025-05-19", "Trump hat am Montag mit Putin telefoniert.", published="2025-05-20"),
+        mention("denial", "2025-05-19", "Das Telefonat von Trump mit Putin am Montag fand nicht statt.",
+                published="2025-05-20", status=Status.DENIED),
+    ])
+    assert event.status is Status.DENIED
+    assert {m.doc_id: m.status for m in event.mentions} == {"held": Status.OCCURRED, "denial": Status.DENIED}
+
+
 def test_different_people_on_the_same_day_are_different_events() -> None:
     events = merge([
         mention("a", "2025-05-19", "Trump telefoniert mit Putin.", published="2025-05-19"),

@@ -379,13 +379,25 @@ def _actors(mention: EventMention) -> set[str]:
 
 
 def _latest_status(mentions: list[EventMention]) -> Status:
-    """The status of the latest evidence; a heading's only where no body sentence speaks."""
+    """The status of the latest evidence; a heading's only where no body sentence speaks.  Each
+    article says one status: a definite one where it gives one (a call it reports as held beats
+    its own mention of the plan), else a plan or a claim, and among those the one most of its
+    sentences give, so that one sentence of a long article (a denial of a side issue) does not
+    overrule the rest of it; an equal count goes to the weightier."""
+    body = [m for m in mentions if not m.heading] or mentions
+    statuses: dict[str, Counter[Status]] = {}
+    for mention in body:
+        statuses.setdefault(mention.doc_id, Counter())[mention.status] += 1
 
-    def evidence(m: EventMention) -> tuple[bool, date, int]:
+    def said(counts: Counter[Status]) -> Status:
+        definite = _STATUS_WEIGHT[Status.OCCURRED]
+        return max(counts, key=lambda s: (_STATUS_WEIGHT[s] >= definite, counts[s], _STATUS_WEIGHT[s]))
+
+    def evidence(m: EventMention) -> tuple[date, int]:
         published = m.published.last if m.published is not None else date.min
-        return (not m.heading, published, _STATUS_WEIGHT[m.status])
+        return (published, _STATUS_WEIGHT[said(statuses[m.doc_id])])
 
-    return max(mentions, key=evidence).status
+    return said(statuses[max(body, key=evidence).doc_id])
 
 
 def _participants(mentions: list[EventMention]) -> list[Participant]:
