@@ -413,3 +413,111 @@ def test_a_clock_time_keeps_the_zone_the_sentence_gives() -> None:
     monday, call = doc.mentions
     assert (monday.date.value, monday.timezone) == ("2025-05-19", None)
     assert (call.date.value, call.timezone) == ("2025-05-19T10:00", "America/New_York")
+
+
+def _statuses(sentences: list[str], lang: str) -> dict[str, Status]:
+    """The status of each sentence's mention, each sentence an article of its own of 20 May 2025."""
+    found = {}
+    for sentence in sentences:
+        doc = make_doc(sentence, "2025-05-20", lang)
+        found[sentence] = next(m.status for m in doc.mentions if m.text == sentence)
+    return found
+
+
+def _all(sentences: list[str], status: Status) -> dict[str, Status]:
+    return dict.fromkeys(sentences, status)
+
+
+def test_a_happening_said_not_to_take_place_or_not_to_be_planned_is_denied_in_english() -> None:
+    sentences = [
+        "Trump will not meet Putin.",
+        "Trump didn't call Putin.",
+        "Trump cannot meet Putin.",
+        "Peskov said that the call did not take place.",
+        "That meeting never happened.",
+        "The talks would not be taking place.",
+        "No meeting with Putin is planned.",
+        "There are no plans for a meeting with Putin.",
+        "A summit was ruled out by the Kremlin.",
+        "The Kremlin ruled the summit out.",
+    ]
+    assert _statuses(sentences, "en") == _all(sentences, Status.DENIED)
+
+
+def test_a_happening_said_not_to_take_place_or_not_to_be_planned_is_denied_in_german() -> None:
+    sentences = [
+        "Trump wird Putin am Freitag nicht treffen.",
+        "Trump traf Putin am Freitag nicht.",
+        "Das Telefonat am Montag fand nicht statt.",
+        "Ein Treffen am Donnerstag ist nicht geplant, sagte Peskow.",
+        "Das Treffen hat nie stattgefunden.",
+        "Ein Gipfel wird niemals stattfinden.",
+        "Kein Treffen geplant",
+        "Es gab keine Gespräche.",
+        "Es gab keinen Angriff.",
+        "Putin stimmte keinem Abkommen zu.",
+        "Zu keiner Einigung kam es.",
+        "Keines der Treffen fand statt.",
+        "Es gibt keine Pläne für ein Treffen mit Putin.",
+        "Der Kreml schloss ein Treffen am Samstag aus.",
+        "Ein Treffen ist ausgeschlossen.",
+    ]
+    assert _statuses(sentences, "de") == _all(sentences, Status.DENIED)
+
+
+def test_a_negation_in_quoted_words_is_the_quoted_speakers_denial() -> None:
+    assert _statuses(['"There will be no meeting", Peskov said.'], "en") == {
+        '"There will be no meeting", Peskov said.': Status.DENIED
+    }
+    assert _statuses(["„Ein Treffen findet nicht statt“, sagte Peskow."], "de") == {
+        "„Ein Treffen findet nicht statt“, sagte Peskow.": Status.DENIED
+    }
+
+
+def test_a_negation_denies_only_the_happening_it_reaches_in_its_clause() -> None:
+    english = [
+        "Trump said he would not comment on the call that took place on Monday.",
+        "The call, which was not public, took place on Monday.",
+        "Trump met Putin on Monday but a second meeting did not take place.",
+        "Trump not only met Putin but also Xi.",
+    ]
+    german = [
+        "Das Telefonat, das nicht öffentlich war, fand am Montag statt.",
+        "Trump traf nicht nur Putin, sondern auch Xi.",
+        "Auf Schloss Elmau trafen sich Vertreter aus sieben Staaten.",
+        "Ein nicht geplantes Treffen fand am Montag statt.",
+    ]
+    assert _statuses(english, "en") == _all(english, Status.OCCURRED)
+    assert _statuses(german, "de") == _all(german, Status.OCCURRED)
+
+
+def test_a_negation_that_bounds_the_date_or_says_not_yet_leaves_a_plan() -> None:
+    english = [
+        "The meeting will take place no later than Friday.",
+        "The meeting will not take place until Friday.",
+        "The call has not yet taken place.",
+        "They have not met yet.",
+    ]
+    german = [
+        "Das Treffen soll spätestens am Freitag stattfinden.",
+        "Das Treffen soll nicht später als Freitag stattfinden.",
+        "Ein Treffen ist nicht vor Freitag geplant.",
+        "Ein Treffen hat noch nicht stattgefunden.",
+        "Trump hat noch nicht mit Putin telefoniert.",
+    ]
+    assert _statuses(english, "en") == _all(english, Status.PLANNED)
+    assert _statuses(german, "de") == _all(german, Status.PLANNED)
+
+
+def test_a_negated_denial_or_cancellation_is_taken_back_and_what_is_not_ruled_out_is_possible() -> None:
+    taken_back = {
+        "en": ["The Kremlin did not deny that the call took place.", "The summit was not cancelled."],
+        "de": ["Der Kreml dementierte nicht, dass das Telefonat stattfand.", "Das Treffen wurde nicht abgesagt."],
+    }
+    possible = {
+        "en": ["Trump did not rule out a meeting with Putin."],
+        "de": ["Ein Treffen ist nicht ausgeschlossen.", "Trump schloss ein Treffen nicht aus."],
+    }
+    for lang in ("en", "de"):
+        assert _statuses(taken_back[lang], lang) == _all(taken_back[lang], Status.OCCURRED)
+        assert _statuses(possible[lang], lang) == _all(possible[lang], Status.PLANNED)

@@ -4,16 +4,19 @@ A sentence is an event mention when it names a kind of happening from the langua
 lexicon (``lang/<lang>/events.toml``: "telefonieren", "Gipfeltreffen", "ran aground" …).  Each
 mention gets a date (from the sentence's own time expression, else its live-blog entry's clock
 time, else the publication date), a status from the sentence's framing (planned, cancelled,
-denied, reported, occurred), who claims it, and the participants named in it.  Page furniture
-(``SentenceKind.is_furniture``) reports nothing and names no participant.  A mention dated only
-by publication that tells of a happening dated elsewhere ("nach dem Telefonat", "das geplante
-Telefonat", "hatte … vorgeschlagen") is anaphoric: it may join an event, never found one on the
-publication day.  The rules are per-language data; the code here is language-neutral.
+denied, reported, occurred; a negation that reaches the happening in its own clause denies it:
+"the call did not take place", "kein Treffen geplant"), who claims it, and the participants
+named in it.  Page furniture (``SentenceKind.is_furniture``) reports nothing and names no
+participant.  A mention dated only by publication that tells of a happening dated elsewhere
+("nach dem Telefonat", "das geplante Telefonat", "hatte … vorgeschlagen") is anaphoric: it may
+join an event, never found one on the publication day.  The rules are per-language data; the
+code here is language-neutral.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -50,6 +53,21 @@ MAX_PHRASE_WORDS = 14
 
 
 @dataclass(frozen=True)
+class _Negation:
+    """How a language says that a happening does not take place (``[negation]``)."""
+
+    adverbs: frozenset[str]  # "not", "nicht": negate the verb or the predicate they reach
+    determiners: frozenset[str]  # "no", "kein": negate the noun they reach
+    contractions: dict[str, str]  # word ending → the adverb it stands for ("n't" → "not")
+    reach: int  # words after an adverb that it reaches
+    determiner_reach: int  # words after a determiner that it reaches
+    barriers: frozenset[str]  # words a negation does not reach past ("the", "und")
+    predicates: tuple[str, ...]  # "take place", "stattfinden", "planen": negated, the happening is denied
+    not_negating: tuple[str, ...]  # "not only", "nicht vor": phrases in which a negation denies nothing
+    still_to_come: tuple[str, ...]  # "not yet", "noch nicht": phrases in which a negation tells a plan
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     triggers: dict[str, str]  # lemma → class
     nouns: frozenset[str]  # lemmas that name a happening only as a (capitalised) noun
@@ -60,6 +78,7 @@ class _Lexicon:
     planned: tuple[str, ...]
     cancelled: tuple[str, ...]
     denied: tuple[str, ...]
+    ruled_out: tuple[str, ...]  # deny; negated, leave possible ("nicht ausgeschlossen")
     alleged: tuple[str, ...]
     reported: tuple[str, ...]
     occurred: tuple[str, ...]
@@ -81,6 +100,7 @@ class _Lexicon:
     relative_phrases: re.Pattern[str]  # "im Anschluss", "at the time": the same, as whole phrases
     stopwords: frozenset[str]
     related_kinds: dict[str, frozenset[str]]  # kind → the kinds a reference back may name it by
+    negation: _Negation
 
 
 @cache
@@ -94,6 +114,7 @@ def _lexicon(lang: str) -> _Lexicon:
     if not data.get("compound_nouns", False):
         suffixes = []
     status = data["status"]
+    negation = data["negation"]
     return _Lexicon(
         triggers=triggers,
         nouns=nouns,
@@ -104,6 +125,7 @@ def _lexicon(lang: str) -> _Lexicon:
         planned=tuple(status["planned"]),
         cancelled=tuple(status["cancelled"]),
         denied=tuple(status["denied"]),
+        ruled_out=tuple(status["ruled_out"]),
         alleged=tuple(status["alleged"]),
         reported=tuple(status["reported"]),
         occurred=tuple(status["occurred"]),
@@ -132,6 +154,17 @@ def _lexicon(lang: str) -> _Lexicon:
         relative_phrases=phrase_pattern(cue for cue in data["reference"]["relative"] if " " in cue),
         stopwords=word_list(lang, "stopwords.txt"),
         related_kinds={kind: frozenset(group) for group in data["kinds"]["related"] for kind in group},
+        negation=_Negation(
+            adverbs=frozenset(negation["adverbs"]),
+            determiners=frozenset(negation["determiners"]),
+            contractions=dict(negation["contractions"]),
+            reach=int(negation["reach"]),
+            determiner_reach=int(negation["determiner_reach"]),
+            barriers=frozenset(negation["barriers"]),
+            predicates=tuple(negation["predicates"]),
+            not_negating=tuple(negation["not_negating"]),
+            still_to_come=tuple(negation["still_to_come"]),
+        ),
     )
 
 
@@ -158,21 +191,23 @@ def _has_cue(words: list[str], lemmas: list[str], cues: tuple[str, ...], as_writ
     """True when a cue occurs as a word, a lemma (unless it counts ``as_written`` only), or a
     multi-word phrase (gaps allowed: "soll … haben"; references back match phrases whole)."""
     lowered = [w.lower() for w in words]
-    for cue in cues:
-        parts = cue.split()
-        if len(parts) == 1:
-            if cue in lowered or (cue not in as_written and cue in lemmas):
-                return True
-            continue
-        position = 0
-        for part in parts:
-            try:
-                position = lowered.index(part, position) + 1
-            except ValueError:
-                break
-        else:
-            return True
-    return False
+    return any(_cue_match(lowered, lemmas, cue, as_written) is not None for cue in cues)
+
+
+def _cue_match(lowered: list[str], lemmas: list[str], cue: str, as_written: frozenset[str]) -> tuple[int, ...] | None:
+    """Where a cue first occurs (see :func:`_has_cue`): the positions of its words in ``lowered``."""
+    parts = cue.split()
+    if len(parts) == 1:
+        if cue in lowered:
+            return (lowered.index(cue),)
+        return (lemmas.index(cue),) if cue not in as_written and cue in lemmas else None
+    positions: list[int] = []
+    for part in parts:
+        try:
+            positions.append(lowered.index(part, positions[-1] + 1 if positions else 0))
+        except ValueError:
+            return None
+    return tuple(positions)
 
 
 @dataclass(frozen=True)
@@ -229,6 +264,176 @@ def _compound_class(noun_lemma: str, lang: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Token:
+    """A word of a sentence as negations are read: where it stands, and in which clause."""
+
+    text: str  # as written
+    word: str  # lowercase
+    lemma: str
+    start: int  # offset in the sentence
+    clause: int  # how many clause breaks stand before it
+
+
+def _tokens(sentence: str, lang: str) -> list[_Token]:
+    """The sentence's words; a contraction is its stem and the adverb it stands for ("didn't" is
+    "did" and "not")."""
+    contractions = _lexicon(lang).negation.contractions
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+    tokens: list[_Token] = []
+    for match in _WORD.finditer(sentence):
+        text, start = match.group(), match.start()
+        ending = next((e for e in contractions if text.lower().endswith(e) and len(text) > len(e)), None)
+        parts = [(text, start)]
+        if ending is not None:
+            parts = [(text[: -len(ending)], start), (contractions[ending], start + len(text) - len(ending))]
+        clause = bisect_right(breaks, start)
+        tokens += [_Token(part, part.lower(), lemma(part, lang), at, clause) for part, at in parts]
+    return tokens
+
+
+def _closes_clause(tokens: list[_Token], index: int) -> bool:
+    return index + 1 == len(tokens) or tokens[index + 1].clause != tokens[index].clause
+
+
+def _tail(tokens: list[_Token], index: int, barriers: frozenset[str], step: int = 1) -> list[int]:
+    """The words after ``index`` (before it, with ``step`` -1) in its clause, nearest first, up
+    to the first barrier."""
+    tail: list[int] = []
+    for other in range(index + step, len(tokens) if step > 0 else -1, step):
+        if tokens[other].clause != tokens[index].clause or tokens[other].word in barriers:
+            break
+        tail.append(other)
+    return tail
+
+
+def _reach(token: _Token, negation: _Negation) -> int:
+    return negation.reach if token.word in negation.adverbs else negation.determiner_reach
+
+
+def _reached(tokens: list[_Token], index: int, negation: _Negation) -> list[int]:
+    """The words the negation at ``index`` reaches: its reach after it, and, where an adverb
+    closes its clause, the words before it ("Trump traf Putin am Freitag nicht", "Der Kreml
+    dementierte nicht")."""
+    after = _tail(tokens, index, negation.barriers)[: _reach(tokens[index], negation)]
+    if tokens[index].word in negation.adverbs and _closes_clause(tokens, index):
+        return _tail(tokens, index, negation.barriers, step=-1) + after
+    return after
+
+
+def _matches(tokens: list[_Token], cue: str, as_written: frozenset[str] = frozenset()) -> tuple[int, ...] | None:
+    """Where ``cue`` first occurs among ``tokens`` (see :func:`_has_cue`), as positions in them."""
+    return _cue_match([t.word for t in tokens], [t.lemma for t in tokens], cue, as_written)
+
+
+def _in_phrase(tokens: list[_Token], index: int, phrases: tuple[str, ...]) -> bool:
+    """Whether the negation at ``index`` stands in one of ``phrases``: their other words in order
+    before and after it, within its clause ("noch nicht", "not … yet", "not … until")."""
+    negation = tokens[index]
+    before = [t for t in tokens[:index] if t.clause == negation.clause]
+    after = [t for t in tokens[index + 1 :] if t.clause == negation.clause]
+    for phrase in phrases:
+        parts = phrase.split()
+        for at, part in enumerate(parts):
+            if part in (negation.word, negation.lemma) and all(
+                not words or _matches(side, " ".join(words)) is not None
+                for side, words in ((before, parts[:at]), (after, parts[at + 1 :]))
+            ):
+                return True
+    return False
+
+
+def _negations(tokens: list[_Token], negation: _Negation) -> list[int]:
+    """Where the sentence negates: its negative adverbs and determiners, but for those in a
+    phrase that denies nothing ("not only", "nicht später als")."""
+    return [
+        index
+        for index, token in enumerate(tokens)
+        if (token.word in negation.adverbs or token.word in negation.determiners or token.lemma in negation.determiners)
+        and not _in_phrase(tokens, index, negation.not_negating)
+    ]
+
+
+def _between_names_no_happening(tokens: list[_Token], one: int, other: int, lang: str) -> bool:
+    """Whether no word between two places names a happening: a negation there would be its."""
+    return all(_word_class(t.text, lang) is None for t in tokens[min(one, other) + 1 : max(one, other)])
+
+
+def _negated_happening(
+    tokens: list[_Token], negations: list[int], scope: tuple[int, int], trigger: _Trigger, lang: str
+) -> Status | None:
+    """``DENIED`` where a negation in the trigger's clause (``scope``, offsets in the sentence)
+    reaches the happening (:func:`_reached`), with no other happening named between them: the
+    trigger ("will not meet", "Trump traf Putin am Freitag nicht"; a noun of a language that
+    capitalises nouns only through a determiner: "kein Treffen"), or a predicate of it that
+    starts within the negation's reach ("the call did not take place", "ist nicht geplant", "no
+    plans to meet").  ``PLANNED`` where that negation says "not yet"."""
+    negation = _lexicon(lang).negation
+    at = next((index for index, token in enumerate(tokens) if token.start >= trigger.start), len(tokens) - 1)
+    for index in negations:
+        if not scope[0] <= tokens[index].start < scope[1]:
+            continue
+        tail = [tokens[i] for i in _tail(tokens, index, negation.barriers)]
+        predicate = any(
+            (found := _matches(tail, cue)) is not None and found[0] < _reach(tokens[index], negation)
+            for cue in negation.predicates
+        )
+        adverb = tokens[index].word in negation.adverbs
+        reaches_trigger = at in _reached(tokens, index, negation) and not (adverb and trigger.is_noun)
+        if (reaches_trigger or predicate) and _between_names_no_happening(tokens, at, index, lang):
+            return Status.PLANNED if _in_phrase(tokens, index, negation.still_to_come) else Status.DENIED
+    return None
+
+
+def _particle_closes(tokens: list[_Token], place: tuple[int, ...]) -> bool:
+    """Whether a phrase found at ``place`` is whole or ends its clause, as a separable verb's
+    particle does ("schloss ein Treffen aus")."""
+    return len(place) == 1 or place[-1] - place[-2] == 1 or _closes_clause(tokens, place[-1])
+
+
+@dataclass(frozen=True)
+class _Framing:
+    """What a sentence's denials, cancellations and negations say of one happening it names."""
+
+    denied: bool
+    cancelled: bool
+    still_to_come: bool  # "not yet", or not ruled out: a plan
+
+
+def _framing(sentence: str, scope: tuple[int, int], trigger: _Trigger, lang: str) -> _Framing:
+    """Denials, rulings out and cancellations frame the whole sentence, unless a negation takes
+    them back ("dementierte nicht", "was not cancelled"; a ruling out taken back leaves the
+    happening possible: "ein Treffen ist nicht ausgeschlossen").  A ruling out written with a
+    gap is a separable verb, found only where its particle closes the clause ("schloss ein
+    Treffen aus", not "Schloss Elmau … Vertreter aus Kiew").  Other negations frame the
+    happening only from its own clause (:func:`_negated_happening`)."""
+    lexicon = _lexicon(lang)
+    negation = lexicon.negation
+    tokens = _tokens(sentence, lang)
+    negations = _negations(tokens, negation)
+    adverbs = [index for index in negations if tokens[index].word in negation.adverbs]
+    reached = {index: set(_reached(tokens, index, negation)) for index in adverbs}
+
+    def found(cues: tuple[str, ...], separable: bool = False) -> list[tuple[int, ...]]:
+        places = (_matches(tokens, cue, lexicon.as_written) for cue in cues)
+        return [p for p in places if p is not None and (not separable or _particle_closes(tokens, p))]
+
+    def taken_back(place: tuple[int, ...]) -> bool:
+        return any(words.intersection(place) for words in reached.values())
+
+    rulings_out = found(lexicon.ruled_out, separable=True)
+    denials = found(lexicon.denied) + rulings_out
+    cancellations = found(lexicon.cancelled)
+    # A negation that takes a denial or a cancellation back is spent on it ("did not rule out a meeting").
+    spent = {index for index, words in reached.items() for place in denials + cancellations if words & set(place)}
+    happening = _negated_happening(tokens, [i for i in negations if i not in spent], scope, trigger, lang)
+    return _Framing(
+        denied=happening is Status.DENIED or not all(map(taken_back, denials)),
+        cancelled=not all(map(taken_back, cancellations)),
+        still_to_come=happening is Status.PLANNED or any(map(taken_back, rulings_out)),
+    )
+
+
 def _status(
     sentence: str,
     clause: str,
@@ -237,13 +442,15 @@ def _status(
     published: Period | None,
     timex: TimeExpression | None,
     planned_noun: bool,
+    framing: _Framing,
 ) -> Status:
-    """Denials, cancellations and attributions frame the whole sentence; tense and plans are
-    read from the trigger's own clause ("Trump kündigte an, am Montag sei ein Telefonat
-    geplant" is planned; "…, die Verhandlungen geplant hatte" does not make a call planned), or
-    from an adjective on the trigger itself (``planned_noun``: "das geplante Telefonat").  A
-    date after publication is a plan, also where the tagger knows it only by reading the
-    expression against each day of a publication month ("ab kommenden Montag")."""
+    """Denials, cancellations and negations come first (:func:`_framing`); attributions frame
+    the whole sentence; tense and plans are read from the trigger's own clause ("Trump kündigte
+    an, am Montag sei ein Telefonat geplant" is planned; "…, die Verhandlungen geplant hatte"
+    does not make a call planned), or from an adjective on the trigger itself
+    (``planned_noun``: "das geplante Telefonat").  A date after publication is a plan, also
+    where the tagger knows it only by reading the expression against each day of a publication
+    month ("ab kommenden Montag")."""
     lexicon = _lexicon(lang)
     words = _WORD.findall(sentence)
     lemmas = [lemma(w, lang) for w in words]
@@ -256,11 +463,13 @@ def _status(
     def in_clause(cues: tuple[str, ...]) -> bool:
         return _has_cue(clause_words, clause_lemmas, cues, lexicon.as_written)
 
-    if in_sentence(lexicon.denied):
+    if framing.denied:
         return Status.DENIED
-    if in_sentence(lexicon.cancelled):
+    if framing.cancelled:
         return Status.CANCELLED
-    if timex is not None and (timex.after_dct or (published is not None and date.first > published.last)):
+    if framing.still_to_come or (
+        timex is not None and (timex.after_dct or (published is not None and date.first > published.last))
+    ):
         return Status.PLANNED
     if in_sentence(lexicon.alleged):
         return Status.REPORTED
@@ -681,9 +890,11 @@ def _mention(
         date = entry_time or doc.published
     else:
         return None
-    clause = _clause(sentence.text, trigger.start)[1]
+    piece, clause = _clause(sentence.text, trigger.start)
+    at = sentence.text.find(clause, piece)  # the clause as stripped of its punctuation
+    framing = _framing(sentence.text, (at, at + len(clause)), trigger, lang)
     planned_noun = _planned_noun(sentence, trigger, lang)
-    status = _status(sentence.text, clause, lang, date, doc.published, timex, planned_noun)
+    status = _status(sentence.text, clause, lang, date, doc.published, timex, planned_noun, framing)
     anaphoric = timex is None and _refers_back(sentence, trigger, clause, status, lang)
     return EventMention(
         doc_id=doc.id,
