@@ -407,6 +407,18 @@ def test_a_photo_credit_is_no_evidence_of_who_takes_part() -> None:
     assert kappeler.kind != "person", "the photographer's first name says nothing of the Kappeler who calls"
 
 
+def test_a_reader_comment_reports_nothing_and_its_writer_takes_no_part() -> None:
+    """A comment's clock time, its writer and its words ("resigned last week") found nothing."""
+    body = (
+        "Port strike\n\nDockworkers voted on Friday to strike from Monday.\nComments (2)\n\n"
+        "At 4:35 pm on 15 Jun 2024, Jane Smith wrote: The minister resigned last week.\n"
+        "At 5:01 pm on 15 Jun 2024, SeaDog wrote: Nobody will strike tomorrow."
+    )
+    doc = pipeline.analyse(Document(id="doc", text=body, lang="en", published=Period.parse("2024-06-15")))
+    assert [m.text for m in doc.mentions] == ["Port strike", "Dockworkers voted on Friday to strike from Monday."]
+    assert not [p for m in doc.mentions for p in m.participants]
+
+
 def test_a_clock_time_keeps_the_zone_the_sentence_gives() -> None:
     body = "Trump will am Montag Putin anrufen. Das Telefonat ist für 10 Uhr Ortszeit der US-Ostküste geplant."
     doc = pipeline.analyse(Document(id="doc", text=body, lang="de", published=Period.parse("2025-05-17")))

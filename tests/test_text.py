@@ -190,6 +190,7 @@ def kinds(text: str, lang: str) -> list[tuple[str, SentenceKind]]:
 
 
 HEADING, BODY, FURNITURE, CLOCK = SentenceKind.HEADING, SentenceKind.BODY, SentenceKind.FURNITURE, SentenceKind.CLOCK
+COMMENT = SentenceKind.COMMENT
 
 
 def test_a_line_that_ends_no_statement_is_a_heading() -> None:
@@ -292,6 +293,59 @@ def test_a_credit_connector_counts_only_as_its_whole_phrase() -> None:
         FURNITURE,
     )
     assert kinds("Es brannte. Foto: die Polizei sucht Zeugen.", "de")[1] == ("Foto: die Polizei sucht Zeugen.", BODY)
+
+
+def test_reader_comments_run_from_the_first_signature_to_the_end() -> None:
+    """A signature marks the comments wherever it stands, even run into the article's last
+    sentence, and the comments' own kinds (a clock, a heading) give way."""
+    text = (
+        "Port strike\n\nDockworkers voted to strike. It would cost millions to drill "
+        "At 5:27 pm on 28 May 2010, AlexB wrote: President Obama has failed here. It was a disgrace.\n"
+        "Worst day ever\n"
+        "At 12:19 26th Apr 2009, barriesingleton wrote: This comment was removed because the moderators found it "
+        "broke the house rules."
+    )
+    assert kinds(text, "en") == [
+        ("Port strike", HEADING),
+        ("Dockworkers voted to strike.", BODY),
+        ("It would cost millions to drill", BODY),
+        ("At 5:27 pm on 28 May 2010, AlexB wrote: President Obama has failed here.", COMMENT),
+        ("It was a disgrace.", COMMENT),
+        ("Worst day ever", COMMENT),
+        (
+            "At 12:19 26th Apr 2009, barriesingleton wrote: This comment was removed because the moderators found it "
+            "broke the house rules.",
+            COMMENT,
+        ),
+    ]
+    removed = "Er starb im Juni. 8th November 2011 - 17:42 This comment was removed by a moderator. 9th November"
+    assert [kind for _, kind in kinds(removed, "en")] == [BODY, COMMENT, COMMENT]
+
+
+def test_a_comment_label_opens_the_comments_only_above_a_signature() -> None:
+    """"Comments (12)" standing as a line heads the comments below it; a bare "NAME wrote:"
+    counts as a signature only below such a label."""
+    text = "Headline\n\nThe union said so.\nComments (12)\n\nharbourfan wrote: A disgrace.\nSeaDog wrote: Indeed."
+    assert [kind for _, kind in kinds(text, "en")] == [HEADING, BODY, COMMENT, COMMENT, COMMENT]
+    unsigned = "Headline\n\nComments (12)\n\nIt is a disgrace."
+    assert [kind for _, kind in kinds(unsigned, "en")] == [HEADING, HEADING, BODY]
+    german = "Titel\n\nDie Gewerkschaft streikt.\n\nLeserkommentare\n\nhans_m schrieb am 17.05.2025 um 19:54 Uhr: Toll."
+    assert [kind for _, kind in kinds(german, "de")] == [HEADING, BODY, COMMENT, COMMENT]
+    removed = "Titel\n\nDie Gewerkschaft streikt.\nDieser Kommentar wurde von der Moderation entfernt."
+    assert kinds(removed, "de")[-1] == ("Dieser Kommentar wurde von der Moderation entfernt.", COMMENT)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Napier wrote: “There is a sense here that these attacks are made.” He said so.", "en"),
+        ("Headline\n\nComments\n\nThe minister's comments drew criticism. Napier wrote: “No.”", "en"),
+        ("Kommentare\n\nDer Minister schrieb: „Nein.“ Er blieb dabei.", "de"),
+        ("In a letter, the former leader wrote at 4:35 pm on Monday: “Mexico did not inform us.”", "en"),
+    ],
+)
+def test_an_article_that_quotes_what_someone_wrote_has_no_comments(text: str, lang: str) -> None:
+    assert COMMENT not in [kind for _, kind in kinds(text, lang)]
 
 
 def test_a_german_ordinal_splits_in_english() -> None:

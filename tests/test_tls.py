@@ -118,6 +118,16 @@ def test_page_furniture_tells_nothing_of_its_day_but_still_names_it() -> None:
     assert collector.references == Counter({D(2010, 7, 18): 1})
 
 
+def test_a_reader_comment_tells_nothing_of_its_day_but_still_names_it() -> None:
+    comment = "At 02:10 am on 19 Jan 2010, Alice wrote: I opened a book I got for Christmas 2009."
+    doc = _doc("c", D(2010, 1, 19), ["Rescuers pulled a girl from the rubble.", comment], {1: D(2009, 12, 25)})
+    doc.sentences[1].kind = SentenceKind.COMMENT
+    collector = TimelineCollector(settings=Settings(min_words=1))
+    collector.add(doc)
+    assert [entry[2].text for pool in collector.pools.values() for entry in pool] == [doc.sentences[0].text]
+    assert collector.references == Counter({D(2009, 12, 25): 1})
+
+
 def test_keywords_are_whole_words_or_phrases_in_any_case() -> None:
     collector = TimelineCollector(keywords=["Ever  Given", "BP"], settings=Settings(min_words=1))
     sentences = ["The EVER GIVEN was freed.", "Given the wind, it ran aground.", "BP's rig sank.", "BPA fell."]

@@ -6,11 +6,11 @@ mention gets a date (from the sentence's own time expression, else its live-blog
 time, else the publication date), a status from the sentence's framing (planned, cancelled,
 denied, reported, occurred; a negation that reaches the happening in its own clause denies it:
 "the call did not take place", "kein Treffen geplant"), who claims it, and the participants
-named in it.  Page furniture (``SentenceKind.is_furniture``) reports nothing and names no
-participant.  A mention dated only by publication that tells of a happening dated elsewhere
-("nach dem Telefonat", "das geplante Telefonat", "hatte … vorgeschlagen") is anaphoric: it may
-join an event, never found one on the publication day.  The rules are per-language data; the
-code here is language-neutral.
+named in it.  Only the story's own words (``SentenceKind.is_story``) report: page furniture and
+reader comments tell nothing and name no participant.  A mention dated only by publication that
+tells of a happening dated elsewhere ("nach dem Telefonat", "das geplante Telefonat", "hatte …
+vorgeschlagen") is anaphoric: it may join an event, never found one on the publication day.  The
+rules are per-language data; the code here is language-neutral.
 """
 
 from __future__ import annotations
@@ -746,10 +746,13 @@ def annotate(doc: Document) -> Document:
         by_sentence.setdefault(timex.sentence, []).append(timex)
     # Read the document for who takes part: "Putin" is the person "Kremlchef Putin" named.  Only
     # sentences that may tell of a happening count (page furniture names no one who takes part,
-    # a photo credit names the photographer); reading the others would double the time.
-    triggers = {s.index: _find_triggers(s.text, lang) for s in doc.sentences if not s.kind.is_furniture}
+    # a photo credit names the photographer; a reader comment names its writer); reading the
+    # others would double the time.
+    triggers = {s.index: _find_triggers(s.text, lang) for s in doc.sentences if s.kind.is_story}
     told = [
-        sentence.text if triggers.get(sentence.index) or by_sentence.get(sentence.index) else ""
+        sentence.text
+        if sentence.kind.is_story and (triggers.get(sentence.index) or by_sentence.get(sentence.index))
+        else ""
         for sentence in doc.sentences
     ]
     located = participants.locate_in_document(told, lang)
@@ -807,9 +810,9 @@ def _mentions(
     Februar und zuletzt Mitte März", date it again), and the sentence's first happening, when no
     date fits it, is dated by its live-blog entry's clock time (``entry_time``) or by
     publication.  A date that only bounds a state ("… seit Trumps Amtsantritt im Januar") dates
-    nothing where the sentence has another.  Page furniture (a dateline, a stamp, a credit)
-    reports nothing."""
-    if sentence.kind.is_furniture:
+    nothing where the sentence has another.  Page furniture (a dateline, a stamp, a credit) and
+    reader comments report nothing."""
+    if not sentence.kind.is_story:
         return []
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
     if not triggers:

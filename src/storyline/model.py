@@ -49,7 +49,8 @@ class Status(StrEnum):
 
 
 class SentenceKind(StrEnum):
-    """What a sentence is on its page: running text, a heading, or page furniture.
+    """What a sentence is on its page: running text, a heading, page furniture, or a reader's
+    comment below the article.
 
     Only ``body`` sentences report events in their own right; the sentence splitter decides.
     """
@@ -66,12 +67,22 @@ class SentenceKind(StrEnum):
     CLOCK = "clock"
     """A live-blog entry's clock time ("15:25 -", "15.25 Uhr:"): furniture that dates the
     sentence it heads."""
+    COMMENT = "comment"
+    """A reader's comment, or a comment section's label, below the article ("At 4:35 pm on 28
+    May 2010, AlexB wrote: …", "Comments (12)"): not the story; its clock time, its writer and
+    its words report nothing."""
 
     @property
     def is_furniture(self) -> bool:
         """The page's, not the story's (a clock included): it reports nothing and names no one
         who takes part, though a day it names may still count."""
         return self in (SentenceKind.FURNITURE, SentenceKind.CLOCK)
+
+    @property
+    def is_story(self) -> bool:
+        """The story's own words (body text or a heading): only these tell of a happening or
+        name who takes part in it."""
+        return self in (SentenceKind.BODY, SentenceKind.HEADING)
 
 
 @dataclass

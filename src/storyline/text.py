@@ -33,10 +33,15 @@ date only what reports the story:
   ``…``; a stamp after it does not count): a headline, a subheading, a tag line, or a lead-in
   whose quotation is missing ("…, sagte Trump:"), and a box label run into the box's first
   sentence ("Das Wichtigste in Kürze Trump kündigt …");
+* a **comment**: the reader comments below the article, from the first comment's signature
+  ("At 4:35 pm on 28 May 2010, AlexB wrote:", "This comment was removed by a moderator"), or
+  from the section label above it ("Comments (12)"), to the end of the text; a label or a bare
+  "harbourfan wrote:" counts only together with a signature below it, so an article that
+  quotes "he wrote:" keeps its sentences;
 * **body** text: everything else.
 
-The abbreviation and opener lists, box and credit labels are language data
-(``lang/<lang>/text_*``).
+The abbreviation and opener lists, box and credit labels, comment signatures and labels are
+language data (``lang/<lang>/text_*``).
 
 Measured on one core over the KRAUTS and TempEval-3 texts (6,700 sentences): about 60,000
 sentences/s with the kinds of sentences told apart, where the splitting alone ran at 130,000 on
@@ -107,6 +112,9 @@ class _Rules:
     credit_connectors: tuple[tuple[str, ...], ...]  # phrases, word by word: "für den", never "den" alone
     credit_name_words: frozenset[str]
     agencies: frozenset[str]
+    comment_signature: re.Pattern[str]
+    comment_label: re.Pattern[str]  # a line of its own
+    comment_label_signature: re.Pattern[str]  # a signature only right below a label
 
 
 def _squeeze(entries: frozenset[str]) -> frozenset[str]:
@@ -128,7 +136,18 @@ def _rules(lang: str) -> _Rules:
         credit_connectors=tuple(tuple(phrase.split()) for phrase in settings["credit_connectors"]),
         credit_name_words=frozenset(settings["credit_name_words"]),
         agencies=frozenset(name.lower() for name in resource(lang, "ingest_agencies.toml")["agencies"]),
+        comment_signature=_any_of(settings["comment_signatures"]),
+        comment_label=re.compile(
+            rf"^[ \t]*(?:{phrase_alternation(settings['comment_labels'])})(?:[ \t]*\(\d+\))?[ \t]*:?[ \t]*$",
+            re.MULTILINE | re.IGNORECASE,
+        ),
+        comment_label_signature=_any_of(settings["comment_label_signatures"]),
     )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """Regular expressions from the language data as one pattern (none: one that never matches)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
 
 
 def _word_start(text: str, start: int, end: int) -> int:
@@ -286,6 +305,26 @@ def _furniture(text: str, start: int, end: int, lang: str, rules: _Rules) -> lis
     return spans
 
 
+def _comment_section(text: str, rules: _Rules) -> int | None:
+    """Where the reader comments below the article start, else ``None``: at the first comment's
+    signature, or at the last section label ("Comments (12)") above it.  Without such a
+    signature, a label opens the section only right above one that counts only there
+    ("harbourfan wrote:"), so "Kommentare" as the name of an opinion page does not."""
+    labels = list(rules.comment_label.finditer(text))
+    signature = rules.comment_signature.search(text)
+    if signature is None:
+        signed = (label for label in labels if _opens_with(text, label.end(), rules.comment_label_signature))
+        return next((label.start() for label in signed), None)
+    above = [label.start() for label in labels if label.end() <= signature.start()]
+    return above[-1] if above else signature.start()
+
+
+def _opens_with(text: str, position: int, pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` matches at the first character after ``position`` that is no white space."""
+    first = _NON_BLANK.search(text, position)
+    return first is not None and pattern.match(text, first.start()) is not None
+
+
 def _line_start(text: str, position: int) -> bool:
     """Whether only white space stands before ``position`` on its line."""
     while position > 0 and text[position - 1] in _BLANKS:
@@ -334,8 +373,11 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
     """
     rules = _rules(lang)
     sentences: list[Sentence] = []
+    comments = _comment_section(text, rules)
     for block_start, block_end in _blocks(text):
         ends = set(_boundaries(text, block_start, block_end, rules))
+        if comments is not None and block_start < comments < block_end:
+            ends.add(comments)  # "… to drill | At 5:27 pm on 28 May 2010, AlexB wrote: …"
         kinds: dict[int, SentenceKind] = {}  # marked sentences, by where their text starts
         body_start = block_start
         if block_start < _DATELINE_WINDOW:
@@ -367,7 +409,10 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
             if stripped:
                 first = start + len(piece) - len(piece.lstrip())
                 last = first + len(stripped)
-                kind = kinds.get(first) or _kind(text, first, last, lang, furniture)
+                if comments is not None and first >= comments:
+                    kind = SentenceKind.COMMENT
+                else:
+                    kind = kinds.get(first) or _kind(text, first, last, lang, furniture)
                 sentences.append(Sentence(len(sentences), first, last, stripped, kind))
             start = end
     return sentences

@@ -140,7 +140,8 @@ class DatedSentence:
     """True when it names the day only as a boundary ("since Tuesday", "until 20 April"): a
     reference to the day, but no report of what happened on it."""
     furniture: bool = False
-    """True for page furniture (a dateline, stamp, credit): it may name a day, never tell one."""
+    """True for page furniture (a dateline, stamp, credit) and a reader comment: it may name a
+    day, never tell one."""
     redundant: tuple[quote.Span, ...] = ()
     """Spans (document offsets, in order) of the time expressions that the entry's own date makes
     redundant ("on Tuesday" under that Tuesday): a summary leaves them out (``storyline.quote``)."""
@@ -215,7 +216,7 @@ def dated_sentences(doc: Document) -> list[DatedSentence]:
                 day,
                 explicit,
                 bound,
-                sentence.kind.is_furniture,
+                not sentence.kind.is_story,
                 quote.redundant_dates(doc.text, sentence, reporting.get(sentence.index, []), day, published, doc.lang),
             )
             for day, explicit, bound in kinds
@@ -461,7 +462,7 @@ def _keep(pool: list[tuple[float, int, _Item]], entry: tuple[float, int, _Item],
 
 def _candidate(sentence: DatedSentence, settings: Settings) -> bool:
     """Whether a sentence may tell its day: it reports on the day (names it not only as a
-    boundary), is no question nor page furniture, and is neither a fragment nor a run-on of
+    boundary), is no question, page furniture nor reader comment, and is neither a fragment nor a run-on of
     several sentences."""
     if sentence.boundary or sentence.furniture or _QUESTION.search(sentence.text):
         return False
