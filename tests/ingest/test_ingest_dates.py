@@ -7,6 +7,7 @@ import pytest
 from storyline.dates import Period, Precision
 from storyline.ingest.dates import (
     entry_clock,
+    is_byline,
     parse_published,
     refine_published,
     split_marker,
@@ -75,6 +76,7 @@ def doc(text: str, published: str | None, source: str | None = "marker", lang: s
         ("Headline\n2025-05-17T19:54:00+02:00\nText.", "2025-05", "2025-05-17", "stamp"),
         ("Headline\nBy Jane Doe, Foreign Desk | 18 March 2025\nText.", "2025-03", "2025-03-18", "stamp"),
         ("Schlagzeile\nVon Anna Muster, 18.03.2025\nText.", None, "2025-03-18", "stamp"),
+        ("Robert Peston | 15:39 UK time, Saturday, 15 June 2024\nHeadline\nText.", None, "2024-06-15", "stamp"),
         ("Titel\n\nStand: Samstag, 17. Mai 2025, 19:54 Uhr\n\nText.", "2025", "2025-05-17", "stamp"),
     ],
 )
@@ -132,6 +134,38 @@ def test_strip_stamp_keeps_the_headline() -> None:
     assert strip_stamp("Ein Titel ohne Stempel") == "Ein Titel ohne Stempel"
     assert strip_stamp("12.02.2025 - 18:27:49") == ""
     assert strip_stamp("Published: 18 March 2025") == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "stripped"),
+    [
+        ("15:39 UK time, Saturday, 15 June 2024", ""),
+        ("Last updated at 15:39 GMT, Saturday, 15 June 2024", ""),
+        ("Last updated at 15:39 GMT", ""),
+        ("Robert Peston | 15:39 UK time, Saturday, 15 June 2024", "Robert Peston"),
+        ("Port strike | 15 June 2024", "Port strike"),
+        ("Strike at 15:39 GMT", "Strike at 15:39 GMT"),
+    ],
+)
+def test_strip_stamp_knows_a_stamp_with_or_without_its_date_and_after_a_bar(line: str, stripped: str) -> None:
+    assert strip_stamp(line) == stripped
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Jane Smith, BBC News", True),
+        ("By Jane Smith and John Doe", True),
+        ("Von Anna Muster und Max Mann, dpa", True),
+        ("Robert Peston | 15:39 UK time, Saturday, 15 June 2024", True),
+        ("By 2030, half of all cars will be electric", False),
+        ("By the end of the year", False),
+        ("Von Merz bis Scholz", False),
+        ("Port strike | 15 June 2024", False),
+    ],
+)
+def test_a_byline_is_a_label_and_names_or_names_before_a_stamp(line: str, byline: bool) -> None:
+    assert is_byline(line) is byline
 
 
 @pytest.mark.parametrize(

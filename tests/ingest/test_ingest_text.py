@@ -11,3 +11,13 @@ def test_the_title_is_the_first_line_that_is_no_stamp_or_tag_line_and_loses_its_
 def test_a_text_of_tag_lines_only_is_titled_by_the_first_and_an_empty_one_by_nothing() -> None:
     assert title_of("\nTrump, Putin\nUkraine | Russland\n") == "Trump, Putin"
     assert title_of("\n \n") == ""
+
+
+def test_a_page_stamp_or_byline_is_never_the_title() -> None:
+    for head in (
+        "15:39 UK time, Saturday, 15 June 2024",
+        "Robert Peston | 15:39 UK time, Saturday, 15 June 2024",
+        "By Jane Smith, BBC News",
+        "Last updated at 15:39 GMT, Saturday, 15 June 2024",
+    ):
+        assert title_of(f"{head}\nPort strike on Monday\n\nDockworkers voted.") == "Port strike on Monday"

@@ -9,10 +9,12 @@ the first paragraphs): a labelled stamp ("Stand: 17.05.2025 19:54 Uhr", "Publish
 2025"), a line that is nothing but a date and time ("12.02.2025 - 18:27:49"), a dateline
 ("Washington, 18. März (dpa) -", "WASHINGTON, March 18 (Reuters) -"), a weekday line
 ("Dienstag, 18. März 2025") or a short byline with a full date ("By Jane Doe | 18 March
-2025").  A date merely mentioned in a sentence never counts, a weekday that contradicts its
-date discards it, and a day found must lie inside the month or year already known, so no day
-is ever invented.  Month and weekday names, stamp and byline labels and filler words are
-language data (``lang/<lang>/ingest_dates.toml``).
+2025", "Robert Peston | 15:39 UK time, Saturday, 15 June 2024").  A date merely mentioned in
+a sentence never counts, a weekday that contradicts its date discards it, and a day found
+must lie inside the month or year already known, so no day is ever invented.
+:func:`strip_stamp` and :func:`is_byline` tell a headline from the stamp and byline lines
+around it.  Month and weekday names, stamp and byline labels, the words joining a byline's
+names and filler words are language data (``lang/<lang>/ingest_dates.toml``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = [
     "dateline_credit",
     "entry_clock",
     "find_dates",
+    "is_byline",
     "parse_published",
     "refine_published",
     "split_marker",
@@ -68,7 +71,6 @@ _ISO = re.compile(
 _MARKER = re.compile(r"\A(?:[ \t]*date[ \t]+(\d\S*)|[ \t]+date[ \t]+(\S+))[ \t]*")
 # A time of day as stamps write it: "19:54", "18:27:49", "21.05", "T19:54:00+02:00".
 TIME = re.compile(r"(?<![\d.:])T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?(?![\d.:])")
-_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?")
 # What every time of day has: a cheap test before the search for stamps.
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")
 # A dateline's place: "Washington, ", "WASHINGTON/MOSCOW, ", "KYIV, Ukraine, ".
@@ -76,6 +78,10 @@ _DATELINE_PLACE = r"(?:[^\W\d_][\w'’.-]*(?:[ /-][^\W\d_][\w'’.-]*){0,3},\s+)
 _DATELINE_END = re.compile(r"\s*(?:\((?P<credit>[^()\n]{1,40})\)|[-–—]\s)")
 # What a dateline credits: an agency or outlet name, "dpa", "dpa/AFP", "Example Wire".
 _CREDIT = re.compile(r"[^\W\d_][\w&.'’-]*(?:[ /][^\W\d_][\w&.'’-]*){0,3}")
+# What sets a stamp apart after a headline or a byline on its line ("Robert Peston | 15:39 …").
+_SEPARATORS = "|·"
+# A writer's name in a byline: up to four capitalised words ("Jane Smith", "Anna-Lena Muster").
+_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*(?:\s+(?-i:[A-ZÀ-ÖØ-Þ])[\w.'’-]*){0,3}"
 
 
 def parse_published(value: object) -> Period:
@@ -155,6 +161,9 @@ class _Rules:
     weekday_before: re.Pattern[str]
     dateline_before: re.Pattern[str]
     fillers: frozenset[str]
+    stamp_words: re.Pattern[str]  # labels, weekdays and fillers, phrases included ("UK time")
+    names: re.Pattern[str]  # writers' names ("Jane Smith and John Doe")
+    labelled_byline: re.Pattern[str]  # "By Jane Smith, BBC News"
     stamp_part: re.Pattern[str]
     stamp_label: re.Pattern[str]
     entry_clock: re.Pattern[str]
@@ -166,6 +175,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
     weekdays: dict[str, int] = {}
     labels: list[str] = []
     bylines: list[str] = []
+    joiners: list[str] = []
     fillers: set[str] = set()
     for lang in langs:
         data = resource(lang, "ingest_dates.toml")
@@ -173,6 +183,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         weekdays.update({name.lower(): number for name, number in data["weekdays"].items()})
         labels.extend(data["stamp_labels"])
         bylines.extend(data["byline_labels"])
+        joiners.extend(data["byline_joiners"])
         fillers.update(word.lower().rstrip(".") for word in data["stamp_fillers"])
     month = rf"(?:{phrase_alternation(list(months))})\.?"
     weekday = rf"(?:{phrase_alternation(list(weekdays))})\.?"
@@ -185,6 +196,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         rf")(?:(?!\w)|(?<=\d)(?=T\d))",
         re.IGNORECASE,
     )
+    names = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:{phrase_alternation(joiners)})\s+){_NAME})*"
     return _Rules(
         dates=dates,
         months=months,
@@ -194,6 +206,13 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         weekday_before=re.compile(rf"(?<!\w)(?P<weekday>{weekday}),?\s+(?:\w{{2,3}}\s+)?$", re.IGNORECASE),
         dateline_before=re.compile(rf"^\s*{_DATELINE_PLACE}(?:{weekday},?\s+)?$", re.IGNORECASE),
         fillers=frozenset(fillers | set(weekdays)),
+        stamp_words=re.compile(
+            rf"(?<!\w)(?:{phrase_alternation([*labels, *fillers, *weekdays])})(?!\w)", re.IGNORECASE
+        ),
+        names=re.compile(names),
+        labelled_byline=re.compile(
+            rf"(?:{phrase_alternation(bylines)})\s+{names}\s*(?:[,{_SEPARATORS}–—-].*)?", re.IGNORECASE
+        ),
         stamp_part=re.compile(
             rf"\s*(?:[,|·–—-]\s*)?"
             rf"(?:(?P<time>{TIME.pattern})|(?:{phrase_alternation([*labels, *fillers, *weekdays])})\.?:?(?!\w))",
@@ -230,11 +249,9 @@ def find_dates(line: str, lang: str = "") -> list[DateHit]:
 
 
 def _only_fillers(text: str, rules: _Rules) -> bool:
-    """Nothing but times, weekdays, filler words ("Uhr", "GMT") and punctuation."""
-    rest = TIME.sub(" ", text)
-    return not any(char.isdigit() for char in rest) and all(
-        word.lower().rstrip(".") in rules.fillers for word in _WORD.findall(rest)
-    )
+    """Nothing but times, weekdays, stamp labels, filler words ("Uhr", "GMT", "UK time") and
+    punctuation."""
+    return not any(char.isalnum() for char in rules.stamp_words.sub(" ", TIME.sub(" ", text)))
 
 
 def _is_stamp_line(line: str, hit: DateHit, rules: _Rules) -> bool:
@@ -243,18 +260,39 @@ def _is_stamp_line(line: str, hit: DateHit, rules: _Rules) -> bool:
 
 
 def strip_stamp(line: str, lang: str = "") -> str:
-    """``line`` without a labelled stamp at its end ("… Stand: 17.05.2025 19:54 Uhr").
+    """``line`` without a stamp at its end, labelled or set apart by a bar ("… Stand:
+    17.05.2025 19:54 Uhr", "Robert Peston | 15:39 UK time, Saturday, 15 June 2024").
 
-    A line that is nothing but a stamp becomes "".
+    A line that is nothing but a stamp, with or without its date ("Last updated at 15:39
+    GMT"), becomes "".
     """
     rules = _rules(languages(lang))
+    if len(line.strip()) <= STAMP_LINE_CHARS and TIME.search(line) and _only_fillers(line, rules):
+        return ""
     for hit in find_dates(line, lang):
         if _is_stamp_line(line, hit, rules):
             return ""
         label = rules.labelled.search(line[: hit.start])
         if label and _only_fillers(line[hit.end :], rules):
             return line[: label.start()].rstrip(" -–—|·,;:")
+        separator = max(line.rfind(mark, 0, hit.start) for mark in _SEPARATORS)
+        if separator >= 0 and _only_fillers(line[separator + 1 : hit.start] + " " + line[hit.end :], rules):
+            return line[:separator].rstrip(" -–—|·,;:")
     return line
+
+
+def is_byline(line: str, lang: str = "") -> bool:
+    """Whether ``line`` is a byline, no headline: a byline label and a writer's name ("By Jane
+    Smith, BBC News", "Von Anna Muster und Max Mann, dpa"), or writers' names before a stamp
+    ("Robert Peston | 15:39 UK time, Saturday, 15 June 2024")."""
+    line = line.strip()
+    if len(line) > BYLINE_CHARS:
+        return False
+    rules = _rules(languages(lang))
+    if rules.labelled_byline.fullmatch(line):
+        return True
+    signed = strip_stamp(line, lang)
+    return signed != line and rules.names.fullmatch(signed) is not None
 
 
 def _opens_sentence(text: str) -> bool:
@@ -316,14 +354,14 @@ class _Stamp:
     weekday: int | None
 
 
-def _stamp(line: str, hit: DateHit, rules: _Rules) -> _Stamp | None:
+def _stamp(line: str, hit: DateHit, rules: _Rules, lang: str) -> _Stamp | None:
     """The stamp or dateline ``hit`` is part of, when it is the line's own date."""
     before = line[: hit.start]
     weekday_match = rules.weekday_before.search(before)
     weekday = rules.weekdays[weekday_match.group("weekday").lower().rstrip(".")] if weekday_match else None
     if rules.labelled.search(before) or _is_stamp_line(line, hit, rules):
         return _Stamp(hit, STAMP, weekday)
-    if hit.year is not None and len(line) <= BYLINE_CHARS and rules.byline.match(line):
+    if hit.year is not None and (rules.byline.match(line) or is_byline(line, lang)) and len(line) <= BYLINE_CHARS:
         return _Stamp(hit, STAMP, weekday)
     if rules.dateline_before.match(before):
         if _DATELINE_END.match(line, hit.end):
@@ -367,7 +405,7 @@ def _head_stamps(doc: Document) -> Iterator[_Stamp]:
     rules = _rules(languages(doc.lang))
     for line in head_lines(doc):
         for hit in find_dates(line, doc.lang):
-            stamp = _stamp(line, hit, rules)
+            stamp = _stamp(line, hit, rules, doc.lang)
             if stamp is not None:
                 yield stamp
 

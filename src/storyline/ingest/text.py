@@ -4,14 +4,16 @@ The first line may start with the marker `` date YYYY-MM`` or `` date YYYY-MM-DD
 collector stored the publication date), followed on the same line by the article's first
 words.  The marker is removed: the document text is what storyline read without it, and every
 later offset refers to that text.  A marker whose value is not a date (`` date gestern``) is
-reported and removed all the same, so it never becomes the title.  The title is the first line.
+reported and removed all the same, so it never becomes the title.  The title is the first line
+that is no page stamp ("15:39 UK time, Saturday, 15 June 2024"), byline ("By Jane Smith, BBC
+News", "Robert Peston | 15:39 UK time, …") or tag line.
 """
 
 from __future__ import annotations
 
 import re
 
-from storyline.ingest.dates import MARKER, parse_published, split_marker, strip_stamp
+from storyline.ingest.dates import MARKER, is_byline, parse_published, split_marker, strip_stamp
 from storyline.ingest.files import InputFile
 from storyline.model import Document, InputError
 
@@ -33,8 +35,8 @@ def _is_tag_line(line: str) -> bool:
 
 
 def title_of(text: str) -> str:
-    """The first line that is neither just a stamp nor a tag line, without a trailing stamp,
-    cut to its first sentences or words when very long."""
+    """The first line that is neither just a stamp, a byline nor a tag line, without a trailing
+    stamp, cut to its first sentences or words when very long."""
     line = _title_line(text)
     if len(line) <= TITLE_CHARS:
         return line
@@ -46,14 +48,16 @@ def title_of(text: str) -> str:
 
 
 def _title_line(text: str) -> str:
-    """The first line that is neither empty, just a stamp nor a tag line, without a trailing
-    stamp (the first tag line when all are); lines after it are not read, so that a long
-    article costs no more than a short one."""
+    """The first line that is neither empty, just a stamp, a byline nor a tag line, without a
+    trailing stamp (the first tag line when all are); lines after it are not read, so that a
+    long article costs no more than a short one."""
     first_named = ""
     for line in text.splitlines():
         line = line.strip()
         # a stamp ends a headline, not a paragraph: long lines are not searched for one
         titled = strip_stamp(line) if len(line) <= 2 * TITLE_CHARS else line
+        if is_byline(line):
+            continue
         if titled and not _is_tag_line(titled):
             return titled
         first_named = first_named or titled
