@@ -210,6 +210,20 @@ def test_clock_time_keeps_the_time_zone_the_text_gives() -> None:
     assert (found.text, found.value, found.timezone) == ("10 Uhr", "2025-05-19T10:00", "America/New_York")
 
 
+def test_a_four_digit_clock_time_with_a_zone_is_never_a_year() -> None:
+    text = "The eruption began at 1300 local time (1800 GMT). Rescuers arrived at 2130 GMT."
+    found = tag(text, "en", Period.parse("2024-03-10"))
+    assert [(t.text, t.type, t.value, t.timezone) for t in found] == [
+        ("1300 local time (1800 GMT)", TimexType.TIME, "2024-03-10T13:00", None),
+        ("2130 GMT", TimexType.TIME, "2024-03-10T21:30", "UTC"),
+    ]
+
+
+def test_clock_time_before_its_weekday_keeps_its_zone() -> None:
+    (found,) = tag("The minister spoke at 10:30 a.m. EST on Friday.", "en", Period.parse("2024-03-10"))
+    assert (found.value, found.timezone) == ("2024-03-08T10:30", "America/New_York")
+
+
 def test_clock_time_takes_the_day_the_narrative_is_at() -> None:
     text = "Am Montag will er mit Putin telefonieren. Das Gespräch beginnt um 10 Uhr."
     found = tag(text, "de", Period.parse("2025-05-17"))
