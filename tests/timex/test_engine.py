@@ -140,6 +140,12 @@ def test_tense_cue_in_the_own_clause_wins() -> None:
     assert tense_at(grammar("en"), english, english.index("Monday"), len(english) - 1)[0] == "future"
 
 
+def test_a_cue_never_reaches_into_the_expression() -> None:
+    sentence = "The company says it will be Wednesday before it tries."
+    start = sentence.index("Wednesday")
+    assert tense_at(grammar("en"), sentence, start, start + 9) == ("future", True)  # "will", not "says"
+
+
 def test_a_governing_word_decides_the_tense_before_any_cue() -> None:
     g = grammar("de")
     since = "Seit Montag wird gestreikt."  # "wird" is as near as "Seit"

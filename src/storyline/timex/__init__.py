@@ -24,6 +24,9 @@ __all__ = ["annotate", "tag", "tense_at"]
 _NARRATIVE_SENTENCES = 8
 # How far before an expression a governing word and the prepositions after it may begin.
 _GOVERNING_REACH = 40
+# What stands for the expression while cues are searched: no word, so that no cue reaches
+# into it ("will be Wednesday" is the cue "will", not a cue that ends inside the expression).
+_MASK = "#"
 
 
 def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool]:
@@ -55,26 +58,26 @@ def _clause_tense(g: Grammar, sentence: str, start: int, end: int) -> tuple[str,
     edges = list(g.clause_edge.finditer(sentence))
     left = max((edge.end() for edge in edges if edge.end() <= start), default=0)
     right = min((edge.start() for edge in edges if edge.start() >= end), default=len(sentence))
-    clause = sentence[left:right]
+    masked = sentence[:start] + _MASK * (end - start) + sentence[end:]
+    clause = masked[left:right]
     for cues in (g.cues, g.weak_cues):
         found = _nearest_cue(cues, clause, start - left, end - left)
         if found:
             return found, True
     for cues in (g.cues, g.weak_cues):
-        found = _nearest_cue(cues, sentence, start, end)
+        found = _nearest_cue(cues, masked, start, end)
         if found:
             return found, False
     return "", False
 
 
 def _nearest_cue(cues: tuple[tuple[str, re.Pattern[str]], ...], sentence: str, start: int, end: int) -> str:
-    """The tense of the nearest cue, except that a future cue outweighs a present one (the
-    present tense also speaks of the future: "ist für 10 Uhr angesetzt")."""
+    """The tense of the nearest cue in ``sentence`` (where the expression at ``start:end`` is
+    masked), except that a future cue outweighs a present one (the present tense also speaks
+    of the future: "ist für 10 Uhr angesetzt")."""
     nearest: dict[str, int] = {}
     for tense, pattern in cues:
         for cue in pattern.finditer(sentence):
-            if cue.start() < end and cue.end() > start:
-                continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
             nearest[tense] = min(distance, nearest.get(tense, distance))
     if "future" in nearest and "present" in nearest:
