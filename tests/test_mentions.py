@@ -203,6 +203,15 @@ def test_a_person_introduced_by_a_possessor_and_a_role_is_the_source_not_the_pos
     assert _source("Putin's spokesman Peskov had said on Monday that the call went well.", "en") == "Peskov"
 
 
+def test_a_verb_of_saying_inside_a_quotation_frames_nothing() -> None:
+    """The quoted words are the reported words: the speaker outside the quotation is the source."""
+    for opening, closing in (("\u201c", "\u201d"), ('"', '"')):
+        sentence = f"{opening}Hayward said BP met the demands on Friday,{closing} minister Ken Salazar said."
+        assert _source(sentence, "en") == "Ken Salazar"
+    sentence = "\u00bbTrump sagte mir, wir treffen uns am Freitag\u00ab, erklärte Kremlsprecher Dmitri Peskow."
+    assert _source(sentence, "de") == "Dmitri Peskow"
+
+
 def test_a_role_nobody_in_the_article_holds_is_the_source_as_written() -> None:
     doc = make_doc("Das Telefonat mit Putin soll nach Angaben des US-Präsidenten am Dienstag stattfinden.",
                    "2025-03-17", "de", {"am Dienstag": "2025-03-18"})

@@ -76,6 +76,8 @@ def test_country_names_follow_the_language() -> None:
 def test_a_ship_is_a_name_under_its_full_form_in_both_languages() -> None:
     ship = ("name", "name:ever-given", "Ever Given")
     assert named("Der Frachter «Ever Given» steckt fest.", "de") == [ship]
+    assert named("Der Frachter \u2039Ever Given\u203a steckt fest.", "de") == [ship]  # any quotation marks
+    assert named("The 'Ever Given' is free.", "en") == [ship]
     assert named("The Ever Given is free.", "en") == [ship]
 
 

@@ -42,6 +42,8 @@ def _quoted(text: str, day: date = TUESDAY, lang: str = "en") -> str:
         ("The rig sank, killing eleven workers, on Tuesday.", "The rig sank, killing eleven workers."),
         ("The White House on Tuesday issued a statement.", "The White House issued a statement."),
         ("On Tuesday eBay said it would sell the unit.", "eBay said it would sell the unit."),
+        # a quotation opened after a colon closes nothing that opened before it
+        ("BP said on Tuesday:'We will cap the well within days.'", "BP said:'We will cap the well within days.'"),
     ],
 )  # fmt: skip
 def test_a_date_the_heading_gives_goes(text: str, expected: str) -> None:
@@ -65,6 +67,8 @@ def test_a_date_the_heading_gives_goes(text: str, expected: str) -> None:
         "\u2018The rig exploded yesterday, killing 11 of my men,\u2019 the foreman told the BBC.",  # quoted
         'The rig exploded yesterday, killing 11 of my men," he said.',  # a quotation opened before
         'He said: "We will stop the leak on Tuesday, whatever it takes."',
+        "The chief said: \u2039We capped the well on Tuesday after all.\u203a",  # single guillemets
+        "The chief said: `` We capped the well on Tuesday after all . ''",  # tokenised text's quotes
     ],
 )
 def test_a_date_stays_where_the_sentence_would_change(text: str) -> None:

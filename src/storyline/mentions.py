@@ -36,11 +36,9 @@ from storyline.model import (
     TimeExpression,
     TimexType,
 )
+from storyline.tokens import DOUBLE_QUOTATION_MARKS, WORD, quotations
 
-_WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
-# Words in quotation marks are the reported words: a verb of saying there frames nothing.
-_QUOTATION = re.compile(r'„[^“”"]*[“”"]|"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«')
-_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]„“”\"«»]|,\s|\s-\s")
+_CLAUSE_BREAK = re.compile(rf"[;:–—()\[\]{re.escape(DOUBLE_QUOTATION_MARKS)}]|,\s|\s-\s")
 
 # Dated clauses this far before publication are background; so are clauses introduced by a
 # background cue ("seit Februar 2022") dated more than a month before it.
@@ -183,7 +181,7 @@ def lemma(word: str, lang: str) -> str:
 def content_lemmas(text: str, lang: str) -> frozenset[str]:
     """The content words of a text as lemmas (no stop words, no short tokens)."""
     stop = _lexicon(lang).stopwords
-    lemmas = (lemma(word, lang) for word in _WORD.findall(text) if len(word) > 2)
+    lemmas = (lemma(word, lang) for word in WORD.findall(text) if len(word) > 2)
     return frozenset(lem for lem in lemmas if lem not in stop and not lem.isdigit())
 
 
@@ -226,7 +224,7 @@ def _find_triggers(sentence: str, lang: str) -> list[_Trigger]:
         for pattern, phrase_class in lexicon.phrases
         for match in pattern.finditer(sentence)
     ]
-    for match in _WORD.finditer(sentence):
+    for match in WORD.finditer(sentence):
         cls = _word_class(match.group(), lang)
         if cls is not None:
             found.append(_Trigger(match.group(), match.start(), cls, match.group()[:1].isupper()))
@@ -281,7 +279,7 @@ def _tokens(sentence: str, lang: str) -> list[_Token]:
     contractions = _lexicon(lang).negation.contractions
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
     tokens: list[_Token] = []
-    for match in _WORD.finditer(sentence):
+    for match in WORD.finditer(sentence):
         text, start = match.group(), match.start()
         ending = next((e for e in contractions if text.lower().endswith(e) and len(text) > len(e)), None)
         parts = [(text, start)]
@@ -452,9 +450,9 @@ def _status(
     where the tagger knows it only by reading the expression against each day of a publication
     month ("ab kommenden Montag")."""
     lexicon = _lexicon(lang)
-    words = _WORD.findall(sentence)
+    words = WORD.findall(sentence)
     lemmas = [lemma(w, lang) for w in words]
-    clause_words = _WORD.findall(clause)
+    clause_words = WORD.findall(clause)
     clause_lemmas = [lemma(w, lang) for w in clause_words]
 
     def in_sentence(cues: tuple[str, ...]) -> bool:
@@ -503,10 +501,10 @@ def _attribution(sentence: Sentence, lang: str, named: list[Participant], roles:
     keys = {p.key for p in named}
     located = [o for o in roles.at(sentence.index) if o.participant.key in keys]
     text = sentence.text
-    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    quoted = quotations(text)
 
     def reporting(start: int) -> bool:
-        return not any(a < start < b for a, b in quoted)  # quoted words report nothing
+        return not any(a <= start < b for a, b in quoted)  # quoted words are the reported words
 
     phrases: list[_Cue] = []
     sides = ((lexicon.source_follows, (True,)), (lexicon.source_precedes, (False,)))
@@ -518,7 +516,7 @@ def _attribution(sentence: Sentence, lang: str, named: list[Participant], roles:
             for follows in follows_options
         ]
     phrases.sort(key=lambda cue: cue.start)
-    verbs = [m.span() for m in _WORD.finditer(text) if _is_attribution_verb(m.group(), lang) and reporting(m.start())]
+    verbs = [m.span() for m in WORD.finditer(text) if _is_attribution_verb(m.group(), lang) and reporting(m.start())]
     cues = phrases + [_Cue(a, b, True, verb=True) for a, b in verbs] + [_Cue(a, b, False, verb=True) for a, b in verbs]
     fullest = {p.key: p.name for p in named}
     for cue in cues:
@@ -558,11 +556,11 @@ def _candidates(sentence: str, cue: _Cue, located: list[participants.Occurrence]
     lexicon = _lexicon(lang)
     if cue.follows:
         stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, cue.end)), len(sentence))
-        words = list(_WORD.finditer(sentence, cue.end, stop))[: lexicon.source_window]
+        words = list(WORD.finditer(sentence, cue.end, stop))[: lexicon.source_window]
         clause_start = cue.end
     else:
         begin = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, cue.start)), default=0)
-        words = list(_WORD.finditer(sentence, begin, cue.start))
+        words = list(WORD.finditer(sentence, begin, cue.start))
         words = words if cue.verb else words[-lexicon.source_window :]  # a verb's subject opens its clause
         clause_start = begin
     if not words:
@@ -579,7 +577,7 @@ def _candidates(sentence: str, cue: _Cue, located: list[participants.Occurrence]
     found: list[_Candidate] = []
     after, governed = clause_start, False
     for candidate in sorted(roles + named, key=lambda c: c[0]):
-        between = [w.lower() for w in _WORD.findall(sentence[after : candidate[0]])]
+        between = [w.lower() for w in WORD.findall(sentence[after : candidate[0]])]
         verb = max((i for i, w in enumerate(between) if participants.is_auxiliary(w, lang)), default=None)
         if verb is not None:  # a finite verb ends any phrase opened before it ("Am Montag hatte Trump gesagt")
             between, governed = between[verb + 1 :], False
@@ -618,7 +616,7 @@ def _source(
     stopwords = _lexicon(lang).stopwords
     complement = next((c for c in found if c[0] >= end and isinstance(c[2], Participant)), None)
     if complement is not None:
-        between = _WORD.findall(sentence[end : complement[0]])
+        between = WORD.findall(sentence[end : complement[0]])
         if all(word.lower() in stopwords for word in between):
             return complement[2]
     holder = roles.holder(source)
@@ -645,7 +643,7 @@ class _Named:
             self._holders = {}
             for sentence, occurrences in zip(self._doc.sentences, self._located, strict=True):
                 for occurrence in occurrences:
-                    before = _WORD.findall(sentence.text[: occurrence.start])
+                    before = WORD.findall(sentence.text[: occurrence.start])
                     person = occurrence.participant.kind == "person"
                     if person and before and participants.is_role(before[-1], self._lang):
                         self._holders.setdefault(lemma(before[-1], self._lang), occurrence.participant)
@@ -660,7 +658,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 def _clause(sentence: str, anchor: int) -> tuple[int, str]:
     """The clause around ``anchor`` (the whole sentence when the clause is very short)."""
     start, end = next((c for c in _clauses(sentence) if c[0] <= anchor < c[1]), (0, len(sentence)))
-    clause = sentence[start:end].strip(' ,;:-–—()"„“”«»')
+    clause = sentence[start:end].strip(" ,;:-–—()" + DOUBLE_QUOTATION_MARKS)
     if len(clause.split()) < 4:
         return 0, sentence.strip()
     return start, clause
@@ -708,7 +706,7 @@ def _coordinated(sentence: Sentence, one: TimeExpression, other: TimeExpression,
     18. März"): a coordinator or a comma and at most one more word between them."""
     first, second = sorted((one, other), key=lambda t: t.start)
     gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
-    words = _WORD.findall(gap)
+    words = WORD.findall(gap)
     coordinator = _lexicon(lang).date_coordinators.search(gap)
     joined = "," in gap or coordinator is not None
     phrase_words = len(coordinator.group().split()) if coordinator else 1  # "as well as" counts as one word
@@ -854,7 +852,7 @@ def _mentions(
 def _planned_noun(sentence: Sentence, trigger: _Trigger, lang: str) -> bool:
     """Whether the trigger is a noun with an adjective of plan among the three words before it
     ("das geplante Telefonat", "dem für Montag angesetzten Gespräch")."""
-    before = _WORD.findall(sentence.text[: trigger.start])[-3:]
+    before = WORD.findall(sentence.text[: trigger.start])[-3:]
     return trigger.is_noun and any(word.lower() in _lexicon(lang).planned_adjectives for word in before)
 
 
@@ -871,7 +869,7 @@ def _refers_back(sentence: Sentence, trigger: _Trigger, clause: str, status: Sta
         return True
     if status is Status.PLANNED:
         return True
-    words = _WORD.findall(clause)
+    words = WORD.findall(clause)
     relative = _has_cue(words, [lemma(word, lang) for word in words], lexicon.relative, lexicon.as_written)
     relative = relative or lexicon.relative_phrases.search(clause) is not None  # no gaps: "at the site said … time"
     return relative and status in (Status.OCCURRED, Status.REPORTED)

@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 
 import simplemma
@@ -40,12 +40,12 @@ from babel import Locale
 
 from storyline.lang import phrase_pattern, resource
 from storyline.model import Participant
+from storyline.tokens import quotations
 
 PERSON, ORGANISATION, COUNTRY, PLACE, NAME = "person", "organisation", "country", "place", "name"
 
+# Unlike tokens.WORD, a name's word may hold dots: "U.S.", "J.F.".
 _WORD = re.compile(r"[\w][\w.'’-]*\w|\w", re.UNICODE)
-# Quotation marks around a whole run of capitals make it a title (a ship, a book), not a person.
-_QUOTES = frozenset("\"'«»„“”‚‘’‹›")
 # Cities this populous make the gazetteer: big enough to be news, few enough that their
 # alternate names rarely clash with people's names.
 _MIN_CITY_POPULATION = 100_000
@@ -411,12 +411,18 @@ class _Words:
         """The word right after word ``i`` in lower case ("" at an end or before punctuation)."""
         return self.words[i + 1][0].lower() if self.adjacent(i) else ""
 
+    @cached_property
+    def quotations(self) -> frozenset[tuple[int, int]]:
+        """The spans of the sentence's quotations, single quotes included."""
+        return frozenset(quotations(self.sentence, single=True))
+
     def quoted(self, start: int, end: int) -> bool:
-        """Quotation marks enclose words ``start`` to ``end`` (exclusive): «Ever Given»."""
+        """A quotation is words ``start`` to ``end`` (exclusive) and nothing else: «Ever Given».
+        Quotation marks around a whole run of capitals make it a title (a ship, a book), not a
+        person."""
         first_at = self.words[start][1]
         last, last_at = self.words[end - 1]
-        closing = last_at + len(last)
-        return self.sentence[first_at - 1 : first_at] in _QUOTES and self.sentence[closing : closing + 1] in _QUOTES
+        return (first_at - 1, last_at + len(last) + 1) in self.quotations
 
 
 def _name_at(words: _Words, i: int, taken: set[int], lexicon: _Lexicon) -> tuple[int, int, _Name | None] | None:

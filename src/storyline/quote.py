@@ -26,6 +26,7 @@ from functools import cache
 
 from storyline.lang import SUPPORTED, phrase_alternation, resource
 from storyline.model import Sentence, TimeExpression
+from storyline.tokens import WORD, quotations
 
 Span = tuple[int, int]
 
@@ -34,14 +35,12 @@ MIN_WORDS_LEFT = 4
 # A phrase set off by commas that would keep this many words or fewer keeps its date.
 MIN_PHRASE_WORDS = 2
 
-_WORD = re.compile(r"\w[\w'-]*")
 _CLOCK_TIME = re.compile(r"T\d")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _NO_SPACE_AFTER = ("(", "[", "/")
 _NO_SPACE_BEFORE = re.compile(r"[,.;:!?…)\]/]")
 # Marks after which a new clause opens, whatever the language.
 _CLAUSE_MARKS = ";:–—(["
-_QUOTE_MARKS = "\"'‘’“”„«»‚"
 
 
 def redundant_dates(
@@ -63,7 +62,7 @@ def redundant_dates(
         if (span := _redundant_span(text, sentence, start, end, rules))
     ]
     spans = _merged(spans)
-    left = sum(len(_WORD.findall(text[a:b])) for a, b in kept_pieces(spans, sentence.start, sentence.end))
+    left = sum(len(WORD.findall(text[a:b])) for a, b in kept_pieces(spans, sentence.start, sentence.end))
     return tuple(spans) if left >= MIN_WORDS_LEFT else ()
 
 
@@ -174,7 +173,7 @@ def _redundant_span(text: str, sentence: Sentence, start: int, end: int, rules: 
     comma_before, comma_after = before.rfind(","), after.find(",")
     if comma_before >= 0 and comma_after >= 0:
         phrase = before[comma_before + 1 :] + " " + after[:comma_after]
-        if len(_WORD.findall(phrase)) <= MIN_PHRASE_WORDS:
+        if len(WORD.findall(phrase)) <= MIN_PHRASE_WORDS:
             return None  # "The vote, held on 20 April, was close"; "BP, on Tuesday, said"
     if before.endswith(",") and re.match(r"\s*[.!?…]", after):
         return sentence.start + len(before) - 1, end  # "The rig sank, killing 11, on Tuesday."
@@ -186,7 +185,7 @@ def _redundant_span(text: str, sentence: Sentence, start: int, end: int, rules: 
 def _opens_clause(before: str, rules: _Rules) -> bool:
     """Whether a date after ``before`` (the sentence up to it) opens a sentence or clause: it
     follows a clause opener ("but", "that"), the start, or a clause mark."""
-    words = _WORD.findall(before[-40:])
+    words = WORD.findall(before[-40:])
     if words and words[-1].lower() in rules.clause_openers:
         return True
     marks = _CLAUSE_MARKS if rules.drop_opening else _CLAUSE_MARKS + ","
@@ -194,23 +193,6 @@ def _opens_clause(before: str, rules: _Rules) -> bool:
 
 
 def _quoted_at(sentence: str, position: int) -> bool:
-    """Whether ``position`` lies within a quotation: after an opening mark not yet closed, or
-    before a closing mark whose quotation opened in an earlier sentence.  A mark after a space
-    (or at the start) opens, any other closes; an apostrophe between letters is no mark."""
-    depth, depth_at_position, first_unmatched_close = 0, 0, None
-    for index, char in enumerate(sentence):
-        if index == position:
-            depth_at_position = depth
-        if char not in _QUOTE_MARKS:
-            continue
-        previous = sentence[index - 1] if index else " "
-        following = sentence[index + 1] if index + 1 < len(sentence) else " "
-        if previous.isalpha() and following.isalpha():
-            continue  # an apostrophe: "don't", "BP's"
-        if previous.isspace() or previous in "([{–—-/":
-            depth += 1
-        elif depth:
-            depth -= 1
-        elif first_unmatched_close is None:
-            first_unmatched_close = index
-    return depth_at_position > 0 or (first_unmatched_close is not None and position < first_unmatched_close)
+    """Whether ``position`` lies within a quotation, single quotes included, or within the part
+    of one that opened in an earlier sentence or goes on into the next."""
+    return any(a <= position < b for a, b in quotations(sentence, single=True, unclosed=True))

@@ -60,13 +60,13 @@ from typing import Any, Literal
 from storyline.ingest.dates import entry_clock, stamp_spans, strip_stamp
 from storyline.lang import SUPPORTED, phrase_alternation, resource, word_list
 from storyline.model import Document, Sentence, SentenceKind
+from storyline.tokens import QUOTATION_MARKS, WORD
 
 __all__ = ["annotate", "detect_language", "split_sentences", "tokenize"]
 
-_QUOTE_CHARS = "\"'`„“”‚‘’«»‹›"
-_QUOTES = frozenset(_QUOTE_CHARS)
-_CLOSERS = _QUOTE_CHARS + ")]"
-_OPENERS = _QUOTE_CHARS + "(["
+_QUOTES = frozenset(QUOTATION_MARKS)
+_CLOSERS = QUOTATION_MARKS + ")]"
+_OPENERS = QUOTATION_MARKS + "(["
 # A candidate boundary: sentence-final marks plus closing quotes/brackets, then white space.
 _CANDIDATE = re.compile(rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s|$)")
 # After a candidate: white space, opening quotes/brackets/dashes, then the next word.
@@ -85,7 +85,7 @@ _DATELINE_END = re.compile(_DATELINE_TAIL + r"\s+(?=[\"'„“‘(]?[A-ZÄÖÜ])
 _DATELINE = re.compile(_DATELINE_TAIL + r"$")
 # Where a dateline can stand: near the start of a text, after the headline and byline.
 _DATELINE_WINDOW = 400
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['’-]\w+)*|[^\w\s]")
+_TOKEN = re.compile(rf"\d+(?:[.,:]\d+)*|{WORD.pattern}|[^\w\s]")
 # What ends a statement: a final mark, perhaps inside closing quotes or brackets.
 _STATEMENT_END = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 _CREDIT_TOKEN = re.compile(r"\S+")
@@ -432,7 +432,6 @@ def _identifier() -> Any:
     return identifier
 
 
-_WORD = re.compile(r"\w+")
 _SHORT_TEXT_WORDS = 8
 _SAMPLE_CHARS = 3000
 
@@ -445,7 +444,7 @@ def detect_language(text: str, default: str = "de") -> str:
     py3langid restricted to the supported languages decides from the first few thousand
     characters.  Texts without letters get ``default``.
     """
-    words = [word.lower() for word in _WORD.findall(text[:_SAMPLE_CHARS])]
+    words = [word.lower() for word in WORD.findall(text[:_SAMPLE_CHARS])]
     if not any(not word.isdigit() for word in words):
         return default
     if len(words) <= _SHORT_TEXT_WORDS:

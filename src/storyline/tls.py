@@ -68,11 +68,12 @@ from storyline.events import merge
 from storyline.lang import SUPPORTED, phrase_alternation, phrase_pattern, resource, word_list
 from storyline.model import Document, EventMention, InputError, TimeExpression
 from storyline.timeline import count_originals
+from storyline.tokens import CLOSING_QUOTATION_MARKS, WORD
 
 _Item = TypeVar("_Item")
-_WORD = re.compile(r"\w[\w'-]*")
-_QUESTION = re.compile(r"\?[\"'”’»«“]*\s*$")
-_FINAL_PUNCTUATION = re.compile(r"[.!?…][\"'”’»«“)]*\s*$")
+_CLOSING = re.escape(CLOSING_QUOTATION_MARKS)
+_QUESTION = re.compile(rf"\?[{_CLOSING}]*\s*$")
+_FINAL_PUNCTUATION = re.compile(rf"[.!?…][{_CLOSING})]*\s*$")
 # How far before a time expression a boundary word ("since", "bis zum") is looked for.
 _BOUNDARY_WINDOW = 24
 
@@ -466,7 +467,7 @@ def _candidate(sentence: DatedSentence, settings: Settings) -> bool:
     several sentences."""
     if sentence.boundary or sentence.furniture or _QUESTION.search(sentence.text):
         return False
-    return settings.min_words <= len(_WORD.findall(sentence.text)) <= settings.max_words
+    return settings.min_words <= len(WORD.findall(sentence.text)) <= settings.max_words
 
 
 def _founds_event(mention: EventMention) -> bool:
@@ -499,7 +500,7 @@ def _tfidf(sentences: Sequence[DatedSentence], lang: str) -> csr_matrix:
 
     vectorizer = TfidfVectorizer(
         lowercase=True,
-        token_pattern=r"(?u)\b\w[\w'-]*\b",
+        token_pattern=WORD.pattern,
         stop_words=sorted(word_list(lang, "stopwords.txt")),
         sublinear_tf=True,
     )
