@@ -301,3 +301,12 @@ def test_an_event_is_titled_by_a_sentence_that_gives_its_date_before_one_that_on
     ])
     assert (event.date.value, event.status) == ("2025-05-19", Status.OCCURRED)
     assert event.title == "Trump will am Montag mit Putin telefonieren."
+
+
+def test_a_full_sentence_in_quotation_marks_titles_an_event_before_a_fragment() -> None:
+    quoted = "\u00bbTrump und Putin haben am Dienstag lange telefoniert.\u00ab"
+    (event,) = merge([
+        mention("fragment", "2025-03-18", "Telefonat am Dienstag", published="2025-03-19"),
+        mention("quoted", "2025-03-18", quoted, published="2025-03-19"),
+    ])
+    assert event.title == quoted

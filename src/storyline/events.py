@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from storyline.mentions import related_kinds
 from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Precision, Status
 from storyline.participants import keep_fullest
+from storyline.tokens import CLOSING_QUOTATION_MARKS
 
 # A candidate event must score at least this to take a mention (see ``_similarity``).
 MATCH_THRESHOLD = 0.45
@@ -427,7 +428,7 @@ def _representative(mentions: list[EventMention], date: Period, status: Status) 
             m.date == date,
             m.status is status,
             not m.anaphoric,
-            m.text.rstrip("\"'»“”").endswith((".", "!", "?")),
+            m.text.rstrip(CLOSING_QUOTATION_MARKS).endswith((".", "!", "?")),
             m.time_text is not None,
             m.prominence,
             -len(m.text),

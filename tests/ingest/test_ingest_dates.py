@@ -193,6 +193,7 @@ def test_stamp_spans_find_page_stamps_run_into_a_text(text: str, lang: str, stam
     [
         ("15:25 - The Ever Given is free.", "en", "15:25 - "),
         ("15.25 Uhr: Die Ever Given ist frei.", "de", "15.25 Uhr: "),
+        ("15.25 Uhr: \u201aEver Given\u2018 ist frei.", "de", "15.25 Uhr: "),  # after any quotation mark
         ("4.03 pm: An hour on the clock", "en", "4.03 pm: "),
         ("18.45 BST Work boats at the site", "en", "18.45 BST "),
         ("10:30 Police arrived.", "en", None),

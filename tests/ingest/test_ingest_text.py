@@ -21,3 +21,11 @@ def test_a_page_stamp_or_byline_is_never_the_title() -> None:
         "Last updated at 15:39 GMT, Saturday, 15 June 2024",
     ):
         assert title_of(f"{head}\nPort strike on Monday\n\nDockworkers voted.") == "Port strike on Monday"
+
+
+def test_a_long_first_line_is_cut_after_its_last_full_sentence_even_inside_a_quotation() -> None:
+    line = (
+        "Rabie said: \u2018The Ever Given is free, and the canal will open to traffic again within hours, once the "
+        "tugs are clear.\u2019 Ships waiting at both ends of the canal began to move on Monday evening."
+    )
+    assert title_of(line).endswith("once the tugs are clear.\u2019")

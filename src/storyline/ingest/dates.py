@@ -30,6 +30,7 @@ from storyline.dates import Period
 from storyline.ingest.langdata import languages
 from storyline.lang import phrase_alternation, resource
 from storyline.model import Document
+from storyline.tokens import QUOTATION_MARKS
 
 __all__ = [
     "TIME",
@@ -297,7 +298,7 @@ def is_byline(line: str, lang: str = "") -> bool:
 
 def _opens_sentence(text: str) -> bool:
     """Whether ``text`` starts with a capital letter, perhaps after an opening quote."""
-    first = text.lstrip("\"'„“‘«»(")[:1]
+    first = text.lstrip(QUOTATION_MARKS + "(")[:1]
     return first.isupper()
 
 

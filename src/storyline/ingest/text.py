@@ -16,6 +16,7 @@ import re
 from storyline.ingest.dates import MARKER, is_byline, parse_published, split_marker, strip_stamp
 from storyline.ingest.files import InputFile
 from storyline.model import Document, InputError
+from storyline.tokens import CLOSING_QUOTATION_MARKS
 
 __all__ = ["read_text", "title_of"]
 
@@ -23,7 +24,7 @@ __all__ = ["read_text", "title_of"]
 # within this length as the title, else its words up to it.
 TITLE_CHARS = 150
 MIN_TITLE_CHARS = 40
-_SENTENCE_END = re.compile(r"[.!?…][\"'“”»«]?(?=\s)")
+_SENTENCE_END = re.compile(rf"[.!?…][{re.escape(CLOSING_QUOTATION_MARKS)}]?(?=\s)")
 # A tag line names the page's topics, not its story: a few short names between commas or
 # bars ("Trump, Putin", "Ukraine | Russland | USA").
 _TAG = r"[^\W\d_][\w.'’&-]*(?:[ \t]+[^\W\d_][\w.'’&-]*)?"

@@ -21,9 +21,10 @@ from functools import cache, cached_property
 from typing import Any
 
 from storyline.lang import phrase_alternation, resource
+from storyline.tokens import DOUBLE_QUOTATION_MARKS, QUOTATION_MARKS
 
 _DIGIT = re.compile(r"\d")
-_OUTER_PUNCTUATION = ",;:!?\"'()[]«»„“”‚‘’"
+_OUTER_PUNCTUATION = ",;:!?()[]" + QUOTATION_MARKS
 _PLACEHOLDER = re.compile(r"\{(=?)([a-z_][a-z_0-9]*)(?::([a-z_0-9]+))?\}")
 
 
@@ -251,7 +252,8 @@ def _cues(tense: dict[str, list[str]], names: tuple[str, ...]) -> tuple[tuple[st
 def _clause_edge(openers: list[str]) -> re.Pattern[str]:
     """Punctuation, and the words that open a clause of their own ("that": "ruled on Monday
     that the film would not help" is past, whatever "would" says)."""
-    return re.compile(rf"[,;:\"„“”«»()–]|(?<!\w)(?:{phrase_alternation(openers)})(?!\w)", re.IGNORECASE)
+    marks = re.escape(DOUBLE_QUOTATION_MARKS)
+    return re.compile(rf"[,;:{marks}()–]|(?<!\w)(?:{phrase_alternation(openers)})(?!\w)", re.IGNORECASE)
 
 
 def _governing(tense: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
