@@ -542,3 +542,27 @@ def test_a_negated_denial_or_cancellation_is_taken_back_and_what_is_not_ruled_ou
     for lang in ("en", "de"):
         assert _statuses(taken_back[lang], lang) == _all(taken_back[lang], Status.OCCURRED)
         assert _statuses(possible[lang], lang) == _all(possible[lang], Status.PLANNED)
+
+
+def test_a_postponement_to_a_named_date_is_a_plan_on_that_date_and_without_one_calls_the_happening_off() -> None:
+    english = make_doc(
+        "Visit\n\nThe visit planned for Thursday was postponed to next Wednesday. The summit was postponed.",
+        "2024-06-15", "en", {"Thursday": "2024-06-20", "next Wednesday": "2024-06-19"},
+    )
+    german = make_doc(
+        "Treffen\n\nDas Treffen wurde auf den 23. Mai verschoben. Der Gipfel wurde verschoben.",
+        "2025-05-17", "de", {"23. Mai": "2025-05-23"},
+    )
+    for doc in (english, german):
+        moved, off = [m for m in doc.mentions if m.sentence > 0]
+        assert (moved.status, off.status) == (Status.PLANNED, Status.CANCELLED)
+    assert [m.date.value for m in english.mentions if m.sentence == 1] == ["2024-06-19"], "the old date dates nothing"
+    assert german.mentions[1].date.value == "2025-05-23"
+
+
+def test_a_phrase_written_with_a_gap_counts_only_within_one_clause_closed_by_its_particle() -> None:
+    assert _statuses(["Trump sagte, ab Montag gelte eine Waffenruhe."], "de") == {
+        "Trump sagte, ab Montag gelte eine Waffenruhe.": Status.OCCURRED
+    }
+    gapped = ["Der Kreml sagte das Treffen ab.", "Russland wies den Angriff zurück."]
+    assert _statuses(gapped, "de") == {gapped[0]: Status.CANCELLED, gapped[1]: Status.DENIED}

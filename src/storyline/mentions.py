@@ -75,6 +75,8 @@ class _Lexicon:
     compound_exceptions: frozenset[str]  # compounds meant figuratively ("Rückschlag")
     planned: tuple[str, ...]
     cancelled: tuple[str, ...]
+    postponed: tuple[str, ...]  # a plan on the date after one of ``postponed_to``, else called off
+    postponed_to: frozenset[str]  # "until", "auf": the word before a postponement's new date
     denied: tuple[str, ...]
     ruled_out: tuple[str, ...]  # deny; negated, leave possible ("nicht ausgeschlossen")
     alleged: tuple[str, ...]
@@ -122,6 +124,8 @@ def _lexicon(lang: str) -> _Lexicon:
         compound_exceptions=frozenset(data.get("compound_exceptions", ())),
         planned=tuple(status["planned"]),
         cancelled=tuple(status["cancelled"]),
+        postponed=tuple(status["postponed"]),
+        postponed_to=frozenset(status["postponed_to"]),
         denied=tuple(status["denied"]),
         ruled_out=tuple(status["ruled_out"]),
         alleged=tuple(status["alleged"]),
@@ -384,88 +388,123 @@ def _negated_happening(
 
 
 def _particle_closes(tokens: list[_Token], place: tuple[int, ...]) -> bool:
-    """Whether a phrase found at ``place`` is whole or ends its clause, as a separable verb's
-    particle does ("schloss ein Treffen aus")."""
+    """Whether a phrase found at ``place`` stands in one clause and is whole or ends its clause,
+    as a separable verb's particle does ("schloss ein Treffen aus", "sagte das Treffen ab"; not
+    "sagte, ab Montag …")."""
+    if len({tokens[index].clause for index in place}) > 1:
+        return False
     return len(place) == 1 or place[-1] - place[-2] == 1 or _closes_clause(tokens, place[-1])
+
+
+def _found(tokens: list[_Token], cues: tuple[str, ...], as_written: frozenset[str]) -> list[tuple[int, ...]]:
+    """Where ``tokens`` hold ``cues`` (see :func:`_has_cue`): a phrase only where
+    :func:`_particle_closes` finds it."""
+    places = (_matches(tokens, cue, as_written) for cue in cues)
+    return [place for place in places if place is not None and _particle_closes(tokens, place)]
 
 
 @dataclass(frozen=True)
 class _Framing:
-    """What a sentence's denials, cancellations and negations say of one happening it names."""
+    """What a sentence's denials, cancellations, postponements and negations say of one
+    happening it names."""
 
     denied: bool
     cancelled: bool
+    postponed: bool  # put off: a plan on its new date, called off for any other
     still_to_come: bool  # "not yet", or not ruled out: a plan
 
 
-def _framing(sentence: str, scope: tuple[int, int], trigger: _Trigger, lang: str) -> _Framing:
-    """Denials, rulings out and cancellations frame the whole sentence, unless a negation takes
-    them back ("dementierte nicht", "was not cancelled"; a ruling out taken back leaves the
-    happening possible: "ein Treffen ist nicht ausgeschlossen").  A ruling out written with a
-    gap is a separable verb, found only where its particle closes the clause ("schloss ein
-    Treffen aus", not "Schloss Elmau … Vertreter aus Kiew").  Other negations frame the
-    happening only from its own clause (:func:`_negated_happening`)."""
+def _framing(tokens: list[_Token], scope: tuple[int, int], trigger: _Trigger, lang: str) -> _Framing:
+    """Denials, rulings out, cancellations and postponements frame the whole sentence, unless a
+    negation takes them back ("dementierte nicht", "was not cancelled"; a ruling out taken back
+    leaves the happening possible: "ein Treffen ist nicht ausgeschlossen").  A cue written with a
+    gap is a separable verb, found only where its particle closes the clause (:func:`_says`:
+    "schloss ein Treffen aus", not "Schloss Elmau … Vertreter aus Kiew"; "sagte das Treffen ab",
+    not "sagte, ab Montag gelte …").  Other negations frame the happening only from its own
+    clause (:func:`_negated_happening`)."""
     lexicon = _lexicon(lang)
     negation = lexicon.negation
-    tokens = _tokens(sentence, lang)
     negations = _negations(tokens, negation)
     adverbs = [index for index in negations if tokens[index].word in negation.adverbs]
     reached = {index: set(_reached(tokens, index, negation)) for index in adverbs}
 
-    def found(cues: tuple[str, ...], separable: bool = False) -> list[tuple[int, ...]]:
-        places = (_matches(tokens, cue, lexicon.as_written) for cue in cues)
-        return [p for p in places if p is not None and (not separable or _particle_closes(tokens, p))]
+    def found(cues: tuple[str, ...]) -> list[tuple[int, ...]]:
+        return _found(tokens, cues, lexicon.as_written)
 
     def taken_back(place: tuple[int, ...]) -> bool:
         return any(words.intersection(place) for words in reached.values())
 
-    rulings_out = found(lexicon.ruled_out, separable=True)
+    rulings_out = found(lexicon.ruled_out)
     denials = found(lexicon.denied) + rulings_out
     cancellations = found(lexicon.cancelled)
-    # A negation that takes a denial or a cancellation back is spent on it ("did not rule out a meeting").
-    spent = {index for index, words in reached.items() for place in denials + cancellations if words & set(place)}
+    postponements = found(lexicon.postponed)
+    # A negation that takes a denial, a cancellation or a postponement back is spent on it
+    # ("did not rule out a meeting").
+    spent = {
+        index
+        for index, words in reached.items()
+        for place in denials + cancellations + postponements
+        if words & set(place)
+    }
     happening = _negated_happening(tokens, [i for i in negations if i not in spent], scope, trigger, lang)
     return _Framing(
         denied=happening is Status.DENIED or not all(map(taken_back, denials)),
         cancelled=not all(map(taken_back, cancellations)),
+        postponed=not all(map(taken_back, postponements)),
         still_to_come=happening is Status.PLANNED or any(map(taken_back, rulings_out)),
     )
 
 
+def _new_date(sentence: Sentence, calendar: list[TimeExpression], lang: str) -> TimeExpression | None:
+    """The date a happening is put off to ("postponed until Friday", "auf Freitag verschoben"):
+    in a sentence that tells of a postponement, the date right after a word of ``postponed_to``
+    (an article may stand between: "auf den 12. Mai")."""
+    lexicon = _lexicon(lang)
+    if not _found(_tokens(sentence.text, lang), lexicon.postponed, lexicon.as_written):
+        return None
+    for timex in calendar:
+        before = [word.lower() for word in WORD.findall(sentence.text[: timex.start - sentence.start])][-2:]
+        if before and (before[-1] in lexicon.postponed_to or (
+            len(before) == 2 and before[0] in lexicon.postponed_to and before[1] in lexicon.stopwords
+        )):
+            return timex
+    return None
+
+
 def _status(
-    sentence: str,
-    clause: str,
+    tokens: list[_Token],
+    scope: tuple[int, int],
     lang: str,
     date: Period,
     published: Period | None,
     timex: TimeExpression | None,
     planned_noun: bool,
     framing: _Framing,
+    rescheduled: bool,
 ) -> Status:
-    """Denials, cancellations and negations come first (:func:`_framing`); attributions frame
-    the whole sentence; tense and plans are read from the trigger's own clause ("Trump kündigte
-    an, am Montag sei ein Telefonat geplant" is planned; "…, die Verhandlungen geplant hatte"
-    does not make a call planned), or from an adjective on the trigger itself
-    (``planned_noun``: "das geplante Telefonat").  A date after publication is a plan, also
-    where the tagger knows it only by reading the expression against each day of a publication
-    month ("ab kommenden Montag")."""
+    """Denials, cancellations, postponements and negations come first (:func:`_framing`; a
+    postponement is a plan on its new date, ``rescheduled``, and called off for any other);
+    attributions frame the whole sentence; tense and plans are read from the trigger's own
+    clause (``scope``: "Trump kündigte an, am Montag sei ein Telefonat geplant" is planned;
+    "…, die Verhandlungen geplant hatte" does not make a call planned), or from an adjective on
+    the trigger itself (``planned_noun``: "das geplante Telefonat").  A date after publication
+    is a plan, also where the tagger knows it only by reading the expression against each day
+    of a publication month ("ab kommenden Montag").  Phrases count as :func:`_found` finds them
+    ("fand … statt", not "fand, statt …")."""
     lexicon = _lexicon(lang)
-    words = WORD.findall(sentence)
-    lemmas = [lemma(w, lang) for w in words]
-    clause_words = WORD.findall(clause)
-    clause_lemmas = [lemma(w, lang) for w in clause_words]
+    clause = [token for token in tokens if scope[0] <= token.start < scope[1]]
 
     def in_sentence(cues: tuple[str, ...]) -> bool:
-        return _has_cue(words, lemmas, cues, lexicon.as_written)
+        return bool(_found(tokens, cues, lexicon.as_written))
 
     def in_clause(cues: tuple[str, ...]) -> bool:
-        return _has_cue(clause_words, clause_lemmas, cues, lexicon.as_written)
+        return bool(_found(clause, cues, lexicon.as_written))
 
     if framing.denied:
         return Status.DENIED
-    if framing.cancelled:
+    if framing.cancelled or (framing.postponed and not rescheduled):
         return Status.CANCELLED
-    if framing.still_to_come or (
+    if framing.postponed or framing.still_to_come or (
         timex is not None and (timex.after_dct or (published is not None and date.first > published.last))
     ):
         return Status.PLANNED
@@ -805,7 +844,8 @@ def _mentions(
 ) -> list[EventMention]:
     """The sentence's mentions (``triggers``: its event words, found once per document): each
     time expression dates the happening named nearest to it (dates listed together, "Mitte
-    Februar und zuletzt Mitte März", date it again), and the sentence's first happening, when no
+    Februar und zuletzt Mitte März", date it again; a happening put off takes its new date:
+    "planned for Thursday was postponed to next Wednesday"), and the sentence's first happening, when no
     date fits it, is dated by its live-blog entry's clock time (``entry_time``) or by
     publication.  A date that only bounds a state ("… seit Trumps Amtsantritt im Januar") dates
     nothing where the sentence has another.  Page furniture (a dateline, a stamp, a credit) and
@@ -825,6 +865,7 @@ def _mentions(
         calendar = [t for t in calendar if t.start not in bounds]
         triggers = [tr for tr in triggers if not any(a <= tr.start < b for a, b in phrases)]
     clauses = _clauses(sentence.text)
+    moved_to = _new_date(sentence, calendar, lang)
     nearest: dict[int, tuple[_Trigger, TimeExpression]] = {}
     undated: list[_Trigger] = []
     for trigger in triggers:
@@ -832,7 +873,8 @@ def _mentions(
         if not fitting:
             undated.append(trigger)
             continue
-        timex = min(fitting, key=lambda t: _distance(t, sentence, trigger))
+        # A happening put off takes its new date, not its old one ("planned for Thursday").
+        timex = moved_to if moved_to in fitting else min(fitting, key=lambda t: _distance(t, sentence, trigger))
         known = nearest.get(timex.start)
         if known is None or _distance(timex, sentence, trigger) < _distance(timex, sentence, known[0]):
             nearest[timex.start] = (trigger, timex)
@@ -845,7 +887,10 @@ def _mentions(
     if triggers and undated and undated[0] is triggers[0]:
         pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
     pairs.sort(key=lambda pair: (pair[0].start, pair[1].start if pair[1] else -1))
-    built = (_mention(doc, sentence, trigger, timex, named, lang, roles, entry_time) for trigger, timex in pairs)
+    built = (
+        _mention(doc, sentence, trigger, timex, named, lang, roles, entry_time, timex is not None and timex is moved_to)
+        for trigger, timex in pairs
+    )
     return [mention for mention in built if mention is not None]
 
 
@@ -884,7 +929,10 @@ def _mention(
     lang: str,
     roles: _Named,
     entry_time: Period | None,
+    rescheduled: bool = False,
 ) -> EventMention | None:
+    """The mention of the happening named at ``trigger``, dated by ``timex`` (``rescheduled``:
+    the new date of a postponement), else by its live-blog entry's clock time or publication."""
     if timex is not None and timex.period is not None:
         date = timex.period
     elif doc.published is not None:
@@ -893,9 +941,11 @@ def _mention(
         return None
     piece, clause = _clause(sentence.text, trigger.start)
     at = sentence.text.find(clause, piece)  # the clause as stripped of its punctuation
-    framing = _framing(sentence.text, (at, at + len(clause)), trigger, lang)
+    tokens = _tokens(sentence.text, lang)
+    scope = (at, at + len(clause))
+    framing = _framing(tokens, scope, trigger, lang)
     planned_noun = _planned_noun(sentence, trigger, lang)
-    status = _status(sentence.text, clause, lang, date, doc.published, timex, planned_noun, framing)
+    status = _status(tokens, scope, lang, date, doc.published, timex, planned_noun, framing, rescheduled)
     anaphoric = timex is None and _refers_back(sentence, trigger, clause, status, lang)
     return EventMention(
         doc_id=doc.id,
