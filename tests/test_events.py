@@ -310,3 +310,30 @@ def test_a_full_sentence_in_quotation_marks_titles_an_event_before_a_fragment() 
         mention("quoted", "2025-03-18", quoted, published="2025-03-19"),
     ])
     assert event.title == quoted
+
+
+def test_an_event_dated_after_every_report_of_it_is_at_most_planned() -> None:
+    (event,) = merge([
+        mention("a", "2024-06-17", "The strike will begin on Monday.", published="2024-06-15", status=Status.PLANNED,
+                who=(), event_class="start_end", lang="en"),
+        mention("a", "2024-06-17", "The strike begins on Monday.", published="2024-06-15", who=(),
+                event_class="start_end", index=2, lang="en"),
+    ])
+    assert event.status is Status.PLANNED
+    assert [m.status for m in event.mentions] == [Status.PLANNED, Status.OCCURRED], "each source keeps its own"
+
+
+def test_a_vague_mention_of_a_beginning_does_not_join_a_precise_one_of_another_happening() -> None:
+    strike = mention("a", "2024-06-17", "The strike will begin on Monday.", published="2024-06-15",
+                     status=Status.PLANNED, who=(), event_class="start_end", lang="en")
+    season = mention("a", "2024-06", "In mid-June the busy season begins.", published="2024-06-15", who=(),
+                     event_class="start_end", index=2, lang="en")
+    assert len(merge([strike, season])) == 2
+
+
+def test_a_verb_of_saying_is_no_common_word_of_two_happenings() -> None:
+    call = mention("a", "2025-05-12", "Washington said that the call went well.", published="2025-05-17", who=(),
+                   lang="en")
+    well = mention("a", "2025-05-12", "BP said that the well was capped.", published="2025-05-17", who=(),
+                   event_class="", index=2, lang="en")
+    assert len(merge([call, well])) == 2

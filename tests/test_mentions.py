@@ -566,3 +566,19 @@ def test_a_phrase_written_with_a_gap_counts_only_within_one_clause_closed_by_its
     }
     gapped = ["Der Kreml sagte das Treffen ab.", "Russland wies den Angriff zurück."]
     assert _statuses(gapped, "de") == {gapped[0]: Status.CANCELLED, gapped[1]: Status.DENIED}
+
+
+def test_a_mentions_content_words_leave_out_its_dates_and_stop_words_as_written() -> None:
+    doc = make_doc("Call\n\nWashington said on Monday that the call went well.", "2025-05-17", "en",
+                   {"Monday": "2025-05-12"})
+    assert doc.mentions[-1].lemmas == {"washington", "call", "go", "well"}
+
+
+def test_a_happening_dated_by_another_one_refers_back() -> None:
+    doc = make_doc("Vote\n\nNegotiators met the day before the vote, in a hotel near the port.", "2024-06-15", "en")
+    assert doc.mentions[-1].anaphoric, "it is not news of the publication day"
+
+
+def test_a_hope_or_an_aim_is_a_plan() -> None:
+    sentences = ["The charity hopes to open a clinic.", "Engineers aim to start the work."]
+    assert _statuses(sentences, "en") == _all(sentences, Status.PLANNED)

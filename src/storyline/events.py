@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storyline.mentions import related_kinds
+from storyline.mentions import is_generic_kind, related_kinds
 from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Precision, Status
 from storyline.participants import keep_fullest
 from storyline.tokens import CLOSING_QUOTATION_MARKS
@@ -244,8 +244,11 @@ class EventIndex:
     def _only_precise_of_kind(self, mention: EventMention, candidates: list[str]) -> str | None:
         """A vague mention naming nobody ("die beiden Präsidenten hatten Mitte Februar
         telefoniert") joins the one precise event of its kind within its dates that shares a
-        word with it; where there are several, it cannot tell which."""
+        word with it; where there are several, it cannot tell which.  A kind that names only a
+        phase of some other happening ("In mid-June the busy season begins") tells none."""
         if not _vague(mention) or not mention.event_class or _actors(mention):
+            return None
+        if is_generic_kind(mention.event_class, mention.lang):
             return None
         fitting = [
             event_id
@@ -356,9 +359,12 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
         return 0.0
     content = _jaccard(mention.lemmas, cluster.top_lemmas())
     finer_event = cluster.date.precision.rank > mention.date.precision.rank
-    firm = same_kind and (shared or (not keys and content >= VAGUE_CONTENT_SIMILARITY))
+    # A vague date joins a precise event only on firm ground: same kind, and same people or
+    # words; of a kind that names a phase of some other happening ("begins"), same people.
+    generic = mention.event_class is not None and is_generic_kind(mention.event_class, mention.lang)
+    firm = same_kind and (shared or (not keys and not generic and content >= VAGUE_CONTENT_SIMILARITY))
     if _vague(mention) and finer_event and not firm:
-        return 0.0  # a vague date joins a precise event only on firm ground: same kind, same people or words
+        return 0.0
     if mention.date.day is None and cluster.date.day is None and not (shared or content >= VAGUE_CONTENT_SIMILARITY):
         return 0.0  # meetings of one month, even in one article, are one only with people or words in common
     if fit < 1.0 and content < CONFLICT_CONTENT_SIMILARITY:
@@ -379,16 +385,25 @@ def _actors(mention: EventMention) -> set[str]:
     return {p.key for p in mention.participants if p.kind in ("person", "name") and p.name != quoted}
 
 
-def _latest_status(mentions: list[EventMention]) -> Status:
+def _said(mention: EventMention, when: Period) -> Status:
+    """What a mention can say of an event dated ``when``: an article published before that date
+    cannot report it as held, only as planned ("In mid-June the busy season begins", merged
+    with a strike due after publication, does not make the strike occurred)."""
+    before = mention.published is not None and mention.published.last < when.first
+    return Status.PLANNED if before and mention.status is Status.OCCURRED else mention.status
+
+
+def _latest_status(mentions: list[EventMention], when: Period) -> Status:
     """The status of the latest evidence; a heading's only where no body sentence speaks.  Each
     article says one status: a definite one where it gives one (a call it reports as held beats
     its own mention of the plan), else a plan or a claim, and among those the one most of its
     sentences give, so that one sentence of a long article (a denial of a side issue) does not
-    overrule the rest of it; an equal count goes to the weightier."""
+    overrule the rest of it; an equal count goes to the weightier.  An event dated after an
+    article's publication is at most planned in it (:func:`_said`)."""
     body = [m for m in mentions if not m.heading] or mentions
     statuses: dict[str, Counter[Status]] = {}
     for mention in body:
-        statuses.setdefault(mention.doc_id, Counter())[mention.status] += 1
+        statuses.setdefault(mention.doc_id, Counter())[_said(mention, when)] += 1
 
     def said(counts: Counter[Status]) -> Status:
         definite = _STATUS_WEIGHT[Status.OCCURRED]
@@ -457,7 +472,7 @@ def _build_event(cluster: _Cluster) -> Event:
             conflict = conflicts.setdefault(mention.date.value, Conflict(mention.date, []))
             if mention.doc_id not in conflict.docs:
                 conflict.docs.append(mention.doc_id)
-    status = _latest_status(mentions)
+    status = _latest_status(mentions, cluster.date)
     best = _representative(mentions, cluster.date, status)
     date = cluster.date if any(not m.anaphoric for m in mentions) else cluster.date.with_mod(Mod.APPROX)
     return Event(

@@ -100,6 +100,7 @@ class _Lexicon:
     relative_phrases: re.Pattern[str]  # "im Anschluss", "at the time": the same, as whole phrases
     stopwords: frozenset[str]
     related_kinds: dict[str, frozenset[str]]  # kind → the kinds a reference back may name it by
+    generic_kinds: frozenset[str]  # kinds that name a phase of some other happening ("begin")
     negation: _Negation
 
 
@@ -156,6 +157,7 @@ def _lexicon(lang: str) -> _Lexicon:
         relative_phrases=phrase_pattern(cue for cue in data["reference"]["relative"] if " " in cue),
         stopwords=word_list(lang, "stopwords.txt"),
         related_kinds={kind: frozenset(group) for group in data["kinds"]["related"] for kind in group},
+        generic_kinds=frozenset(data["kinds"]["generic"]),
         negation=_Negation(
             adverbs=frozenset(negation["adverbs"]),
             determiners=frozenset(negation["determiners"]),
@@ -176,6 +178,12 @@ def related_kinds(kind: str, lang: str) -> frozenset[str]:
     return _lexicon(lang).related_kinds.get(kind, frozenset({kind}))
 
 
+def is_generic_kind(kind: str, lang: str) -> bool:
+    """Whether ``kind`` names only a phase of some other happening ("the strike will begin",
+    "the busy season begins"): alone it does not tell which happening a sentence means."""
+    return kind in _lexicon(lang).generic_kinds
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str, lang: str) -> str:
     """Lowercase lemma of a word (cached: news vocabulary repeats)."""
@@ -183,10 +191,25 @@ def lemma(word: str, lang: str) -> str:
 
 
 def content_lemmas(text: str, lang: str) -> frozenset[str]:
-    """The content words of a text as lemmas (no stop words, no short tokens)."""
+    """The content words of a text as lemmas: no short tokens, no numbers, and no stop words,
+    as written or as lemmas ("said" is one, though its lemma "say" is not listed)."""
     stop = _lexicon(lang).stopwords
-    lemmas = (lemma(word, lang) for word in WORD.findall(text) if len(word) > 2)
-    return frozenset(lem for lem in lemmas if lem not in stop and not lem.isdigit())
+    words = (word for word in WORD.findall(text) if len(word) > 2 and word.lower() not in stop)
+    return frozenset(lem for lem in (lemma(word, lang) for word in words) if lem not in stop and not lem.isdigit())
+
+
+def _told(sentence: Sentence, timexes: list[TimeExpression], lang: str) -> frozenset[str]:
+    """What a sentence tells in content words (:func:`content_lemmas`), less the words of its
+    time expressions: dates are compared as dates, and a shared "Monday" makes two happenings
+    of one day no more alike ("Washington said on Monday that the call went well", "BP said on
+    Monday that the well was capped")."""
+    spans = sorted((t.start - sentence.start, t.end - sentence.start) for t in timexes)
+    kept, at = [], 0
+    for start, end in spans:
+        kept.append(sentence.text[at : max(at, start)])
+        at = max(at, end)
+    kept.append(sentence.text[at:])
+    return content_lemmas(" ".join(kept), lang)
 
 
 def _has_cue(words: list[str], lemmas: list[str], cues: tuple[str, ...], as_written: frozenset[str]) -> bool:
@@ -852,6 +875,7 @@ def _mentions(
     reader comments report nothing."""
     if not sentence.kind.is_story:
         return []
+    told = _told(sentence, timexes, lang)
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
     if not triggers:
         dated = [t for t in timexes if t.period is not None and t.period.is_day_or_finer]
@@ -887,9 +911,10 @@ def _mentions(
     if triggers and undated and undated[0] is triggers[0]:
         pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
     pairs.sort(key=lambda pair: (pair[0].start, pair[1].start if pair[1] else -1))
+    rescheduled = [moved_to is not None and timex is moved_to for _, timex in pairs]
     built = (
-        _mention(doc, sentence, trigger, timex, named, lang, roles, entry_time, timex is not None and timex is moved_to)
-        for trigger, timex in pairs
+        _mention(doc, sentence, trigger, timex, named, lang, roles, entry_time, told, moved)
+        for (trigger, timex), moved in zip(pairs, rescheduled, strict=True)
     )
     return [mention for mention in built if mention is not None]
 
@@ -929,10 +954,12 @@ def _mention(
     lang: str,
     roles: _Named,
     entry_time: Period | None,
-    rescheduled: bool = False,
+    told: frozenset[str],
+    rescheduled: bool,
 ) -> EventMention | None:
     """The mention of the happening named at ``trigger``, dated by ``timex`` (``rescheduled``:
-    the new date of a postponement), else by its live-blog entry's clock time or publication."""
+    the new date of a postponement), else by its live-blog entry's clock time or publication;
+    ``told``: the sentence's content words (:func:`_told`)."""
     if timex is not None and timex.period is not None:
         date = timex.period
     elif doc.published is not None:
@@ -963,7 +990,7 @@ def _mention(
         time_value=None if timex is None else timex.value,
         timezone=None if timex is None else timex.timezone,
         event_class=trigger.event_class,
-        lemmas=content_lemmas(sentence.text, lang),
+        lemmas=told,
         anaphoric=anaphoric,
         heading=sentence.kind is SentenceKind.HEADING,
         background=_is_background(sentence, lang, timex, doc.published),
