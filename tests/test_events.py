@@ -188,6 +188,21 @@ def test_the_index_forgets_a_document() -> None:
     assert len(index) == 0
 
 
+def test_the_index_forgets_a_documents_mentions_in_every_event_restored_ones_included() -> None:
+    index = EventIndex()
+    index.restore([
+        (mention("a", "2025-02-12", "Trump telefonierte mit Putin.", published="2025-02-12"), "e-call"),
+        (mention("a", "2025-03", "Im März wollen sich Trump und Putin treffen.", published="2025-02-12"), "e-summit"),
+    ])
+    joined = index.add(mention("b", "2025-02-12", "Trump telefonierte mit Wladimir Putin.", published="2025-02-13"))
+    assert joined == "e-call"
+    index.remove_document("a")
+    (event,) = index.events()
+    assert (event.id, event.doc_ids) == ("e-call", ["b"])
+    index.remove_document("a")  # nothing left of it
+    assert len(index) == 1
+
+
 def test_a_stored_assignment_is_restored_as_given() -> None:
     index = EventIndex()
     index.add_to(mention("a", "2025-02-12", "Trump telefonierte mit Putin.", published="2025-02-12"), "e-stored")

@@ -154,6 +154,7 @@ class EventIndex:
     def __init__(self) -> None:
         self._clusters: dict[str, _Cluster] = {}
         self._index: dict[tuple[int, ...], set[str]] = {}
+        self._by_doc: dict[str, set[str]] = {}  # the events each document's mentions are in
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -184,6 +185,7 @@ class EventIndex:
             cluster = self._clusters.setdefault(event_id, _Cluster(event_id))
             touched.setdefault(event_id, cluster.date)
             cluster.record(mention)
+            self._by_doc.setdefault(mention.doc_id, set()).add(event_id)
         for event_id, old in touched.items():
             cluster = self._clusters[event_id]
             cluster.date = _event_date(cluster.support)
@@ -192,7 +194,8 @@ class EventIndex:
 
     def remove_document(self, doc_id: str) -> None:
         """Forget every mention of a document; events left without evidence disappear."""
-        for cluster in [c for c in self._clusters.values() if doc_id in c.doc_ids]:
+        for event_id in self._by_doc.pop(doc_id, set()):
+            cluster = self._clusters[event_id]
             kept = [m for m in cluster.mentions if m.doc_id != doc_id]
             old = cluster.date
             cluster.mentions = kept

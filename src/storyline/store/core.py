@@ -184,10 +184,8 @@ class Store:
         self._materialise(conn, _restored(rows), event_ids)
 
     def _assigned_events(self, conn: sqlite3.Connection, doc_id: str) -> set[str]:
-        rows = conn.execute(
-            "SELECT DISTINCT event_id FROM mentions WHERE story_id = ? AND doc_id = ?",
-            (self.story_id, doc_id),
-        )
+        # no DISTINCT: it would make SQLite walk the story's mentions by event, not the document's
+        rows = conn.execute("SELECT event_id FROM mentions WHERE story_id = ? AND doc_id = ?", (self.story_id, doc_id))
         return {row[0] for row in rows}
 
     def _materialise(self, conn: sqlite3.Connection, index: events.EventIndex, event_ids: set[str]) -> None:

@@ -142,11 +142,24 @@ def _v4_teaser_sources(conn: sqlite3.Connection) -> None:
             )
 
 
+def _v5_lookups_for_replacing(conn: sqlite3.Connection) -> None:
+    """Indexes for what replacing or retracting a document looks up: its wire copies, and the
+    participant rows of each event it touched (without them, each look-up read the whole story)."""
+    _execute_all(
+        conn,
+        """
+        CREATE INDEX IF NOT EXISTS documents_by_original ON documents (story_id, duplicate_of);
+        CREATE INDEX IF NOT EXISTS event_participants_by_event ON event_participants (story_id, event_id)
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_initial,
     _v2_copies_checked_and_sort_day,
     _v3_salience_and_date_value,
     _v4_teaser_sources,
+    _v5_lookups_for_replacing,
 ]
 
 
