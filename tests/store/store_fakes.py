@@ -153,8 +153,13 @@ def install(target: object | None = None) -> None:
 
 
 if __name__ == "__main__":
-    # ``python store_fakes.py ARGS``: the storyline command with the fake stages (for subprocess tests).
+    # ``python store_fakes.py ARGS``: the storyline command with the fake stages (for subprocess
+    # tests); STORE_FAKES_VERSION names another analysis version (an upgraded storyline).
     from storyline.cli import main
+    from storyline.store import codec
 
     install()
+    version = os.environ.get("STORE_FAKES_VERSION")
+    if version:
+        codec.analysis_version = lambda: version
     sys.exit(main(sys.argv[1:]))

@@ -1,8 +1,9 @@
-"""``storyline ingest``: error reporting, exit codes, and surviving ``kill -9``."""
+"""``storyline ingest``: error reporting, exit codes, re-analysis, and surviving ``kill -9``."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -13,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from storyline import pipeline
 from storyline.cli import main
+from storyline.model import Document
 from storyline.store import codec
 
 FAKES = Path(__file__).with_name("store_fakes.py")
@@ -107,6 +110,54 @@ def test_an_upgraded_storyline_analyses_articles_ingested_again_afresh(
     assert "0 added, 0 replaced, 3 unchanged" in capsys.readouterr().err
 
 
+def test_reanalyse_analyses_the_stored_articles_afresh_after_an_upgrade_without_their_files(
+    tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_articles(tmp_path / "in", 3)
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
+    shutil.rmtree(tmp_path / "in")
+    monkeypatch.setattr(codec, "analysis_version", lambda: "a later storyline")
+    capsys.readouterr()
+    assert main(["ingest", "--db", str(db), "--reanalyse"]) == 0
+    assert capsys.readouterr().err == (
+        "storyline: 3 re-analysed, 0 unchanged, 0 failed; story 'default' holds 3 documents, 3 events\n"
+    )
+    assert consistency(db) == (3, 3, 3)
+
+    monkeypatch.setattr(codec, "analysis_version", lambda: "a storyline that fails on one article")
+    fake_analysis = pipeline.analyse
+
+    def fragile(document: Document) -> Document:
+        if document.id == "art0001":
+            raise RuntimeError("boom")
+        return fake_analysis(document)
+
+    monkeypatch.setattr(pipeline, "analyse", fragile)
+    assert main(["ingest", "--db", str(db), "--reanalyse"]) == 0
+    err = capsys.readouterr().err
+    assert "art0001.txt" in err and "boom" in err
+    assert "storyline: 2 re-analysed, 0 unchanged, 1 failed (these keep their earlier analysis, see above);" in err
+    assert main(["ingest", "--db", str(db), "--reanalyse", "--strict"]) == 1, "still failing"
+    assert "0 re-analysed, 2 unchanged, 1 failed" in capsys.readouterr().err
+    assert consistency(db) == (3, 3, 3), "the failed one keeps its earlier analysis"
+
+
+def test_reanalyse_needs_a_story_the_store_holds(tmp_path: Path, fakes: None) -> None:
+    write_articles(tmp_path / "in", 1)
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
+    for flag in ("--reanalyse", "--remerge"):
+        with pytest.raises(SystemExit) as stopped:
+            main(["ingest", "--db", str(db), flag, "--story", "nosuch"])
+        assert stopped.value.code == f"storyline: error: no story 'nosuch' in {db}; its stories: default (1 document)"
+    with pytest.raises(SystemExit, match="no store at"):
+        main(["ingest", "--db", str(tmp_path / "none.db"), "--reanalyse"])
+    assert not (tmp_path / "none.db").exists()
+    with pytest.raises(SystemExit, match="name ARTICLES to ingest"):
+        main(["ingest", "--db", str(db)])
+
+
 def test_reading_a_story_the_store_does_not_hold_lists_the_ones_it_does(
     tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -124,25 +175,29 @@ def test_reading_a_story_the_store_does_not_hold_lists_the_ones_it_does(
         assert [name for (name,) in conn.execute("SELECT name FROM stories")] == ["ukraine"], "reading creates none"
 
 
+def kill_mid_way(command: list[str], env: dict[str, str], db: Path, done_sql: str, done: int) -> None:
+    """Run ``command`` and ``kill -9`` it once ``done_sql`` counts ``done`` in the store."""
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    stored = 0
+    while stored < done and time.monotonic() < deadline:
+        time.sleep(0.02)
+        if db.exists():
+            try:
+                with closing(sqlite3.connect(db, timeout=5)) as conn:
+                    stored = conn.execute(done_sql).fetchone()[0]
+            except sqlite3.OperationalError:  # the schema is not there yet
+                continue
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+
 def test_kill_9_mid_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:
     count = 300
     write_articles(tmp_path / "in", count)
     db = tmp_path / "s.db"
     command = [sys.executable, str(FAKES), "ingest", str(tmp_path / "in"), "--db", str(db), "--batch-size", "7"]
-    env = {**os.environ, "STORE_FAKES_DELAY": "0.01"}
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    stored = 0
-    while stored < 40 and time.monotonic() < deadline:
-        time.sleep(0.02)
-        if db.exists():
-            try:
-                with closing(sqlite3.connect(db, timeout=5)) as conn:
-                    stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-            except sqlite3.OperationalError:  # the schema is not there yet
-                continue
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    kill_mid_way(command, {**os.environ, "STORE_FAKES_DELAY": "0.01"}, db, "SELECT COUNT(*) FROM documents", 40)
     documents, mentions, events = consistency(db)
     assert 0 < documents < count, "the kill should land mid-way"
     assert documents % 7 == 0, "only whole batches are stored"
@@ -153,3 +208,24 @@ def test_kill_9_mid_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_
     documents, mentions, events = consistency(db)
     assert (documents, mentions) == (count, count)
     assert events == 5 * 28  # nothing lost, nothing doubled
+
+
+def test_kill_9_mid_reanalysis_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:
+    count = 300
+    write_articles(tmp_path / "in", count)
+    db = tmp_path / "s.db"
+    subprocess.run([sys.executable, str(FAKES), "ingest", str(tmp_path / "in"), "--db", str(db)], check=True)
+    shutil.rmtree(tmp_path / "in")  # re-analysis needs no files
+    command = [sys.executable, str(FAKES), "ingest", "--db", str(db), "--reanalyse", "--batch-size", "7"]
+    upgraded = {**os.environ, "STORE_FAKES_VERSION": "a later storyline"}
+    redone = f"SELECT COUNT(*) FROM documents WHERE seq > {count}"  # re-analysed ones are stored anew
+    kill_mid_way(command, {**upgraded, "STORE_FAKES_DELAY": "0.01"}, db, redone, 40)
+    assert consistency(db) == (count, count, 5 * 28)
+    with closing(sqlite3.connect(db)) as conn:
+        done = conn.execute(redone).fetchone()[0]
+    assert 0 < done < count, "the kill should land mid-way"
+    assert done % 7 == 0, "only whole batches are stored"
+
+    rerun = subprocess.run(command, env=upgraded, capture_output=True, text=True, timeout=60, check=True)
+    assert f"{count - done} re-analysed, {done} unchanged, 0 failed" in rerun.stderr
+    assert consistency(db) == (count, count, 5 * 28)

@@ -11,8 +11,8 @@ import store_fakes
 
 from storyline import events, ingest, pipeline
 from storyline.dates import Period
-from storyline.model import Document
-from storyline.store import EditError, EventFilter, Store, UnknownStory, chosen_story, stories
+from storyline.model import Document, Status
+from storyline.store import EditError, EventFilter, Store, UnknownStory, chosen_story, codec, stories
 from storyline.store.schema import MIGRATIONS, schema_version
 
 
@@ -442,3 +442,131 @@ def test_documents_far_apart_are_not_compared_when_added_later(store: Store, rea
     store.ingest([wire("w1", "2025-03-18")])
     store.ingest([wire("w2", "2025-04-18", added=" A month later.")])
     assert {d.id: d.duplicate_of for d in store.documents()} == {"w1": None, "w2": None}
+
+
+def upgrade(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Storyline upgraded: another analysis version, whose analysis reads every event as reported."""
+
+    def later_analysis(document: Document) -> Document:
+        store_fakes.analyse(document)
+        document.mentions = [replace(mention, status=Status.REPORTED) for mention in document.mentions]
+        return document
+
+    monkeypatch.setattr(codec, "analysis_version", lambda: "a later storyline")
+    monkeypatch.setattr(pipeline, "analyse", later_analysis)
+
+
+def read_without_language(document: Document) -> Document:
+    """As a reader gives a plain text file: the language is left to the analysis."""
+    return replace(document, lang="")
+
+
+def test_reanalysing_after_an_upgrade_analyses_the_stored_documents_afresh_without_their_files(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = [read_without_language(call_article()), summit_article()]
+    store.ingest([replace(a) for a in articles])
+    assert store.reanalyse().unchanged == ["a", "c"], "analysed by this storyline: nothing to do"
+    assert {row["status"] for row in store.event_rows(EventFilter())} == {"occurred", "planned"}
+    upgrade(monkeypatch)
+
+    report = store.reanalyse()
+    assert (report.replaced, report.unchanged, report.added, report.errors) == (["a", "c"], [], [], [])
+    assert {row["status"] for row in store.event_rows(EventFilter())} == {"reported"}
+    assert store.load_document("a").lang == "en", "the language the analysis found"
+    assert store.counts()["documents"] == 2
+    # stored with the hash an ingest of the same articles computes: they count as unchanged
+    assert store.ingest([replace(a) for a in articles]).unchanged == ["a", "c"]
+    revision = store.revision()
+    assert store.reanalyse().unchanged == ["a", "c"]
+    assert store.revision() == revision, "a second run writes nothing"
+
+
+def test_reanalysing_keeps_the_ids_of_same_named_articles_and_where_they_were_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    strike = replace(doc("report", "Dockers voted on 2025-06-14 to strike."), source="a/report.txt")
+    flood = replace(doc("report", "The river burst its banks on 2025-06-30."), source="b/report.txt")
+    store.ingest([strike])
+    (flood_id,) = store.ingest([flood]).added
+    upgrade(monkeypatch)
+    monkeypatch.chdir(tmp_path)  # another working folder: the stored origins still tell the files apart
+
+    report = store.reanalyse()
+    assert sorted(report.replaced) == sorted(["report", flood_id]) and not report.added
+    assert store.counts()["documents"] == 2
+    monkeypatch.undo()
+    upgrade(monkeypatch)
+    again = store.ingest([strike, flood])
+    assert again.unchanged == ["report", flood_id] and not again.notices
+
+
+def test_reanalysing_keeps_edits_as_ingesting_the_articles_again_does(tmp_path: Path, fakes: None) -> None:
+    articles = [call_article(), summit_article(), call_again_article(), doc("d", "Trump will meet Putin in 2025-06.")]
+    stores = {way: Store(tmp_path / f"{way}.db") for way in ("reanalysed", "ingested again")}
+    for store in stores.values():
+        store.ingest([replace(a) for a in articles[:2]])
+        store.ingest([replace(a) for a in articles[2:]])
+        call, summit = (row["id"] for row in store.event_rows(EventFilter()))
+        store.rename(call, "The call")
+        store.redate(summit, "2025-06-15", "approx")
+        store.hide(summit)
+    before = stores["reanalysed"].event_rows(EventFilter(include_hidden=True))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        upgrade(monkeypatch)
+        # one document a batch: each event keeps evidence while its documents are replaced
+        assert len(stores["reanalysed"].reanalyse(batch_size=1).replaced) == 4
+        assert len(stores["ingested again"].ingest([replace(a) for a in articles], batch_size=1).replaced) == 4
+    after = stores["reanalysed"].event_rows(EventFilter(include_hidden=True))
+    assert after == stores["ingested again"].event_rows(EventFilter(include_hidden=True))
+    assert [(e["id"], e["title"], e["date"], e["mod"], e["hidden"], e["n_docs"]) for e in after] == [
+        (e["id"], e["title"], e["date"], e["mod"], e["hidden"], e["n_docs"]) for e in before
+    ]
+    assert [e["title"] for e in after if not e["hidden"]] == ["The call"]
+    assert {e["status"] for e in after} == {"reported"}, "with the new analysis"
+
+
+def test_an_interrupted_reanalysis_keeps_whole_batches_and_a_rerun_continues(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = [doc(f"v{i}", f"Vote {i}. The council voted on 2025-02-{i + 1:02d}.") for i in range(7)]
+    store.ingest(articles)
+    upgrade(monkeypatch)
+    later_analysis = pipeline.analyse
+
+    def interrupted(document: Document) -> Document:
+        if document.id == "v5":
+            raise KeyboardInterrupt
+        return later_analysis(document)
+
+    monkeypatch.setattr(pipeline, "analyse", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store.reanalyse(batch_size=2)
+    statuses = [row["status"] for row in store.event_rows(EventFilter())]
+    assert statuses == ["reported"] * 4 + ["occurred"] * 3, "the two whole batches before v5"
+    monkeypatch.setattr(pipeline, "analyse", later_analysis)
+    report = store.reanalyse(batch_size=2)
+    assert (report.unchanged, report.replaced) == (["v0", "v1", "v2", "v3"], ["v4", "v5", "v6"])
+    assert [row["status"] for row in store.event_rows(EventFilter())] == ["reported"] * 7
+
+
+def test_reanalysing_leaves_a_document_another_writer_changes_or_retracts_meanwhile(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.ingest([call_article(), call_again_article(), summit_article()])
+    upgrade(monkeypatch)
+    later_analysis = pipeline.analyse
+    other_writer = Store(store.path)
+    changed_summit = doc("c", "Trump will meet Putin in 2025-07.")
+
+    def meanwhile(document: Document) -> Document:
+        if document.id == "a":  # the whole batch is read from the store by now
+            other_writer.delete_document("b")
+            other_writer.ingest([replace(changed_summit)])
+        return later_analysis(document)
+
+    monkeypatch.setattr(pipeline, "analyse", meanwhile)
+    report = store.reanalyse()
+    assert (report.replaced, sorted(report.unchanged)) == (["a"], ["b", "c"])
+    assert [d.id for d in store.documents()] == ["c", "a"], "b stays retracted"
+    assert store.load_document("c").text == changed_summit.text, "the other writer's version stays"

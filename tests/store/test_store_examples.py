@@ -10,7 +10,7 @@ import pytest
 
 from storyline import ingest
 from storyline.render import render
-from storyline.store import EventFilter, Store, UnknownStory, timeline_from_store
+from storyline.store import EventFilter, Store, UnknownStory, codec, timeline_from_store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -64,3 +64,29 @@ def test_a_missing_store_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "empty.db").write_bytes(b"")
     with pytest.raises(UnknownStory, match="its stories: none"):
         timeline_from_store(tmp_path / "empty.db")
+
+
+def test_the_examples_reanalysed_without_their_files_are_what_ingesting_them_again_gives(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade: the same events and edits, and the files then count as unchanged."""
+    stores = {way: Store(tmp_path / f"{way}.db") for way in ("reanalysed", "ingested again")}
+    for store in stores.values():
+        store.ingest(ingest.read_inputs([articles]))
+        first, second, third = (row["id"] for row in store.event_rows(EventFilter())[:3])
+        store.rename(first, "Renamed by the desk")
+        store.hide(second)
+        store.redate(third, "2021-03", "approx")
+    edited = stores["reanalysed"].event_rows(EventFilter(include_hidden=True))
+    monkeypatch.setattr(codec, "analysis_version", lambda: "a later storyline")
+    assert not stores["ingested again"].ingest(ingest.read_inputs([articles])).unchanged
+
+    gone = articles.rename(tmp_path / "gone")
+    report = stores["reanalysed"].reanalyse()
+    assert len(report.replaced) == stores["reanalysed"].counts()["documents"] and not report.errors
+    after = stores["reanalysed"].event_rows(EventFilter(include_hidden=True))
+    assert after == stores["ingested again"].event_rows(EventFilter(include_hidden=True))
+    assert after == edited, "the same analysis: the same events, edits applied"
+    gone.rename(articles)
+    again = stores["reanalysed"].ingest(ingest.read_inputs([articles]))
+    assert (again.added, again.replaced, len(again.unchanged)) == ([], [], len(report.replaced))

@@ -2,7 +2,8 @@
 
 ``storyline ingest`` fills it, ``storyline serve`` serves it, ``storyline build --db`` reads a
 timeline from it through :func:`timeline_from_store`, ``storyline summarise --db`` a summary
-through :func:`summary_from_store`; these read only stories the store holds (:func:`stories`).
+through :func:`summary_from_store`; these, and ``storyline ingest --reanalyse``, open only
+stories the store holds (:func:`stories`, :func:`open_story`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = [
     "UnknownEvent",
     "UnknownStory",
     "chosen_story",
+    "open_story",
     "stories",
     "summary_from_store",
     "timeline_from_store",
@@ -81,7 +83,7 @@ def timeline_from_store(
     db_path: str | Path, story: str = DEFAULT_STORY, query: str | None = None, max_events: int | None = None
 ) -> Timeline:
     """The timeline of a stored story (edits applied, hidden events left out)."""
-    store = _open(db_path, story)
+    store = open_story(db_path, story)
     try:
         return store.timeline(query=query, max_events=max_events)
     finally:
@@ -97,15 +99,16 @@ def summary_from_store(
     keywords: Iterable[str] = (),
 ) -> Summary:
     """A stored story summarised as ``storyline summarise`` summarises articles."""
-    store = _open(db_path, story)
+    store = open_story(db_path, story)
     try:
         return store.summary(max_dates=max_dates, sentences_per_date=sentences_per_date, keywords=keywords)
     finally:
         store.close()
 
 
-def _open(db_path: str | Path, story: str) -> Store:
-    """The store's story for reading: neither the file nor the story is created."""
+def open_story(db_path: str | Path, story: str) -> Store:
+    """A story the store holds, to read or to work on what it holds: neither the file nor the
+    story is created (:class:`FileNotFoundError`, :class:`UnknownStory`)."""
     if not Path(db_path).is_file():
         raise FileNotFoundError(f"no store at {db_path}")
     held = stories(db_path)

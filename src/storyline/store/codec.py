@@ -132,11 +132,12 @@ def content_hash(doc: Document) -> str:
     twice hashes the same, and differently once storyline (its code or language data) changed,
     so that an upgraded storyline analyses a re-ingested article afresh.
 
-    Where it was read from (source path, teaser number) is left out so that moving a file does
-    not count as a change.
+    Its id and where it was read from (source path, teaser number) are left out, so that moving
+    a file does not count as a change, and a document the store keeps under an id of its own (a
+    same-named file from elsewhere) hashes as it did when it was read.
     """
     meta = document_meta(doc)
-    del meta["source"], meta["teaser"]
+    del meta["id"], meta["source"], meta["teaser"]
     payload = json.dumps([meta, doc.text, analysis_version()], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

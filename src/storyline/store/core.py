@@ -6,6 +6,8 @@ materialised ``events`` rows together, so a killed process leaves either all of 
 none of it.  Events are merged incrementally: an :class:`~storyline.events.EventIndex` is
 restored from the stored assignments (``add_to``), then only new mentions are ``add``-ed and
 only replaced or retracted documents removed; only the events this touched are re-written.
+Each document is kept as its reader gave it (text and metadata), so that after an upgrade
+:meth:`Store.reanalyse` can feed the stored documents through the same path as changed files.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from storyline import events, ingest, pipeline, timeline
 from storyline.dates import Period
@@ -57,6 +59,15 @@ class IngestReport:
     def unreadable(self) -> list[InputError]:
         """The errors of inputs that were not read (others were read without the part at fault)."""
         return [error for error in self.errors if not error.kept]
+
+
+class _AsRead(NamedTuple):
+    """A document as its reader gave it, before analysis fills in its language: its content
+    hash and metadata, stored so that a re-analysis starts from the same document and arrives
+    at the same hash as ingesting the article again would."""
+
+    digest: str
+    meta: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -290,6 +301,42 @@ class Store:
         ``batch_size`` of them are written in one transaction, so an interrupted ingest can
         simply be run again.
         """
+        return self._store(items, None, batch_size, workers, on_error, on_batch)
+
+    def reanalyse(
+        self,
+        *,
+        batch_size: int = 100,
+        workers: int = 1,
+        on_error: Callable[[InputError], None] | None = None,
+        on_batch: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Analyse afresh, from their stored text and metadata, the story's documents that
+        another storyline analysed (their content hash is not this storyline's); they are
+        ``replaced`` as an ingest replaces a changed article, the others ``unchanged``.
+
+        What reading the files did (the publication date refined from a page stamp, teaser
+        lists cut off) stays as stored.  Batches are transactions as in :meth:`ingest`, so an
+        interrupted run can simply be run again; a document another writer changes or retracts
+        meanwhile is left as that writer left it.
+        """
+        stored: dict[str, str] = {}
+        metas: dict[str, dict[str, Any]] = {}
+        return self._store(self._stored_as_read(stored, metas), stored, batch_size, workers, on_error, on_batch, metas)
+
+    def _store(
+        self,
+        items: Iterable[Document | InputError],
+        replacing: dict[str, str] | None,
+        batch_size: int,
+        workers: int,
+        on_error: Callable[[InputError], None] | None,
+        on_batch: Callable[[IngestReport], None] | None,
+        stored_meta: dict[str, dict[str, Any]] | None = None,
+    ) -> IngestReport:
+        """Analyse and store the new and changed documents among ``items``, a batch a
+        transaction; with ``replacing`` (hash by document id) only where that is still stored,
+        and ``stored_meta`` for documents read back from the store (:meth:`_fresh`)."""
         report = IngestReport()
 
         def fail(error: InputError) -> None:
@@ -297,16 +344,16 @@ class Store:
             if on_error:
                 on_error(error)
 
-        digests: dict[str, str] = {}
+        as_read: dict[str, _AsRead] = {}
         batch: list[Document] = []
 
         def flush() -> None:
-            self._commit_batch([(d, digests[d.id]) for d in batch], report)
+            self._commit_batch([(d, as_read.pop(d.id)) for d in batch], report, replacing)
             batch.clear()
             if on_batch:
                 on_batch(report)
 
-        for doc in self._analysed(self._fresh(items, digests, report, fail), workers, fail):
+        for doc in self._analysed(self._fresh(items, as_read, report, fail, stored_meta), workers, fail):
             batch.append(doc)
             if len(batch) >= batch_size:
                 flush()
@@ -387,22 +434,33 @@ class Store:
     def _fresh(
         self,
         items: Iterable[Document | InputError],
-        digests: dict[str, str],
+        as_read: dict[str, _AsRead],
         report: IngestReport,
         fail: Callable[[InputError], None],
+        stored_meta: dict[str, dict[str, Any]] | None = None,
     ) -> Iterator[Document]:
-        """The new and changed documents among ``items`` (their content hashes go to ``digests``)."""
+        """The new and changed documents among ``items`` (their hashes and metadata as read go
+        to ``as_read`` until they are stored); an id seen before counts as unchanged.  Documents
+        read back from the store (``stored_meta``: their stored metadata, by id) keep their ids
+        and where they were first read from."""
+        seen: set[str] = set()
         for item in items:
             if isinstance(item, InputError):
                 fail(item)
                 continue
             digest = codec.content_hash(item)  # before analysis, which may fill in the language
-            stored_id = self._stored_id(item, digest, report)
-            item = item if stored_id == item.id else replace(item, id=stored_id)
-            if item.id in digests or self.stored_hash(item.id) == digest:
+            if stored_meta is None:  # an input: a same-named article from elsewhere gets an id of its own
+                stored_id = self._stored_id(item, digest, report)
+                item = item if stored_id == item.id else replace(item, id=stored_id)
+            if item.id in seen or self.stored_hash(item.id) == digest:
                 report.unchanged.append(item.id)
                 continue
-            digests[item.id] = digest
+            seen.add(item.id)
+            if stored_meta is not None:
+                meta = stored_meta[item.id]
+            else:
+                meta = {**codec.document_meta(item), "origin": _origin(item)}
+            as_read[item.id] = _AsRead(digest, meta)
             yield item
 
     def _stored_id(self, doc: Document, digest: str, report: IngestReport) -> str:
@@ -437,6 +495,30 @@ class Store:
             report.notices.append(f"{doc.source} is stored as {distinct!r}: {other} already has the id {doc.id!r}")
         return distinct
 
+    def _stored_as_read(
+        self, hashes: dict[str, str], metas: dict[str, dict[str, Any]], chunk: int = 500
+    ) -> Iterator[Document]:
+        """The story's documents as their readers gave them (stored metadata and text, without
+        their analysis), in arrival order, read a chunk at a time; their stored hashes go to
+        ``hashes``, their stored metadata to ``metas``.  The ids are listed first: re-analysed
+        documents are stored anew meanwhile."""
+        conn = self._conn()
+        arrived = conn.execute("SELECT doc_id FROM documents WHERE story_id = ? ORDER BY seq", (self.story_id,))
+        doc_ids = [doc_id for (doc_id,) in arrived]
+        for start in range(0, len(doc_ids), chunk):
+            wanted = doc_ids[start : start + chunk]
+            rows = conn.execute(
+                "SELECT doc_id, content_hash, meta, text FROM documents"
+                " WHERE story_id = ? AND doc_id IN (SELECT value FROM json_each(?))",
+                (self.story_id, json.dumps(wanted)),
+            ).fetchall()
+            found = {doc_id: (digest, meta, text) for doc_id, digest, meta, text in rows}
+            for doc_id in wanted:
+                if doc_id in found:  # not retracted meanwhile
+                    digest, meta, text = found[doc_id]
+                    hashes[doc_id], metas[doc_id] = digest, json.loads(meta)
+                    yield codec.from_json(Document, metas[doc_id], text=text)
+
     @staticmethod
     def _analysed(docs: Iterable[Document], workers: int, fail: Callable[[InputError], None]) -> Iterator[Document]:
         """Analysed documents; in one process a document the analysis fails on is reported and
@@ -450,7 +532,12 @@ class Store:
             except Exception as error:  # one document's failure must not cost the others
                 fail(InputError(doc.source or doc.id, f"analysis failed: {error!r}"))
 
-    def _commit_batch(self, analysed: list[tuple[Document, str]], report: IngestReport) -> None:
+    def _commit_batch(
+        self, analysed: list[tuple[Document, _AsRead]], report: IngestReport, replacing: dict[str, str] | None = None
+    ) -> None:
+        """Store analysed documents and merge their mentions into the events, in one transaction.
+        With ``replacing`` (a re-analysis), a document is stored only where it still holds the
+        hash listed there: another writer may have changed or retracted it meanwhile."""
         ingest.mark_duplicates([doc for doc, _ in analysed])
         with self._write() as conn:
             index = self._event_index(conn)
@@ -462,17 +549,17 @@ class Store:
                 " FROM stories s WHERE s.id = ?",
                 (self.story_id,),
             ).fetchone()[0]
-            for doc, digest in analysed:
+            for doc, read in analysed:
                 stored = self.stored_hash(doc.id)
-                if stored == digest:  # another writer stored it meanwhile
-                    report.unchanged.append(doc.id)
+                if stored == read.digest or (replacing is not None and stored != replacing[doc.id]):
+                    report.unchanged.append(doc.id)  # another writer stored (or retracted) it meanwhile
                     continue
                 if stored is not None:
                     touched |= self._forget(conn, index, doc.id)
                     report.replaced.append(doc.id)
                 else:
                     report.added.append(doc.id)
-                self._insert_document(conn, doc, digest, next_seq)
+                self._insert_document(conn, doc, read, next_seq)
                 next_seq += 1
                 new_mentions += [(doc.id, idx, mention) for idx, mention in enumerate(doc.mentions)]
             # the batch's mentions in the order the merge prefers (precise, dated ones found events)
@@ -486,14 +573,16 @@ class Store:
                 )
             self._materialise(conn, index, touched)
 
-    def _insert_document(self, conn: sqlite3.Connection, doc: Document, digest: str, seq: int) -> None:
+    def _insert_document(self, conn: sqlite3.Connection, doc: Document, read: _AsRead, seq: int) -> None:
+        """Store an analysed document: its metadata as read (``meta``), its analysed language
+        (``lang``) and its layers."""
         conn.execute(
             "INSERT INTO documents (story_id, doc_id, content_hash, seq, title, published, lang, url, outlet,"
             " duplicate_of, meta, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self.story_id,
                 doc.id,
-                digest,
+                read.digest,
                 seq,
                 doc.title,
                 doc.published.value if doc.published else None,
@@ -501,7 +590,7 @@ class Store:
                 doc.url,
                 doc.outlet,
                 doc.duplicate_of,
-                _dumps({**codec.document_meta(doc), "origin": _origin(doc)}),
+                _dumps(read.meta),
                 doc.text,
             ),
         )
@@ -788,12 +877,12 @@ class Store:
         """A stored document with its derived layers (mentions in stored order)."""
         conn = self._conn()
         row = conn.execute(
-            "SELECT meta, text, duplicate_of FROM documents WHERE story_id = ? AND doc_id = ?",
+            "SELECT meta, lang, text, duplicate_of FROM documents WHERE story_id = ? AND doc_id = ?",
             (self.story_id, doc_id),
         ).fetchone()
         if row is None:
             raise KeyError(doc_id)
-        doc = _document_from_row(row[0], row[1], row[2])
+        doc = _document_from_row(*row)
         _attach_layers(doc, {table: self._layer(table, doc_id) for table in _LAYERS})
         return doc
 
@@ -822,10 +911,10 @@ class Store:
         """Every document's metadata (and text when asked), in arrival order."""
         text_column = "text" if with_text else "''"
         rows = self._conn().execute(
-            f"SELECT meta, {text_column}, duplicate_of FROM documents WHERE story_id = ? ORDER BY seq",
+            f"SELECT meta, lang, {text_column}, duplicate_of FROM documents WHERE story_id = ? ORDER BY seq",
             (self.story_id,),
         )
-        return [_document_from_row(meta, text, duplicate_of) for meta, text, duplicate_of in rows]
+        return [_document_from_row(*row) for row in rows]
 
     def timeline(self, *, query: str | None = None, max_events: int | None = None) -> Timeline:
         """The story's timeline: its visible events ranked and chosen as ``storyline build``
@@ -947,8 +1036,9 @@ def _distinct_id(doc: Document, article_id: str) -> str:
     return f"{article_id}-{tag}{doc.id.removeprefix(article_id)}"
 
 
-def _document_from_row(meta_text: str, text: str, duplicate_of: str | None) -> Document:
-    return codec.from_json(Document, json.loads(meta_text), text=text, duplicate_of=duplicate_of)
+def _document_from_row(meta_text: str, lang: str, text: str, duplicate_of: str | None) -> Document:
+    """A stored document in the language its analysis found (its ``meta`` has the one read)."""
+    return codec.from_json(Document, json.loads(meta_text), lang=lang, text=text, duplicate_of=duplicate_of)
 
 
 def _event_api(data: dict[str, Any], hidden: bool, langs: list[str], n_docs: int, n_independent: int) -> dict[str, Any]:
