@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import simplemma
 
@@ -289,9 +291,9 @@ def _compound_class(noun_lemma: str, lang: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Token:
-    """A word of a sentence as negations are read: where it stands, and in which clause."""
+class _Token(NamedTuple):
+    """A word of a sentence as negations are read: where it stands, and in which clause (a
+    tuple: sentences make many)."""
 
     text: str  # as written
     word: str  # lowercase
@@ -300,28 +302,30 @@ class _Token:
     clause: int  # how many clause breaks stand before it
 
 
-def _tokens(sentence: str, lang: str) -> list[_Token]:
+@lru_cache(maxsize=1024)
+def _tokens(sentence: str, lang: str) -> tuple[_Token, ...]:
     """The sentence's words; a contraction is its stem and the adverb it stands for ("didn't" is
-    "did" and "not")."""
+    "did" and "not").  Cached: each happening a sentence names reads them."""
     contractions = _lexicon(lang).negation.contractions
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
     tokens: list[_Token] = []
     for match in WORD.finditer(sentence):
         text, start = match.group(), match.start()
-        ending = next((e for e in contractions if text.lower().endswith(e) and len(text) > len(e)), None)
+        lowered = text.lower()
+        ending = next((e for e in contractions if lowered.endswith(e) and len(text) > len(e)), None)
         parts = [(text, start)]
         if ending is not None:
             parts = [(text[: -len(ending)], start), (contractions[ending], start + len(text) - len(ending))]
         clause = bisect_right(breaks, start)
         tokens += [_Token(part, part.lower(), lemma(part, lang), at, clause) for part, at in parts]
-    return tokens
+    return tuple(tokens)
 
 
-def _closes_clause(tokens: list[_Token], index: int) -> bool:
+def _closes_clause(tokens: Sequence[_Token], index: int) -> bool:
     return index + 1 == len(tokens) or tokens[index + 1].clause != tokens[index].clause
 
 
-def _tail(tokens: list[_Token], index: int, barriers: frozenset[str], step: int = 1) -> list[int]:
+def _tail(tokens: Sequence[_Token], index: int, barriers: frozenset[str], step: int = 1) -> list[int]:
     """The words after ``index`` (before it, with ``step`` -1) in its clause, nearest first, up
     to the first barrier."""
     tail: list[int] = []
@@ -336,7 +340,7 @@ def _reach(token: _Token, negation: _Negation) -> int:
     return negation.reach if token.word in negation.adverbs else negation.determiner_reach
 
 
-def _reached(tokens: list[_Token], index: int, negation: _Negation) -> list[int]:
+def _reached(tokens: Sequence[_Token], index: int, negation: _Negation) -> list[int]:
     """The words the negation at ``index`` reaches: its reach after it, and, where an adverb
     closes its clause, the words before it ("Trump traf Putin am Freitag nicht", "Der Kreml
     dementierte nicht")."""
@@ -346,12 +350,12 @@ def _reached(tokens: list[_Token], index: int, negation: _Negation) -> list[int]
     return after
 
 
-def _matches(tokens: list[_Token], cue: str, as_written: frozenset[str] = frozenset()) -> tuple[int, ...] | None:
+def _matches(tokens: Sequence[_Token], cue: str) -> tuple[int, ...] | None:
     """Where ``cue`` first occurs among ``tokens`` (see :func:`_has_cue`), as positions in them."""
-    return _cue_match([t.word for t in tokens], [t.lemma for t in tokens], cue, as_written)
+    return _cue_match([t.word for t in tokens], [t.lemma for t in tokens], cue, frozenset())
 
 
-def _in_phrase(tokens: list[_Token], index: int, phrases: tuple[str, ...]) -> bool:
+def _in_phrase(tokens: Sequence[_Token], index: int, phrases: tuple[str, ...]) -> bool:
     """Whether the negation at ``index`` stands in one of ``phrases``: their other words in order
     before and after it, within its clause ("noch nicht", "not … yet", "not … until")."""
     negation = tokens[index]
@@ -368,7 +372,7 @@ def _in_phrase(tokens: list[_Token], index: int, phrases: tuple[str, ...]) -> bo
     return False
 
 
-def _negations(tokens: list[_Token], negation: _Negation) -> list[int]:
+def _negations(tokens: Sequence[_Token], negation: _Negation) -> list[int]:
     """Where the sentence negates: its negative adverbs and determiners, but for those in a
     phrase that denies nothing ("not only", "nicht später als")."""
     return [
@@ -379,13 +383,13 @@ def _negations(tokens: list[_Token], negation: _Negation) -> list[int]:
     ]
 
 
-def _between_names_no_happening(tokens: list[_Token], one: int, other: int, lang: str) -> bool:
+def _between_names_no_happening(tokens: Sequence[_Token], one: int, other: int, lang: str) -> bool:
     """Whether no word between two places names a happening: a negation there would be its."""
     return all(_word_class(t.text, lang) is None for t in tokens[min(one, other) + 1 : max(one, other)])
 
 
 def _negated_happening(
-    tokens: list[_Token], negations: list[int], scope: tuple[int, int], trigger: _Trigger, lang: str
+    tokens: Sequence[_Token], negations: list[int], scope: tuple[int, int], trigger: _Trigger, lang: str
 ) -> Status | None:
     """``DENIED`` where a negation in the trigger's clause (``scope``, offsets in the sentence)
     reaches the happening (:func:`_reached`), with no other happening named between them: the
@@ -410,7 +414,7 @@ def _negated_happening(
     return None
 
 
-def _particle_closes(tokens: list[_Token], place: tuple[int, ...]) -> bool:
+def _particle_closes(tokens: Sequence[_Token], place: tuple[int, ...]) -> bool:
     """Whether a phrase found at ``place`` stands in one clause and is whole or ends its clause,
     as a separable verb's particle does ("schloss ein Treffen aus", "sagte das Treffen ab"; not
     "sagte, ab Montag …")."""
@@ -419,10 +423,21 @@ def _particle_closes(tokens: list[_Token], place: tuple[int, ...]) -> bool:
     return len(place) == 1 or place[-1] - place[-2] == 1 or _closes_clause(tokens, place[-1])
 
 
-def _found(tokens: list[_Token], cues: tuple[str, ...], as_written: frozenset[str]) -> list[tuple[int, ...]]:
+@cache
+def _first_words(cues: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(cue.split(maxsplit=1)[0] for cue in cues)
+
+
+def _found(tokens: Sequence[_Token], cues: tuple[str, ...], as_written: frozenset[str]) -> list[tuple[int, ...]]:
     """Where ``tokens`` hold ``cues`` (see :func:`_has_cue`): a phrase only where
     :func:`_particle_closes` finds it."""
-    places = (_matches(tokens, cue, as_written) for cue in cues)
+    words, lemmas = [t.word for t in tokens], [t.lemma for t in tokens]
+    present = {*words, *lemmas}
+    places = (
+        _cue_match(words, lemmas, cue, as_written)
+        for cue, first in zip(cues, _first_words(cues), strict=True)
+        if first in present  # a cue's first word must stand in the sentence: most cues are ruled out at once
+    )
     return [place for place in places if place is not None and _particle_closes(tokens, place)]
 
 
@@ -437,7 +452,7 @@ class _Framing:
     still_to_come: bool  # "not yet", or not ruled out: a plan
 
 
-def _framing(tokens: list[_Token], scope: tuple[int, int], trigger: _Trigger, lang: str) -> _Framing:
+def _framing(tokens: Sequence[_Token], scope: tuple[int, int], trigger: _Trigger, lang: str) -> _Framing:
     """Denials, rulings out, cancellations and postponements frame the whole sentence, unless a
     negation takes them back ("dementierte nicht", "was not cancelled"; a ruling out taken back
     leaves the happening possible: "ein Treffen ist nicht ausgeschlossen").  A cue written with a
@@ -495,7 +510,7 @@ def _new_date(sentence: Sentence, calendar: list[TimeExpression], lang: str) -> 
 
 
 def _status(
-    tokens: list[_Token],
+    tokens: Sequence[_Token],
     scope: tuple[int, int],
     lang: str,
     date: Period,
@@ -875,7 +890,7 @@ def _mentions(
     reader comments report nothing."""
     if not sentence.kind.is_story:
         return []
-    told = _told(sentence, timexes, lang)
+    read = timexes
     timexes = [t for t in timexes if not _is_stamp(t, sentence, doc.published)]
     if not triggers:
         dated = [t for t in timexes if t.period is not None and t.period.is_day_or_finer]
@@ -911,9 +926,12 @@ def _mentions(
     if triggers and undated and undated[0] is triggers[0]:
         pairs.append((triggers[0], None))  # the sentence's first happening, with no date of its own
     pairs.sort(key=lambda pair: (pair[0].start, pair[1].start if pair[1] else -1))
+    if not pairs:
+        return []
     rescheduled = [moved_to is not None and timex is moved_to for _, timex in pairs]
+    told, source = _told(sentence, read, lang), _attribution(sentence, lang, named, roles)
     built = (
-        _mention(doc, sentence, trigger, timex, named, lang, roles, entry_time, told, moved)
+        _mention(doc, sentence, trigger, timex, named, lang, source, entry_time, told, moved)
         for (trigger, timex), moved in zip(pairs, rescheduled, strict=True)
     )
     return [mention for mention in built if mention is not None]
@@ -952,14 +970,15 @@ def _mention(
     timex: TimeExpression | None,
     named: list[Participant],
     lang: str,
-    roles: _Named,
+    source: str | None,
     entry_time: Period | None,
     told: frozenset[str],
     rescheduled: bool,
 ) -> EventMention | None:
     """The mention of the happening named at ``trigger``, dated by ``timex`` (``rescheduled``:
     the new date of a postponement), else by its live-blog entry's clock time or publication;
-    ``told``: the sentence's content words (:func:`_told`)."""
+    ``told``: the sentence's content words (:func:`_told`); ``source``: who the sentence says
+    claims it (:func:`_attribution`)."""
     if timex is not None and timex.period is not None:
         date = timex.period
     elif doc.published is not None:
@@ -985,7 +1004,7 @@ def _mention(
         date=date,
         status=status,
         participants=named,
-        attributed_to=_attribution(sentence, lang, named, roles),
+        attributed_to=source,
         time_text=None if timex is None else timex.text,
         time_value=None if timex is None else timex.value,
         timezone=None if timex is None else timex.timezone,
