@@ -22,6 +22,8 @@ __all__ = ["annotate", "tag", "tense_at"]
 
 # How many sentences an announced day stays the day that bare clock times refer to.
 _NARRATIVE_SENTENCES = 8
+# How many sentences a day told of in the past stays the day of a past-tense clock time.
+_PAST_NARRATIVE_SENTENCES = 1
 # How far before an expression a governing word and the prepositions after it may begin.
 _GOVERNING_REACH = 40
 # What stands for the expression while cues are searched: no word, so that no cue reaches
@@ -33,7 +35,8 @@ def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool
     """The tense of the cue word nearest to ``sentence[start:end]`` ("" when there is none),
     and whether that cue is in the expression's own clause.
 
-    A word that governs the expression decides first: a past one whatever the clause says (a
+    The new date of a postponement lies ahead ("ist auf Freitag verschoben worden").  Then a
+    word that governs the expression decides: a past one whatever the clause says (a
     boundary that looks back, "seit Montag"; the reporting verb the expression dates, "said on
     Tuesday it would strike"), a future one ("ab Montag") unless the own clause is past.
     Otherwise the expression's own clause (between commas, colons, quotes, brackets and words
@@ -41,8 +44,11 @@ def tense_at(g: Grammar, sentence: str, start: int, end: int) -> tuple[str, bool
     reliable cue words (auxiliaries, modals, frequent verbs) before guesses from word shape
     (participles).
     """
+    reach = max(0, start - _GOVERNING_REACH)
+    if g.postponed_to.search(sentence, reach, start) and g.postponed.search(sentence):
+        return "future", True
     governing = next(
-        (tense for tense, words in g.governing if words.search(sentence, max(0, start - _GOVERNING_REACH), start)),
+        (tense for tense, words in g.governing if words.search(sentence, reach, start)),
         "",
     )
     if governing == "past":
@@ -85,20 +91,28 @@ def _nearest_cue(cues: tuple[tuple[str, re.Pattern[str]], ...], sentence: str, s
     return min(nearest, key=lambda tense: nearest[tense], default="")
 
 
-def _topic_day(narrative: tuple[int, date] | None, index: int, tense: str, dct: Period | None) -> date | None:
+def _topic_day(
+    narrative: tuple[int, date] | None, announced: tuple[int, date] | None, index: int, tense: str, dct: Period | None
+) -> date | None:
     """The day a bare clock time ("um 10 Uhr") belongs to, when it is not the DCT's.
 
-    A day named in the same sentence; or, in a future-tense clause, an upcoming day named in
-    the sentences just before ("Am Montag will er telefonieren. … Das Gespräch ist für 10 Uhr
-    angesetzt.").  Otherwise None: a time in a listing or report is the publication day's.
+    ``narrative`` is the last day named, ``announced`` the last one named outside a past-tense
+    clause.  A day named in the same sentence; in a future-tense clause, an upcoming day
+    announced in the sentences just before, past days told of between or not ("Am Montag will
+    er telefonieren. Er hatte am Freitag gesagt … Das Gespräch ist für 10 Uhr angesetzt."); a
+    day of no tense between (a listing's "14-18 Uhr") ends it.  In a past-tense clause, a past day
+    named in the sentence just before ("Gestern Abend einigten sie sich. Der Ausschuss tagte
+    seit 15 Uhr.").  Otherwise None: a time in a listing or report is the publication day's.
     """
-    if narrative is None:
-        return None
-    named_at, day = narrative
-    if named_at == index:
-        return day
-    upcoming = dct is None or not dct.is_day_or_finer or day > dct.first
-    return day if tense == "future" and upcoming and index - named_at <= _NARRATIVE_SENTENCES else None
+    if narrative is not None and narrative[0] == index:
+        return narrative[1]
+    if tense == "future" and announced is not None and index - announced[0] <= _NARRATIVE_SENTENCES:
+        day = announced[1]
+        return day if dct is None or not dct.is_day_or_finer or day > dct.first else None
+    if tense == "past" and narrative is not None and index - narrative[0] <= _PAST_NARRATIVE_SENTENCES:
+        day = narrative[1]
+        return day if dct is None or not dct.is_day_or_finer or day <= dct.first else None
+    return None
 
 
 def _candidates(g: Grammar, text: str, anchors: set[int]) -> list[tuple[re.Match[str], Rule]]:
@@ -127,6 +141,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
         sentences = split_sentences(text, lang)
     result: list[TimeExpression] = []
     narrative: tuple[int, date] | None = None  # (sentence index, day) of the last day named
+    announced: tuple[int, date] | None = None  # the same of the last day named outside a past clause
     previous: tuple[int, str] | None = None  # (sentence index, value) of the last DATE
     topic_quarter: str | None = None  # the last quarter named
     for sentence in sentences:
@@ -137,7 +152,7 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
         for match, rule in _candidates(g, body, anchors):
             recent = previous[1] if previous and previous[0] >= sentence.index - 1 else None
             tense, in_clause = tense_at(g, body, match.start(), match.end())
-            narrative_day = _topic_day(narrative, sentence.index, tense, dct)
+            narrative_day = _topic_day(narrative, announced, sentence.index, tense, dct)
             ctx = Context(g, dct, tense, narrative_day, recent, in_clause, topic_quarter)
             reading = normalise(match, ctx, rule)
             if reading is None:
@@ -145,6 +160,8 @@ def tag(text: str, lang: str, dct: Period | None, sentences: list[Sentence] | No
             period = reading_period(reading)
             if period is not None and period.is_day_or_finer and reading.type in ("DATE", "TIME"):
                 narrative = (sentence.index, period.first)
+                if tense != "past":
+                    announced = narrative
             if reading.type == "DATE":
                 previous = (sentence.index, reading.value)
                 if rule.kind in ("date", "relative") and period is not None and period.precision is Precision.QUARTER:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from storyline.lang import phrase_alternation, resource
+from storyline.lang import phrase_alternation, phrase_pattern, resource
 from storyline.tokens import DOUBLE_QUOTATION_MARKS, QUOTATION_MARKS
 
 _DIGIT = re.compile(r"\d")
@@ -87,6 +87,11 @@ class Grammar:
     clause_edge: re.Pattern[str]  # where a clause begins or ends, for the cues of its own clause
     # (tense, words that end right before an expression and decide its tense: "seit", "said on")
     governing: tuple[tuple[str, re.Pattern[str]], ...]
+    # A postponement ("verschoben", "postponed") and the words right before its new date ("auf",
+    # "until"): that date lies ahead, whatever the tense of the telling ("ist auf Freitag
+    # verschoben worden").  The same words as the status of mentions reads (``events.toml``).
+    postponed: re.Pattern[str]
+    postponed_to: re.Pattern[str]
     settings: dict[str, Any]
     token_anchors: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -256,13 +261,18 @@ def _clause_edge(openers: list[str]) -> re.Pattern[str]:
     return re.compile(rf"[,;:{marks}()–]|(?<!\w)(?:{phrase_alternation(openers)})(?!\w)", re.IGNORECASE)
 
 
+def _governed_by(words: list[str], gap_words: list[str]) -> re.Pattern[str]:
+    """``words`` ending right before an expression, where only ``gap_words`` may stand between."""
+    gap = rf"(?:\s+(?:{phrase_alternation(gap_words)}))*"
+    return re.compile(rf"(?<!\w)(?:{phrase_alternation(words)}){gap}\s+\Z", re.IGNORECASE)
+
+
 def _governing(tense: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(tense, words that govern the expression right after them), each pattern matching at the
     end of the text before an expression, where only the language's ``governing_gap`` words
     (prepositions, articles) may stand between: "said on" before "Tuesday", "seit" before "Montag"."""
-    gap = rf"(?:\s+(?:{phrase_alternation(tense.get('governing_gap', []))}))*"
     return tuple(
-        (name.split("_")[0], re.compile(rf"(?<!\w)(?:{phrase_alternation(tense[name])}){gap}\s+\Z", re.IGNORECASE))
+        (name.split("_")[0], _governed_by(tense[name], tense.get("governing_gap", [])))
         for name in ("past_governing", "future_governing")
         if tense.get(name)
     )
@@ -287,6 +297,7 @@ def grammar(lang: str) -> Grammar:
         attrs = {k: v for k, v in entry.items() if k not in ("name", "pattern", "kind", "type", "anchor")}
         rules.append(Rule(entry["name"], source, entry.get("kind", "date"), entry.get("type"), needed, attrs))
     tense = lexicon.get("tense", {})
+    status = resource(lang, "events.toml").get("status", {})
     return Grammar(
         lang=lang,
         tables=tables,
@@ -297,5 +308,7 @@ def grammar(lang: str) -> Grammar:
         weak_cues=_cues(tense, ("future_weak", "past_weak", "present_weak")),
         clause_edge=_clause_edge(tense.get("clause_openers", [])),
         governing=_governing(tense),
+        postponed=phrase_pattern(status.get("postponed", [])),
+        postponed_to=_governed_by(status.get("postponed_to", []), tense.get("governing_gap", [])),
         settings=dict(lexicon.get("settings", {})),
     )

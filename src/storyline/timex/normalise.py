@@ -357,7 +357,7 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
     elif day is not None:
         if year is not None:
             return None
-        return resolve(ctx, lambda ref: value_at(_safe_date(ref.year, ref.month, day) or ref, "D"))
+        return resolve(ctx, lambda ref: _day_of_month(ref, day, sign))
     elif month is not None:
         fn = dated(lambda y: date(y, month, 1), "M")
     elif season is not None:
@@ -390,6 +390,19 @@ def _calendar_value(groups: dict[str, str | None], ctx: Context, rule: Rule) -> 
     if year is not None:
         return fn(date(year, 1, 1))
     return resolve(ctx, fn) or _unknown(month, day)
+
+
+def _day_of_month(ref: date, day: int, sign: int) -> str | None:
+    """The ``day`` of the reference's month, or of the month after (before) it where the tense
+    puts the day ahead (behind) and it has passed (is still to come) in the reference's month."""
+    month = ref.replace(day=1)
+    candidate = _safe_date(month.year, month.month, day)
+    if candidate is not None and candidate < ref and sign > 0:
+        month = add_months(month, 1)
+    elif candidate is not None and candidate > ref and sign < 0:
+        month = add_months(month, -1)
+    found = _safe_date(month.year, month.month, day)
+    return None if found is None else value_at(found, "D")
 
 
 def _unknown(month: int | None, day: int | None) -> str | None:
@@ -442,6 +455,9 @@ def _time(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None:
     elif groups.get("deictic"):
         deictic = _deictic_value(ctx, groups["deictic"])
         day_value = deictic or "XXXX-XX-XX"
+    elif rule.attrs.get("day") == "dct":
+        # "this morning" is the publication day's, whatever day the narrative is at.
+        day_value = ctx.dct.first.isoformat() if ctx.dct and ctx.dct.is_day_or_finer else "XXXX-XX-XX"
     if not groups.get("hour"):
         part = _lookup(ctx.grammar, "parts", groups.get("part"))
         if not part:
@@ -525,6 +541,12 @@ def _offset(match: re.Match[str], ctx: Context, rule: Rule) -> Normalised | None
     if unit in _TIME_UNITS:
         return None
     steps = round(amount) * int(rule.attrs.get("direction", -1))
+    deictic = _lookup(g, "deictic", groups.get("deictic"))
+    if isinstance(deictic, list):
+        # "heute vor einer Woche": counted from the day the word names, at that day's precision.
+        day_unit, day_offset = str(deictic[0]), int(deictic[1])
+        counted = resolve(ctx, lambda ref: value_at(shift(shift(ref, day_unit, day_offset), unit, steps), day_unit))
+        return Normalised(rule.type or "DATE", counted or _unknown_unit(day_unit))
     value = (
         ("from" in rule.attrs and _from_previous(ctx, unit, steps, str(rule.attrs["from"])))
         or resolve(ctx, lambda ref: value_at(shift(ref, unit, steps), unit))
