@@ -582,3 +582,15 @@ def test_a_happening_dated_by_another_one_refers_back() -> None:
 def test_a_hope_or_an_aim_is_a_plan() -> None:
     sentences = ["The charity hopes to open a clinic.", "Engineers aim to start the work."]
     assert _statuses(sentences, "en") == _all(sentences, Status.PLANNED)
+
+
+def test_a_span_back_from_publication_dates_the_happening_by_the_point_it_names() -> None:
+    body = "Probe\n\nVor zwei Wochen hatten sich SPD und Grüne in Hannover auf den Kompromiss geeinigt."
+    doc = pipeline.analyse(Document(id="doc", text=body, lang="de", published=Period.parse("2025-09-26")))
+    assert [(m.time_text, m.date.value) for m in doc.mentions if m.sentence == 1] == [("zwei Wochen", "2025-W37")]
+
+
+def test_a_clock_time_right_after_its_day_dates_the_happening_to_the_minute() -> None:
+    body = "Sondersitzung\n\nSie soll übermorgen um 10 Uhr stattfinden."
+    doc = pipeline.analyse(Document(id="doc", text=body, lang="de", published=Period.parse("2025-09-24")))
+    assert [m.date.value for m in doc.mentions if m.sentence == 1] == ["2025-09-26T10:00"]

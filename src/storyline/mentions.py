@@ -36,7 +36,6 @@ from storyline.model import (
     SentenceKind,
     Status,
     TimeExpression,
-    TimexType,
 )
 from storyline.tokens import DOUBLE_QUOTATION_MARKS, WORD, quotations
 
@@ -49,6 +48,8 @@ BACKGROUND_CUE_AGE_DAYS = 30
 # A sentence without an event word is still a mention when its own words date it to a day and
 # it is long enough to say something.
 MIN_WORDS_DATED_ONLY = 5
+# The most characters between a day and the clock time that refines it ("übermorgen um 10 Uhr").
+_REFINING_GAP = 5
 MAX_PHRASE_WORDS = 14
 
 
@@ -859,6 +860,24 @@ def _distance(timex: TimeExpression, sentence: Sentence, trigger: _Trigger) -> i
     return abs(timex.start - sentence.start - trigger.start)
 
 
+def _refined(timex: TimeExpression, calendar: list[TimeExpression]) -> TimeExpression:
+    """The finer time right after ``timex`` that lies within it ("übermorgen um 10 Uhr", "on
+    Monday at 3 pm"), else ``timex``: the happening is dated as precisely as the text says."""
+    day = timex.period
+    return next(
+        (
+            t
+            for t in calendar
+            if day is not None
+            and t.period is not None
+            and 0 <= t.start - timex.end <= _REFINING_GAP
+            and day.contains(t.period)
+            and t.period.precision.rank > day.precision.rank
+        ),
+        timex,
+    )
+
+
 def _is_stamp(timex: TimeExpression, sentence: Sentence, published: Period | None) -> bool:
     """A headline's own date stamp ("Stand: 29.03.2021 18:05 Uhr") dates the article, not an event."""
     return (
@@ -897,7 +916,8 @@ def _mentions(
         if not dated or len(sentence.text.split()) < MIN_WORDS_DATED_ONLY:
             return []
         triggers = [_Trigger("", dated[0].start - sentence.start, None, False)]
-    calendar = [t for t in timexes if t.period is not None and t.type in (TimexType.DATE, TimexType.TIME)]
+    # Dates, times and the point a span back names ("vor zwei Wochen", annotated as a DURATION).
+    calendar = [t for t in timexes if t.period is not None]
     bounds = {t.start: at for t in calendar if (at := _boundary_start(sentence, t, lang)) is not None}
     if len(bounds) < len(calendar):
         phrases = [(bounds[t.start], t.end - sentence.start) for t in calendar if t.start in bounds]
@@ -914,6 +934,7 @@ def _mentions(
             continue
         # A happening put off takes its new date, not its old one ("planned for Thursday").
         timex = moved_to if moved_to in fitting else min(fitting, key=lambda t: _distance(t, sentence, trigger))
+        timex = _refined(timex, fitting)
         known = nearest.get(timex.start)
         if known is None or _distance(timex, sentence, trigger) < _distance(timex, sentence, known[0]):
             nearest[timex.start] = (trigger, timex)

@@ -242,6 +242,21 @@ def test_clock_time_in_a_later_future_clause_belongs_to_the_announced_day() -> N
     assert [t.value for t in found] == ["2025-05-19", "2025-05-19T10:00"]
 
 
+def test_clock_time_in_a_future_clause_belongs_to_the_announced_day_past_days_told_of_between() -> None:
+    text = (
+        "Am Montag kommen die Spitzen zusammen. Das kündigte sie am Freitag an. Er hatte am Montag gesagt, "
+        "es reiche nicht. Das Treffen ist für 14.30 Uhr geplant."
+    )
+    found = tag(text, "de", Period.parse("2025-09-06"))
+    assert found[-1].value == "2025-09-08T14:30"
+
+
+def test_clock_time_in_a_past_clause_belongs_to_the_day_the_sentence_before_named() -> None:
+    text = "Sie haben sich gestern Abend geeinigt. Der Ausschuss tagte seit 15 Uhr."
+    found = tag(text, "de", Period.parse("2025-09-13"))
+    assert [t.value for t in found] == ["2025-09-12TEV", "2025-09-12T15:00"]
+
+
 def test_clock_time_in_a_listing_belongs_to_the_publication_day() -> None:
     text = "Markt in Bozen, am morgigen Sonntag von 8 bis 12 Uhr. Konzert in Meran, 20 Uhr."
     found = tag(text, "de", Period.parse("2013-11-30"))
