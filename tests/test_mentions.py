@@ -594,3 +594,20 @@ def test_a_clock_time_right_after_its_day_dates_the_happening_to_the_minute() ->
     body = "Sondersitzung\n\nSie soll übermorgen um 10 Uhr stattfinden."
     doc = pipeline.analyse(Document(id="doc", text=body, lang="de", published=Period.parse("2025-09-24")))
     assert [m.date.value for m in doc.mentions if m.sentence == 1] == ["2025-09-26T10:00"]
+
+
+def test_a_year_that_names_which_thing_is_meant_dates_nothing_where_the_day_is_told() -> None:
+    """"den Haushaltsentwurf 2026" is the 2026 budget: the cabinet discussed it today."""
+    for body, day, lang in (
+        ("Kabinett\n\nDas Kabinett hat heute den Haushaltsentwurf 2026 beraten.", "heute", "de"),
+        ("Budget\n\nOn Monday, ministers held talks on the 2026 budget.", "On Monday", "en"),
+    ):
+        doc = make_doc(body, "2025-09-15", lang, {day: "2025-09-15", "2026": "2026"})
+        happening = next(m for m in doc.mentions if m.sentence == 1)
+        assert (happening.time_text, happening.status) == (day, Status.OCCURRED)
+
+
+def test_a_year_after_a_noun_still_dates_a_happening_nothing_else_dates() -> None:
+    doc = make_doc("Gipfel\n\nDer Gipfel 2026 soll in Berlin stattfinden.", "2025-09-15", "de", {"2026": "2026"})
+    summit = next(m for m in doc.mentions if m.sentence == 1)
+    assert (summit.time_text, summit.status) == ("2026", Status.PLANNED)

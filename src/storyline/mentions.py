@@ -32,6 +32,7 @@ from storyline.model import (
     EventMention,
     Participant,
     Period,
+    Precision,
     Sentence,
     SentenceKind,
     Status,
@@ -96,6 +97,8 @@ class _Lexicon:
     background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
     boundary: re.Pattern[str]  # "seit …" ending a few words before the time expression it bounds
     date_coordinators: re.Pattern[str]  # "und", "as well as": two dates of the same happening
+    year_after_noun: bool  # a bare year right after a noun names which thing ("Haushaltsentwurf 2026")
+    year_after: frozenset[str]  # words after which a bare year names which thing ("the 2026 budget")
     subordinate: frozenset[str]
     subordinate_window: int
     definite: re.Pattern[str]  # a determiner that points back, up to three words before a noun
@@ -151,6 +154,8 @@ def _lexicon(lang: str) -> _Lexicon:
             rf"(?:\s+[^\s,;:()\[\]–—]+){{0,{int(data['background']['boundary_window'])}}}\s*$"
         ),
         date_coordinators=phrase_pattern(data["clauses"]["date_coordinators"]),
+        year_after_noun=bool(data["attributes"]["year_after_noun"]),
+        year_after=frozenset(data["attributes"]["year_after"]),
         subordinate=frozenset(data["clauses"]["subordinate"]),
         subordinate_window=int(data["clauses"]["window"]),
         definite=re.compile(
@@ -772,6 +777,26 @@ def _may_date(
     return not any(word.strip(",;:()\"'") in lexicon.subordinate for word in opening)
 
 
+_BARE_YEAR = re.compile(r"\d{4}")
+
+
+def _is_year_attribute(timex: TimeExpression, sentence: Sentence, lang: str) -> bool:
+    """Whether ``timex`` is a bare year that names which thing a noun means, not when something
+    happened ("den Haushaltsentwurf 2026 beraten", "the 2026 budget"): written right after a
+    noun (where the language capitalises nouns) or after a word of ``year_after``."""
+    if timex.period is None or timex.period.precision is not Precision.YEAR or not _BARE_YEAR.fullmatch(timex.text):
+        return False
+    lexicon = _lexicon(lang)
+    before = sentence.text[: timex.start - sentence.start]
+    word = before.split()[-1] if before.split() else ""
+    if word.lower() in lexicon.year_after:
+        return True
+    # A capitalised word right before the year (no punctuation between, not the sentence's first
+    # word) is a noun: the tagger makes "Jahr 2026", "Ende 2026", "Sommer 2026" one expression.
+    noun = word[:1].isupper() and word.replace("-", "").isalpha()
+    return lexicon.year_after_noun and noun and len(before.split()) > 1
+
+
 def _boundary_start(sentence: Sentence, timex: TimeExpression, lang: str) -> int | None:
     """Where the cue starts whose date ``timex`` bounds a state ("seit Trumps Amtsantritt im
     Januar"), as an offset into the sentence; ``None`` for a date that bounds nothing."""
@@ -902,7 +927,8 @@ def _mentions(
     """The sentence's mentions (``triggers``: its event words, found once per document): each
     time expression dates the happening named nearest to it (dates listed together, "Mitte
     Februar und zuletzt Mitte März", date it again; a happening put off takes its new date:
-    "planned for Thursday was postponed to next Wednesday"), and the sentence's first happening, when no
+    "planned for Thursday was postponed to next Wednesday"; a year that names which thing is meant,
+    "den Haushaltsentwurf 2026", only where no other date fits), and the sentence's first happening, when no
     date fits it, is dated by its live-blog entry's clock time (``entry_time``) or by
     publication.  A date that only bounds a state ("… seit Trumps Amtsantritt im Januar") dates
     nothing where the sentence has another.  Page furniture (a dateline, a stamp, a credit) and
@@ -929,6 +955,8 @@ def _mentions(
     undated: list[_Trigger] = []
     for trigger in triggers:
         fitting = [t for t in calendar if _may_date(t, sentence, trigger.start, clauses, lang)]
+        # A year that names which thing is meant dates the happening only where nothing else does.
+        fitting = [t for t in fitting if not _is_year_attribute(t, sentence, lang)] or fitting
         if not fitting:
             undated.append(trigger)
             continue
