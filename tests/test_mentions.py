@@ -611,3 +611,21 @@ def test_a_year_after_a_noun_still_dates_a_happening_nothing_else_dates() -> Non
     doc = make_doc("Gipfel\n\nDer Gipfel 2026 soll in Berlin stattfinden.", "2025-09-15", "de", {"2026": "2026"})
     summit = next(m for m in doc.mentions if m.sentence == 1)
     assert (summit.time_text, summit.status) == ("2026", Status.PLANNED)
+
+
+def test_a_short_aside_in_brackets_does_not_cut_the_clause_that_tells_the_plan() -> None:
+    """"(CDU)" stands inside its clause: "ist ebenfalls geplant" frames the talk it follows."""
+    for body, lang in (
+        ("Besuch\n\nEin Gespräch mit Friedrich Merz (CDU) ist ebenfalls geplant.", "de"),
+        ("Visit\n\nA meeting with Friedrich Merz (CDU) is also planned.", "en"),
+    ):
+        talk = next(m for m in make_doc(body, "2025-03-17", lang).mentions if m.sentence == 1)
+        assert talk.status is Status.PLANNED
+        assert talk.anaphoric  # a plan without a date of its own founds no event on the publication day
+
+
+def test_a_long_bracketed_clause_is_a_clause_of_its_own() -> None:
+    body = "Treffen\n\nDas Treffen (das im Februar geplant worden war) fand am Montag statt."
+    doc = make_doc(body, "2025-03-17", "de", {"am Montag": "2025-03-17"})
+    meeting = next(m for m in doc.mentions if m.sentence == 1)
+    assert meeting.status is Status.OCCURRED

@@ -41,6 +41,10 @@ from storyline.model import (
 from storyline.tokens import DOUBLE_QUOTATION_MARKS, WORD, quotations
 
 _CLAUSE_BREAK = re.compile(rf"[;:–—()\[\]{re.escape(DOUBLE_QUOTATION_MARKS)}]|,\s|\s-\s")
+# A parenthesis of at most this many words is an aside within its clause ("Friedrich Merz (CDU) ist
+# … geplant"): its brackets break nothing.
+_ASIDE = re.compile(r"\(([^()]*)\)")
+MAX_ASIDE_WORDS = 3
 
 # Dated clauses this far before publication are background; so are clauses introduced by a
 # background cue ("seit Februar 2022") dated more than a month before it.
@@ -313,7 +317,7 @@ def _tokens(sentence: str, lang: str) -> tuple[_Token, ...]:
     """The sentence's words; a contraction is its stem and the adverb it stands for ("didn't" is
     "did" and "not").  Cached: each happening a sentence names reads them."""
     contractions = _lexicon(lang).negation.contractions
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence)]
+    breaks = [end for _, end in _clause_breaks(sentence)]
     tokens: list[_Token] = []
     for match in WORD.finditer(sentence):
         text, start = match.group(), match.start()
@@ -638,11 +642,11 @@ def _candidates(sentence: str, cue: _Cue, located: list[participants.Occurrence]
     them: in a compound tense the subject follows it ("Am Montag hatte Trump gesagt")."""
     lexicon = _lexicon(lang)
     if cue.follows:
-        stop = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, cue.end)), len(sentence))
+        stop = next((start for start, _ in _clause_breaks(sentence) if start >= cue.end), len(sentence))
         words = list(WORD.finditer(sentence, cue.end, stop))[: lexicon.source_window]
         clause_start = cue.end
     else:
-        begin = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, cue.start)), default=0)
+        begin = max((end for _, end in _clause_breaks(sentence) if end <= cue.start), default=0)
         words = list(WORD.finditer(sentence, begin, cue.start))
         words = words if cue.verb else words[-lexicon.source_window :]  # a verb's subject opens its clause
         clause_start = begin
@@ -733,8 +737,17 @@ class _Named:
         return self._holders.get(lemma(role, self._lang))
 
 
+@lru_cache(maxsize=1024)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence's clauses break (start and end of each break), but for the brackets of
+    a short aside: "Ein Gespräch mit Friedrich Merz (CDU) ist geplant" is one clause."""
+    short = (m for m in _ASIDE.finditer(sentence) if len(m.group(1).split()) <= MAX_ASIDE_WORDS)
+    asides = {at for m in short for at in (m.start(), m.end() - 1)}
+    return tuple(m.span() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() not in asides)
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    bounds = [0] + [end for _, end in _clause_breaks(sentence)] + [len(sentence)]
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
