@@ -629,3 +629,14 @@ def test_a_long_bracketed_clause_is_a_clause_of_its_own() -> None:
     doc = make_doc(body, "2025-03-17", "de", {"am Montag": "2025-03-17"})
     meeting = next(m for m in doc.mentions if m.sentence == 1)
     assert meeting.status is Status.OCCURRED
+
+
+def test_strikes_and_protests_are_happenings_also_as_compounds() -> None:
+    for body, lang, words in (
+        ("Streik\n\nVerdi hat am Montag zu einem Warnstreik aufgerufen. Am Dienstag gab es eine Kundgebung. "
+         "Der Generalstreik begann am Mittwoch.", "de", ("Warnstreik", "Kundgebung", "Generalstreik")),
+        ("Strike\n\nWorkers staged a walkout on Monday. Thousands joined a protest on Tuesday.", "en",
+         ("walkout", "protest")),
+    ):
+        doc = make_doc(body, "2025-09-15", lang)
+        assert [m.trigger for m in doc.mentions if m.event_class == "protest" and m.sentence > 0] == list(words)
