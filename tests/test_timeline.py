@@ -46,3 +46,16 @@ def test_a_query_drops_off_topic_events() -> None:
     timeline = select(events, docs("a", "b"), query="Telefonat telefonieren")
     assert [e.date.value for e in timeline.events] == ["2025-02-12"]
     assert select(events, docs("a", "b"), query="Hafen").events[0].date.value == "2025-03-01"
+
+
+def test_a_query_word_finds_the_compounds_it_heads_and_no_word_it_only_spells() -> None:
+    """German compounds: "Streik" finds "Warnstreik", while "Rat" is no part of "Beratung"."""
+    events = merge([
+        mention("a", "2025-09-16", "Verdi hat zum Warnstreik aufgerufen.", published="2025-09-14", who=(RABIE,),
+                event_class="protest"),
+        mention("b", "2025-09-18", "Die Beratung im Ausschuss dauerte lange.", published="2025-09-18", who=(RABIE,),
+                event_class="negotiation"),
+    ])
+    found = {query: [e.date.value for e in select(events, docs("a", "b"), query=query).events]
+             for query in ("Streik", "Rat", "Beratung", "Ausschuss")}
+    assert found == {"Streik": ["2025-09-16"], "Rat": [], "Beratung": ["2025-09-18"], "Ausschuss": ["2025-09-18"]}

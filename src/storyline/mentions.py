@@ -293,12 +293,21 @@ def _compound_class(noun_lemma: str, lang: str) -> str | None:
         return None
     heads = ((head, cls) for head, cls in lexicon.noun_suffixes if noun_lemma.endswith(head) and noun_lemma != head)
     head, cls = next(heads, ("", None))
-    modifier = noun_lemma[: -len(head)] if head else ""
-    if modifier.endswith("-") or (
+    return cls if head and is_compound_of(noun_lemma, head, lang) else None
+
+
+def is_compound_of(noun_lemma: str, head: str, lang: str) -> bool:
+    """Whether a noun (its lemma) is a compound with the head ``head`` ("warnstreik" of "streik"),
+    in a language that writes compounds as one word: what comes before the head is a word of
+    its own ("Warn", "EU-"), not a prefix ("Vorschlag") nor a stray part of another word
+    ("Beratung" is no compound of "Rat")."""
+    lexicon = _lexicon(lang)
+    if not lexicon.noun_suffixes or not noun_lemma.endswith(head) or noun_lemma == head:
+        return False
+    modifier = noun_lemma[: -len(head)]
+    return modifier.endswith("-") or (
         len(modifier) >= 3 and modifier not in lexicon.compound_prefixes and simplemma.is_known(modifier, lang=lang)
-    ):
-        return cls
-    return None
+    )
 
 
 class _Token(NamedTuple):

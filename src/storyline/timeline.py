@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 
-from storyline.mentions import lemma
+from storyline.mentions import is_compound_of, lemma
 from storyline.model import Document, Event, InputError, Status, Timeline
 
 _STATUS_FACTOR = {
@@ -65,12 +65,14 @@ def salience_of(event: Event, sources: int) -> float:
 
 
 def matches_query(event: Event, query: str) -> bool:
-    """True when the event's sentences use a word of the query (as lemma or compound part)."""
+    """True when the event's sentences use a word of the query: as written or as lemma, or,
+    in a language that writes compounds as one word, as the head of a compound ("Streik"
+    finds "Warnstreik"; "Rat" does not find "Beratung")."""
     words = {w.lower() for w in _QUERY_WORD.findall(query)}
     for mention in event.mentions:
         wanted = words | {lemma(w, mention.lang) for w in words}
-        text = mention.text.lower()
-        if mention.lemmas & wanted or any(len(w) > 3 and w in text for w in wanted):
+        told = mention.lemmas | {w.lower() for w in _QUERY_WORD.findall(mention.text)}
+        if told & wanted or any(is_compound_of(word, w, mention.lang) for word in told for w in wanted):
             return True
     return False
 
