@@ -152,3 +152,14 @@ def test_each_occurrence_is_located_in_its_sentence_as_the_document_reads_it() -
         ("Putin", "person"),
         ("NATO", "organisation"),
     ]
+
+
+def test_a_surname_in_s_is_a_name_where_a_first_name_or_role_introduces_it_and_no_noun_follows() -> None:
+    assert named("Finanzministerin Anna Albers sprach am Donnerstag mit Journalisten.", "de") == [
+        ("person", "person:albers", "Anna Albers")
+    ]
+    assert keys("Das kündigte Ministerpräsidentin Katrin Albers (SPD) am Freitag an.", "de")[0] == "person:albers"
+    assert keys("Hans Peters, der Verdi-Chef, sprach von Streik.", "de")[0] == "person:peters"
+    # A possessor stands before its noun: "Putins" and "Donald Trumps" name whose spokesman.
+    assert "person:putin" not in keys("Putins Sprecher Dmitri Peskow widersprach.", "de")
+    assert not any("trump" in key for key in keys("Donald Trumps Sprecher widersprach am Montag.", "de"))

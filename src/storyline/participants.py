@@ -451,7 +451,10 @@ def _name_at(words: _Words, i: int, taken: set[int], lexicon: _Lexicon) -> tuple
     introduced = after_role or (len(run) > 1 and run[0] in first_names)  # "Kremlchef Putin", "Donald Trump"
     if not _looks_like_name(run, start == 0, introduced, said, lexicon):
         return None
-    if _is_genitive(run[-1], lexicon):
+    # "Putins Sprecher", "Donald Trumps Berater": a possessor stands before its noun; "Anna Albers
+    # sprach", "Finanzminister Jens Albers, der …": a name introduced as one ends in -s of its own.
+    possessed = words.adjacent(end - 1) and _is_capitalised(words[end][0])
+    if _is_genitive(run[-1], lexicon) and (possessed or not introduced or run[-1].endswith(("'s", "’s"))):
         return start, end, None
     kind = _kind(run, before, quoted, introduced or said, lexicon)
     return start, end, _Name(run, kind, len(run) == 1 and before in lexicon.place_prepositions)
