@@ -640,3 +640,12 @@ def test_strikes_and_protests_are_happenings_also_as_compounds() -> None:
     ):
         doc = make_doc(body, "2025-09-15", lang)
         assert [m.trigger for m in doc.mentions if m.event_class == "protest" and m.sentence > 0] == list(words)
+
+
+def test_a_report_citing_its_source_is_attributed_to_that_source() -> None:
+    for body, lang, source in (
+        ("Rücktritt\n\nDer Minister ist unter Berufung auf die NATO am Dienstag zurückgetreten.", "de", "NATO"),
+        ("Talks\n\nThe talks were held on Tuesday, citing NATO officials.", "en", "NATO"),
+    ):
+        doc = make_doc(body, "2025-09-10", lang, {"am Dienstag" if lang == "de" else "on Tuesday": "2025-09-09"})
+        assert next(m for m in doc.mentions if m.sentence == 1).attributed_to == source
