@@ -17,7 +17,7 @@ import pytest
 from storyline import pipeline
 from storyline.cli import main
 from storyline.model import Document
-from storyline.store import codec
+from storyline.store import EventFilter, Store, codec
 
 FAKES = Path(__file__).with_name("store_fakes.py")
 
@@ -141,6 +141,21 @@ def test_reanalyse_analyses_the_stored_articles_afresh_after_an_upgrade_without_
     assert main(["ingest", "--db", str(db), "--reanalyse", "--strict"]) == 1, "still failing"
     assert "0 re-analysed, 2 unchanged, 1 failed" in capsys.readouterr().err
     assert consistency(db) == (3, 3, 3), "the failed one keeps its earlier analysis"
+
+
+def test_reanalyse_keeps_the_desks_merges(
+    tmp_path: Path, fakes: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_articles(tmp_path / "in", 3)
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db)]) == 0
+    store = Store(db)
+    signed, vetoed, _ = (row["id"] for row in store.event_rows(EventFilter()))
+    store.merge(signed, vetoed)
+    monkeypatch.setattr(codec, "analysis_version", lambda: "a later storyline")
+    assert main(["ingest", "--db", str(db), "--reanalyse", "--batch-size", "1"]) == 0
+    assert "3 re-analysed" in capsys.readouterr().err
+    assert [row["n_docs"] for row in store.event_rows(EventFilter())] == [2, 1]
 
 
 def test_reanalyse_needs_a_story_the_store_holds(tmp_path: Path, fakes: None) -> None:

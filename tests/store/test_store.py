@@ -188,6 +188,54 @@ def test_merge_and_split_are_kept_when_more_evidence_arrives(store: Store) -> No
     assert {row["id"]: row["n_docs"] for row in store.event_rows(EventFilter())}[call] == 2
 
 
+def sources(store: Store, event_id: str) -> list[str]:
+    """The keys of an event's mentions, sorted."""
+    return sorted(source["mention"] for source in store.event_detail(event_id)["sources"])
+
+
+def test_a_merge_holds_for_the_sentences_of_a_replaced_article_on_both_sides(store: Store) -> None:
+    store.ingest([call_article(), summit_article()])
+    call, summit = (row["id"] for row in store.event_rows(EventFilter()))
+    store.merge(call, summit)
+    # the merged sentence is now the article's second: its mention has another key
+    store.ingest([doc("c", "Markets rose on 2025-07-01. Trump will meet Putin in 2025-06.")])
+    assert sources(store, call) == ["a#0", "c#1"]
+    store.ingest([doc("a", "Leaders talk. Biden phoned Putin on 2025-03-18. Nothing else. Markets calm.")])
+    assert sources(store, call) == ["a#0", "c#1"], "the event merged into holds its sentences too"
+    assert [edit["kind"] for edit in store.edits()] == ["merge"]
+    assert len(store.event_rows(EventFilter())) == 2, "the merged one and the new sentence's"
+    assert store.remerge() == 2 and sources(store, call) == ["a#0", "c#1"], "its keys moved with the article"
+
+
+def test_a_merge_holds_for_a_sentence_reworded_in_place_and_for_what_remains_of_a_rewritten_article(
+    store: Store,
+) -> None:
+    store.ingest([call_article(), summit_article(), doc("d", "Trump will meet Putin in 2025-06.")])
+    call, summit = (row["id"] for row in store.event_rows(EventFilter()))
+    store.merge(call, summit)
+    store.ingest([doc("c", "Trump will meet Putin and Xi in 2025-06.")])
+    assert sources(store, call) == ["a#0", "c#0", "d#0"]
+    store.ingest([doc("c", "Markets rose on 2025-07-01.")])
+    assert sources(store, call) == ["a#0", "d#0"], "the merged sentence is gone; the merge holds for the rest"
+    assert store.remerge() == 2 and sources(store, call) == ["a#0", "d#0"]
+    store.delete_document("d")
+    store.ingest([doc("d", "Trump will meet Putin in 2025-06.")])
+    assert sources(store, call) == ["a#0"], "a retracted article's sentences leave the merge"
+    assert store.remerge() == 3 and sources(store, call) == ["a#0"], "a re-merge too"
+    assert [edit["kind"] for edit in store.edits()] == ["merge"]
+
+
+def test_a_split_holds_when_its_article_is_replaced(store: Store) -> None:
+    store.ingest([call_article(), call_again_article()])
+    (call,) = (row["id"] for row in store.event_rows(EventFilter()))
+    split_off = store.split(call, ["b#0"])
+    store.ingest([doc("b", "Reaction followed. Biden phoned Putin on 2025-03-18.")])
+    assert (sources(store, call), sources(store, split_off)) == (["a#0"], ["b#0"])
+    assert store.edits()[0]["mentions"] == ["b#0"]
+    store.ingest([doc("a", "Leaders talk today. Biden phoned Putin on 2025-03-18.")])
+    assert (sources(store, call), sources(store, split_off)) == (["a#0"], ["b#0"]), "nor does it join the other"
+
+
 def test_bad_edits_are_refused(store: Store) -> None:
     store.ingest([call_article()])
     (event,) = store.event_rows(EventFilter())
@@ -524,6 +572,18 @@ def test_reanalysing_keeps_edits_as_ingesting_the_articles_again_does(tmp_path: 
     ]
     assert [e["title"] for e in after if not e["hidden"]] == ["The call"]
     assert {e["status"] for e in after} == {"reported"}, "with the new analysis"
+
+
+def test_reanalysing_keeps_merges_and_splits(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.ingest([call_article(), summit_article(), call_again_article()])
+    call, summit = (row["id"] for row in store.event_rows(EventFilter()))
+    store.merge(call, summit)
+    split_off = store.split(call, ["b#0"])
+    before = {row["id"]: sources(store, row["id"]) for row in store.event_rows(EventFilter())}
+    assert before == {call: ["a#0", "c#0"], split_off: ["b#0"]}
+    upgrade(monkeypatch)
+    assert len(store.reanalyse(batch_size=1).replaced) == 3
+    assert {row["id"]: sources(store, row["id"]) for row in store.event_rows(EventFilter())} == before
 
 
 def test_an_interrupted_reanalysis_keeps_whole_batches_and_a_rerun_continues(

@@ -90,3 +90,34 @@ def test_the_examples_reanalysed_without_their_files_are_what_ingesting_them_aga
     gone.rename(articles)
     again = stores["reanalysed"].ingest(ingest.read_inputs([articles]))
     assert (again.added, again.replaced, len(again.unchanged)) == ([], [], len(report.replaced))
+
+
+def test_a_merge_holds_when_a_merged_article_changes_and_when_it_is_reanalysed(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path / "story.db")
+    store.ingest(ingest.read_inputs([articles]))
+    documents = {doc.id: doc for doc in store.documents()}
+    of_one_file = {  # events told by one article read from a file of its own
+        row["id"]: sources.pop()
+        for row in store.event_rows(EventFilter())
+        if len(sources := {s["doc"] for s in store.event_detail(row["id"])["sources"]}) == 1
+        and Path(documents[next(iter(sources))].source or "").suffix == ".txt"
+    }
+    other, changed = next(iter(of_one_file.items()))
+    into = next(row["id"] for row in store.event_rows(EventFilter()) if row["id"] != other and row["n_docs"] > 1)
+
+    def told(event_id: str) -> set[str]:
+        return {s["text"] for s in store.event_detail(event_id)["sources"]}
+
+    merged = told(into) | told(other)
+    store.merge(into, other)
+    (path,) = [p for p in articles.glob("*.txt") if p.stem == changed]
+    path.write_text(path.read_text(encoding="utf-8") + "\nA further sentence without a date.\n", "utf-8")
+    assert store.ingest(ingest.read_inputs([articles])).replaced == [changed]
+    assert told(into) == merged
+    assert other not in {row["id"] for row in store.event_rows(EventFilter(include_hidden=True))}
+
+    monkeypatch.setattr(codec, "analysis_version", lambda: "a later storyline")
+    assert changed in store.reanalyse(batch_size=1).replaced
+    assert told(into) == merged

@@ -6,6 +6,9 @@ materialised ``events`` rows together, so a killed process leaves either all of 
 none of it.  Events are merged incrementally: an :class:`~storyline.events.EventIndex` is
 restored from the stored assignments (``add_to``), then only new mentions are ``add``-ed and
 only replaced or retracted documents removed; only the events this touched are re-written.
+Merges and splits are held in the mentions' assignments: an edit lists the keys of the mentions
+it placed, which move to their successors when an article is replaced, and those successors
+go to the events the desk put their predecessors in (``_successors_held``).
 Each document is kept as its reader gave it (text and metadata), so that after an upgrade
 :meth:`Store.reanalyse` can feed the stored documents through the same path as changed files.
 """
@@ -18,8 +21,8 @@ import json
 import os
 import sqlite3
 import threading
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -549,12 +552,15 @@ class Store:
                 " FROM stories s WHERE s.id = ?",
                 (self.story_id,),
             ).fetchone()[0]
+            anchors = _EditAnchors(conn, self.story_id)
+            held: dict[tuple[str, int], str] = {}  # the event a merge or split holds a mention in
             for doc, read in analysed:
                 stored = self.stored_hash(doc.id)
                 if stored == read.digest or (replacing is not None and stored != replacing[doc.id]):
                     report.unchanged.append(doc.id)  # another writer stored (or retracted) it meanwhile
                     continue
                 if stored is not None:
+                    held |= self._successors_held(conn, anchors, doc)
                     touched |= self._forget(conn, index, doc.id)
                     report.replaced.append(doc.id)
                 else:
@@ -562,10 +568,16 @@ class Store:
                 self._insert_document(conn, doc, read, next_seq)
                 next_seq += 1
                 new_mentions += [(doc.id, idx, mention) for idx, mention in enumerate(doc.mentions)]
-            # the batch's mentions in the order the merge prefers (precise, dated ones found events)
-            new_mentions.sort(key=lambda item: events.merge_order(item[2]))
+            anchors.save(conn)
+            # the held mentions first, in the events the desk put them in; then the others in the
+            # order the merge prefers (precise, dated ones found events)
+            new_mentions.sort(key=lambda item: ((item[0], item[1]) not in held, events.merge_order(item[2])))
             for doc_id, idx, mention in new_mentions:
-                event_id = index.add(mention)
+                event_id = held.get((doc_id, idx), "")
+                if event_id:
+                    index.add_to(mention, event_id)
+                else:
+                    event_id = index.add(mention)
                 touched.add(event_id)
                 conn.execute(
                     "INSERT INTO mentions (story_id, doc_id, idx, event_id, data) VALUES (?, ?, ?, ?, ?)",
@@ -603,6 +615,25 @@ class Store:
             [(self.story_id, doc.id, i, _dumps(codec.to_json(t))) for i, t in enumerate(doc.timexes)],
         )
 
+    def _successors_held(
+        self, conn: sqlite3.Connection, anchors: _EditAnchors, doc: Document
+    ) -> dict[tuple[str, int], str]:
+        """Before a document is replaced by ``doc``: move the edits' keys of its mentions to
+        their successors among ``doc``'s, and return the successors of those a merge or split
+        placed, by key, with the event each is held in (where the old mention is).  A mention
+        without a successor (its sentence is gone) leaves the edits; they hold for the rest."""
+        if doc.id not in anchors.documents:
+            return {}
+        rows = conn.execute(
+            "SELECT idx, event_id, data FROM mentions WHERE story_id = ? AND doc_id = ? ORDER BY idx",
+            (self.story_id, doc.id),
+        ).fetchall()
+        old = [codec.from_json(EventMention, json.loads(data)) for _, _, data in rows]
+        moved = {rows[position][0]: new for position, new in _successors(old, doc.mentions).items()}
+        placed = anchors.placed(doc.id)
+        anchors.rekey(doc.id, moved)
+        return {(doc.id, moved[idx]): event_id for idx, event_id, _ in rows if idx in moved and idx in placed}
+
     def _forget(self, conn: sqlite3.Connection, index: events.EventIndex, doc_id: str) -> set[str]:
         """Remove a document, its derived rows and its evidence; return the events it touched.
         Its wire copies become originals until the next copy check compares them again."""
@@ -632,6 +663,9 @@ class Store:
             if self.stored_hash(doc_id) is None:
                 raise KeyError(doc_id)
             index = self._event_index(conn)
+            anchors = _EditAnchors(conn, self.story_id)
+            anchors.rekey(doc_id, {})  # its mentions leave the edits, which hold for the rest
+            anchors.save(conn)
             self._materialise(conn, index, self._forget(conn, index, doc_id))
         self._mark_copies_across_ingests()  # its copies, released, may copy one another
 
@@ -773,7 +807,9 @@ class Store:
                 if target is None:
                     continue
                 if kind == "merge":
-                    other = _resolve(assignment, payload.get("other_anchor", []), payload["other"])
+                    # nothing to fold in where every merged sentence is gone (rewritten, retracted)
+                    left = payload.get("other_anchor")
+                    other = None if left == [] else _resolve(assignment, left or [], payload["other"])
                     if other is not None and other != target:
                         assignment.update({k: target for k, e in assignment.items() if e == other})
                 elif kind == "split":
@@ -978,6 +1014,92 @@ def _parse_mention_key(key: str) -> tuple[str, int]:
     if not sep or not idx.isdigit():
         raise EditError(f"not a mention key (doc_id#index): {key!r}")
     return doc_id, int(idx)
+
+
+_KEY_LISTS = ("anchor", "other_anchor", "mentions")
+"""The payload fields of an edit that list mention keys."""
+
+_PLACING = ("merge", "split")
+"""The edits that place mentions in events (the others only present an event)."""
+
+_CORRESPONDENCES: tuple[Callable[[EventMention], Hashable], ...] = (
+    lambda mention: (mention.text, mention.trigger),
+    lambda mention: mention.text,
+    lambda mention: (mention.sentence, mention.trigger),
+)
+"""How a new mention succeeds an old one, best first: the same sentence telling the same
+happening; the same sentence (analysed differently); the same place in the article with the
+same trigger (the sentence reworded in place)."""
+
+
+def _successors(old: Sequence[EventMention], new: Sequence[EventMention]) -> dict[int, int]:
+    """The position in ``new`` of the mention that succeeds each mention of ``old`` that has one
+    (by position in ``old``); each new mention succeeds at most one old one, in order."""
+    found: dict[int, int] = {}
+    for correspondence in _CORRESPONDENCES:
+        waiting: dict[Hashable, deque[int]] = defaultdict(deque)
+        taken = set(found.values())
+        for position, mention in enumerate(new):
+            if position not in taken:
+                waiting[correspondence(mention)].append(position)
+        for position, mention in enumerate(old):
+            queue = waiting.get(correspondence(mention))
+            if position not in found and queue:
+                found[position] = queue.popleft()
+    return found
+
+
+class _EditAnchors:
+    """A story's edits as far as they list mention keys, changed in memory and saved at once."""
+
+    def __init__(self, conn: sqlite3.Connection, story_id: int) -> None:
+        rows = conn.execute("SELECT seq, kind, payload FROM edits WHERE story_id = ?", (story_id,))
+        self._edits = {seq: (kind, json.loads(payload)) for seq, kind, payload in rows}
+        self._changed: set[int] = set()
+        self.documents = {
+            _parse_mention_key(key)[0]
+            for _, payload in self._edits.values()
+            for name in _KEY_LISTS
+            for key in payload.get(name, ())
+        }
+        """The documents whose mentions some edit lists (maybe more, never fewer)."""
+
+    def placed(self, doc_id: str) -> set[int]:
+        """The mentions of ``doc_id`` (by index) that a merge or a split placed."""
+        return {
+            idx
+            for kind, payload in self._edits.values()
+            if kind in _PLACING
+            for name in _KEY_LISTS
+            for key_doc, idx in map(_parse_mention_key, payload.get(name, ()))
+            if key_doc == doc_id
+        }
+
+    def rekey(self, doc_id: str, moved: dict[int, int]) -> None:
+        """Move the keys of ``doc_id``'s mentions to their successors (``moved``: old index to
+        new); the keys of mentions without one are dropped."""
+        if doc_id not in self.documents:
+            return
+        for seq, (_, payload) in self._edits.items():
+            for name in _KEY_LISTS:
+                keys = payload.get(name)
+                if not keys or not any(_parse_mention_key(key)[0] == doc_id for key in keys):
+                    continue
+                payload[name] = [
+                    key if key_doc != doc_id else f"{doc_id}#{moved[idx]}"
+                    for key in keys
+                    for key_doc, idx in [_parse_mention_key(key)]
+                    if key_doc != doc_id or idx in moved
+                ]
+                self._changed.add(seq)
+
+    def save(self, conn: sqlite3.Connection) -> None:
+        """Write the edits whose keys moved."""
+        conn.executemany(
+            "UPDATE edits SET payload = ? WHERE seq = ?",
+            [(_dumps(self._edits[seq][1]), seq) for seq in sorted(self._changed)],
+        )
+        self._changed.clear()
 
 
 def _restored(rows: Iterable[tuple[str, str]]) -> events.EventIndex:
