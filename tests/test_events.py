@@ -16,6 +16,13 @@ EVER_GIVEN = Participant("name:ever-given", "Ever Given", "name")
 EVER_GLORY = Participant("name:ever-glory", "Ever Glory", "name")
 EGYPT = Participant("country:EG", "Ägypten", "country")
 PANAMA = Participant("country:PA", "Panama", "country")
+SELENSKYJ = Participant("person:selenskyj", "Wolodymyr Selenskyj", "person")
+SIKORSKI = Participant("person:sikorski", "Radoslaw Sikorski", "person")
+WADEPHUL = Participant("person:wadephul", "Johann Wadephul", "person")
+RUBIO = Participant("person:rubio", "Marco Rubio", "person")
+KALLAS = Participant("person:kallas", "Kaja Kallas", "person")
+SPD = Participant("org:spd", "SPD", "organisation")
+GREENS = Participant("org:greens", "Grüne", "organisation")
 
 
 def mention(
@@ -352,3 +359,103 @@ def test_a_verb_of_saying_is_no_common_word_of_two_happenings() -> None:
     well = mention("a", "2025-05-12", "BP said that the well was capped.", published="2025-05-17", who=(),
                    event_class="", index=2, lang="en")
     assert len(merge([call, well])) == 2
+
+
+def test_a_headline_joins_the_lead_event_of_its_own_article() -> None:
+    for lang, headline, lead in (
+        ("de", "Koalitionsausschuss soll am Montag tagen",
+         "Im Streit um den Haushalt kommen die Spitzen von SPD und Grünen am Montag zusammen."),
+        ("en", "Coalition committee to meet on Monday",
+         "In the budget row, the leaders of the SPD and the Greens will come together on Monday."),
+    ):
+        title = mention("a", "2025-09-08", headline, published="2025-09-06", status=Status.PLANNED, who=(),
+                        event_class="meeting", heading=True, index=0, lang=lang)
+        body = mention("a", "2025-09-08", lead, published="2025-09-06", status=Status.PLANNED, who=(SPD, GREENS),
+                       event_class="", index=2, lang=lang)
+        (event,) = merge([title, body])
+        assert event.mentions == [title, body], lang
+
+
+def test_a_subheading_names_what_the_sentence_after_it_tells_not_another_happening_of_its_day() -> None:
+    for lang, again, heading, body in (
+        ("de", "Nun sollen die beiden erneut gesprochen haben.",
+         "Rubio telefonierte mit Vertretern der Ukraine und der EU",
+         "Indes telefonierte Rubio am Montag mit seinen Kollegen aus Europa."),
+        ("en", "The two are now said to have spoken again.",
+         "Rubio speaks to officials from Ukraine and the EU",
+         "Meanwhile, Rubio spoke with his European counterparts on Monday."),
+    ):
+        talk = mention("a", "2025-08-26", again, published="2025-08-26", status=Status.REPORTED, who=(),
+                       timed=False, index=2, lang=lang)
+        subheading = mention("a", "2025-08-26", heading, published="2025-08-26", who=(RUBIO,), heading=True,
+                             timed=False, index=13, lang=lang)
+        call = mention("a", "2025-08-25", body, published="2025-08-26", who=(RUBIO, KALLAS), index=14, lang=lang)
+        events = merge([talk, subheading, call])
+        assert [e.mentions for e in events] == [[subheading, call], [talk]], lang
+
+
+def test_negotiations_and_the_agreement_they_reached_are_one_happening_of_the_same_parties() -> None:
+    for lang, talks, agreed, elsewhere in (
+        ("de", "Nach stundenlangen Verhandlungen haben sich SPD und Grüne gestern Abend geeinigt.",
+         "Am Freitagabend einigten sich die Spitzen von SPD und Grünen im Koalitionsausschuss.",
+         "Unabhängig davon traf sich am Freitag der Landesvorstand der Grünen in Oldenburg."),
+        ("en", "After hours of negotiations, the SPD and the Greens reached a deal last night.",
+         "On Friday evening, the leaders of the SPD and the Greens agreed in the coalition committee.",
+         "Separately, the Greens' state board met in Oldenburg on Friday."),
+    ):
+        events = merge([
+            mention("haz", "2025-09-12", talks, published="2025-09-13", who=(SPD, GREENS), event_class="negotiation",
+                    lang=lang),
+            mention("ndr", "2025-09-12", agreed, published="2025-09-13", who=(SPD, GREENS), event_class="agreement",
+                    lang=lang, index=3),
+            mention("ndr", "2025-09-12", elsewhere, published="2025-09-13", who=(GREENS,), event_class="meeting",
+                    lang=lang, index=6),
+        ])
+        assert sorted(e.doc_ids for e in events) == [["haz", "ndr"], ["ndr"]], lang
+        assert len(next(e for e in events if e.doc_ids == ["ndr"]).mentions) == 1, "the board met on its own"
+
+
+def test_a_call_of_another_pair_of_people_is_another_call() -> None:
+    for lang, putin, selenskyj in (
+        ("de", "Trump hat am Montag mit Putin telefoniert.", "Trump hat am Montag mit Selenskyj telefoniert."),
+        ("en", "Trump spoke to Putin by phone on Monday.", "Trump spoke to Zelensky by phone on Monday."),
+    ):
+        events = merge([
+            mention("a", "2025-05-19", putin, published="2025-05-19", lang=lang),
+            mention("b", "2025-05-19", selenskyj, published="2025-05-19", who=(TRUMP, SELENSKYJ), lang=lang),
+        ])
+        assert len(events) == 2, lang
+
+
+def test_another_kind_of_happening_is_another_event_though_its_article_names_the_same_person() -> None:
+    for lang, call, strike, visit in (
+        ("de", "Trump sieht nach einem erneuten Telefonat mit Putin keine Chance auf Frieden.",
+         "Putin kündigt einen Gegenschlag gegen die Ukraine an.",
+         "Bei einem Besuch von Sikorski in Berlin sagte Wadephul, Putin spiele auf Zeit."),
+        ("en", "After another phone call with Putin, Trump sees no chance of peace.",
+         "Putin announces a counter-strike against Ukraine.",
+         "On a visit by Sikorski to Berlin, Wadephul said Putin was playing for time."),
+    ):
+        events = merge([
+            mention("a", "2025-06", call, published="2025-06", timed=False, index=1, lang=lang),
+            mention("a", "2025-06", strike, published="2025-06", status=Status.PLANNED, who=(PUTIN,),
+                    event_class="attack", timed=False, index=2, lang=lang),
+            mention("a", "2025-06", visit, published="2025-06", who=(SIKORSKI, WADEPHUL, PUTIN), event_class="meeting",
+                    index=3, lang=lang),
+        ])
+        assert [len(e.mentions) for e in events] == [1, 1, 1], lang
+
+
+def test_sources_naming_the_same_clock_time_of_a_day_report_one_happening() -> None:
+    for lang, planned, held in (
+        ("de", "Der Ausstand soll in der Nacht zu Dienstag um 3 Uhr beginnen.", "Seit 3 Uhr steht der Verkehr still."),
+        ("en", "The strike is due to begin at 3 am on Tuesday.", "Since 3 am, traffic has come to a standstill."),
+    ):
+        plan = mention("dpa", "2025-09-16T03:00", planned, published="2025-09-14", status=Status.PLANNED, who=(),
+                       event_class="start_end", lang=lang)
+        (event,) = merge([plan, mention("blog", "2025-09-16T03:00", held, published="2025-09-16", who=(),
+                                        event_class="", lang=lang)])
+        assert event.status is Status.OCCURRED, lang
+        other_hour = mention("blog", "2025-09-16T04:00", held, published="2025-09-16", who=(), event_class="",
+                             lang=lang)
+        assert len(merge([plan, other_hour])) == 2, "an hour apart, nothing in common"

@@ -1,8 +1,12 @@
 """Cross-document event merging (stage: mentions → events).
 
 Two mentions are the same happening when their dates are compatible at their precisions
-("Mitte Februar" and 12 February; never 18 and 19 May), they name the same kind of event, and
-their participants and content words overlap.  The merge is incremental: an
+("Mitte Februar" and 12 February; never 18 and 19 May; the same clock time counts most), their
+kinds agree (the same kind, or a related one about the same parties: negotiations and the
+agreement they reached), their people do not contradict each other (a call of Trump and
+Selenskyj is not one of Trump and Putin), and their participants, then their content words,
+overlap.  A heading names what the text under it tells: a headline its article's lead, a
+subheading the sentence after it.  The merge is incremental: an
 :class:`EventIndex` takes mentions one at a time and can forget a document again, so a store can
 grow without re-merging everything.  ``merge`` fills one index in a good order (precise dates
 first, anaphoric references last).  A reference back joins, where it can, the event of its
@@ -24,13 +28,17 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from storyline.mentions import is_generic_kind, related_kinds
+from storyline.mentions import is_generic_kind, is_party_kind, related_kinds
 from storyline.model import Conflict, Event, EventMention, Mod, Participant, Period, Precision, Status
 from storyline.participants import keep_fullest
 from storyline.tokens import CLOSING_QUOTATION_MARKS
 
 # A candidate event must score at least this to take a mention (see ``_similarity``).
 MATCH_THRESHOLD = 0.45
+# A headline names its article's lead: the first sentence that tells a happening, if among these.
+LEAD_SENTENCES = 2
+# How far a related kind ("Verhandlungen" for an agreement) counts as the same kind.
+RELATED_KIND_FIT = 0.5
 # How many of an event's most frequent content words stand for it in matching.
 TOP_LEMMAS = 40
 # Sources one day apart may still report the same event (time zones, late reports) when
@@ -78,6 +86,9 @@ class _Cluster:
     mentions: list[EventMention] = field(default_factory=list)
     date: Period | None = None
     keys: set[str] = field(default_factory=set)
+    people: Counter[str] = field(default_factory=Counter)  # person key → mentions naming them
+    naming: int = 0  # mentions that name a person
+    others: set[str] = field(default_factory=set)  # organisations, countries, places named
     lemma_counts: Counter[str] = field(default_factory=Counter)
     classes: Counter[str] = field(default_factory=Counter)
     doc_ids: set[str] = field(default_factory=set)
@@ -90,6 +101,10 @@ class _Cluster:
         self._top = None
         self.mentions.append(mention)
         self.keys |= _actors(mention)
+        people = _people(mention)
+        self.people.update(people)
+        self.naming += bool(people)
+        self.others |= _others(mention)
         self.lemma_counts.update(mention.lemmas)
         if mention.event_class:
             self.classes[mention.event_class] += 1
@@ -107,10 +122,21 @@ class _Cluster:
         """Recompute everything from the mentions (after a removal)."""
         mentions, self.mentions = self.mentions, []
         self.keys, self.lemma_counts, self.classes, self.support = set(), Counter(), Counter(), {}
+        self.people, self.naming, self.others = Counter(), 0, set()
         self.doc_ids, self.stated_by = set(), set()
         for mention in sorted(mentions, key=lambda m: m.anaphoric):
             self.record(mention)
         self.date = _event_date(self.support)
+
+    def principal_people(self) -> set[str]:
+        """Who the event is about: the people at least half of its mentions naming anyone name
+        (a call's two parties, not everyone its sources mention in passing)."""
+        return {key for key, count in self.people.items() if 2 * count >= self.naming}
+
+    def first_told(self, doc_id: str, after: int) -> int | None:
+        """The first body sentence of that document after sentence ``after`` that tells the event."""
+        told = [m.sentence for m in self.mentions if m.doc_id == doc_id and not m.heading and m.sentence > after]
+        return min(told, default=None)
 
     def top_lemmas(self) -> frozenset[str]:
         """The event's characteristic words: a bounded set, so large events do not dilute.
@@ -228,6 +254,10 @@ class EventIndex:
 
     def _best_match(self, mention: EventMention) -> str | None:
         candidates = sorted(self._candidates(mention))
+        if mention.heading:
+            told = self._told_next(mention)
+            if told is not None:
+                return told
         if mention.anaphoric:
             # A reference back means its own article's event where it can: first the one the
             # sentence before tells ("… ein Telefonat zwischen Lawrow und Rubio. Das Gespräch
@@ -243,6 +273,25 @@ class EventIndex:
                 if found is not None:
                     return found
         return self._best_of(mention, candidates) or self._only_precise_of_kind(mention, candidates)
+
+    def _told_next(self, heading: EventMention) -> str | None:
+        """The event a heading names: the one the sentence right after it tells (for a
+        headline, its article's lead, which a dateline may precede), where the heading fits it
+        (:func:`_heading_fits`).  Of two events that sentence tells, the one the heading fits best."""
+        reach = heading.sentence + (LEAD_SENTENCES if heading.sentence == 0 else 1)
+        told = {
+            event_id: sentence
+            for event_id in self._by_doc.get(heading.doc_id, set())
+            if (sentence := self._clusters[event_id].first_told(heading.doc_id, heading.sentence)) is not None
+            and sentence <= reach
+        }
+        if not told:
+            return None
+        first = min(told.values())
+        fitting = sorted(
+            e for e, sentence in told.items() if sentence == first and _heading_fits(heading, self._clusters[e])
+        )
+        return max(fitting, key=lambda e: _similarity(heading, self._clusters[e]), default=None)
 
     def _only_precise_of_kind(self, mention: EventMention, candidates: list[str]) -> str | None:
         """A vague mention naming nobody ("die beiden Präsidenten hatten Mitte Februar
@@ -312,23 +361,101 @@ def _lookup_keys(first: date, last: date) -> list[tuple[int, ...]]:
 
 def _search_span(mention: EventMention) -> tuple[date, date]:
     if mention.anaphoric and mention.published is not None:
-        window = timedelta(days=ANAPHORA_WINDOW_DAYS)
-        if mention.status is Status.PLANNED:  # "das geplante Telefonat" is yet to come
-            return mention.published.first, mention.published.last + window
-        return mention.published.first - window, mention.published.last
+        return _reference_span(mention.published, mention.status)
     return mention.date.first - timedelta(days=1), mention.date.last + timedelta(days=1)
+
+
+def _reference_span(published: Period, status: Status) -> tuple[date, date]:
+    """The days a sentence dated by nothing but its publication may mean: the recent past, or,
+    where it names a plan ("das geplante Telefonat"), the days ahead."""
+    window = timedelta(days=ANAPHORA_WINDOW_DAYS)
+    if status is Status.PLANNED:
+        return published.first, published.last + window
+    return published.first - window, published.last
 
 
 def _dates_fit(mention: EventMention, event_date: Period) -> float:
     """1 for compatible dates, 0.5 for near-misses worth a conflict, 0 otherwise."""
     if mention.anaphoric and mention.published is not None:
-        earliest, latest = _search_span(mention)
-        return 1.0 if earliest <= event_date.first and event_date.last <= latest else 0.0
+        return 1.0 if _within(event_date, _search_span(mention)) else 0.0
     if mention.date.compatible(event_date):
         return 1.0
     if mention.date.is_day_or_finer and event_date.is_day_or_finer and mention.date.days_apart(event_date) == 1:
         return 0.5
     return 0.0
+
+
+def _within(period: Period, span: tuple[date, date]) -> bool:
+    return span[0] <= period.first and period.last <= span[1]
+
+
+def _heading_fits(heading: EventMention, cluster: _Cluster) -> bool:
+    """Whether a heading may name the event the text under it tells: a kind that agrees (or
+    none on one side), no contradicting people, and the heading's date, or, where it gives none,
+    a day its publication may look back (or, for a plan, ahead) to."""
+    if cluster.date is None or _kind_fit(heading, cluster) is None or _contradicts(heading, cluster):
+        return False
+    if heading.time_text is None and heading.published is not None:
+        return _within(cluster.date, _reference_span(heading.published, heading.status))
+    return heading.date.compatible(cluster.date)
+
+
+def _kind_fit(mention: EventMention, cluster: _Cluster) -> float | None:
+    """How the kinds of a mention and an event agree: 1 for the same kind; less for a related
+    kind, where the sentence tells what took place (talks told as "das Treffen in Istanbul",
+    negotiations as the agreement they reached) about whom the event is
+    (:func:`_same_arguments`); 0 where one side names no kind of its own (a kind that names only a phase, "der
+    Ausstand soll beginnen", is a phase of any); ``None`` for different kinds, which never name
+    one happening.  A plan, a denial or a cancellation concerns the kind it names."""
+    if mention.event_class and cluster.classes[mention.event_class]:
+        return 1.0
+    kinds = _specific_kinds(cluster, mention.lang)
+    if not mention.event_class or is_generic_kind(mention.event_class, mention.lang) or not kinds:
+        return 0.0
+    told = mention.status in (Status.OCCURRED, Status.REPORTED)
+    if told and kinds & related_kinds(mention.event_class, mention.lang) and _same_arguments(mention, cluster):
+        return RELATED_KIND_FIT
+    return None
+
+
+def _same_arguments(mention: EventMention, cluster: _Cluster) -> bool:
+    """Whether a mention is about whom an event is: a reference back is (it names its event
+    otherwise); else at least half the people it names are the event's (a visit of Sikorski
+    and Wadephul that quotes them on Putin is no talks of Putin's), or, naming nobody the event
+    names, every organisation, country and place the event names (the Greens' board meeting is
+    no agreement of the SPD and the Greens)."""
+    if mention.anaphoric:
+        return True
+    actors = _actors(mention)
+    known = actors & cluster.keys
+    if known:
+        return 2 * len(known) >= len(actors)
+    return bool(cluster.others) and cluster.others <= _others(mention)
+
+
+def _specific_kinds(cluster: _Cluster, lang: str) -> set[str]:
+    """The kinds an event's mentions name, less those that name only a phase of a happening."""
+    return {kind for kind in cluster.classes if not is_generic_kind(kind, lang)}
+
+
+def _contradicts(mention: EventMention, cluster: _Cluster) -> bool:
+    """Whether the people a mention names rule out the event's: none in common, or, for a
+    happening its people define (a call, a meeting), two or more persons of a different group
+    (a call of Trump and Selenskyj is not one of Trump and Putin, though it names Trump): one
+    the event is not about, while leaving out one it is about."""
+    keys = _actors(mention)
+    if not keys or not cluster.keys:
+        return False
+    shared = keys & cluster.keys
+    if not shared:
+        return True
+    if not mention.event_class or not is_party_kind(mention.event_class, mention.lang):
+        return False
+    people = _people(mention)
+    if len(people) < 2:
+        return False
+    principal = cluster.principal_people()
+    return bool(people - principal and principal - people)
 
 
 def _vague(mention: EventMention) -> bool:
@@ -337,25 +464,23 @@ def _vague(mention: EventMention) -> bool:
 
 
 def _similarity(mention: EventMention, cluster: _Cluster) -> float:
-    """How well a mention fits an event: same kind, same people, same words, same day.
+    """How well a mention fits an event: kinds that agree, the same day (the same clock time
+    most of all), and the same arguments, people weighted above the other participants and
+    both above plain words.
 
-    Cheap tests come first: a mention naming a kind of event joins only an event of the same
-    kind, with a person in common, or from its own article."""
-    if cluster.date is None:
+    Cheap tests come first: an event of another kind, or about other people, never takes a
+    mention; where one side names no kind of its own (a dated sentence, a beginning), a mention
+    naming a kind joins only with a person in common, or at the same clock time."""
+    if cluster.date is None or _contradicts(mention, cluster):
+        return 0.0
+    kind = _kind_fit(mention, cluster)
+    if kind is None:
         return 0.0
     keys = _actors(mention)
     shared = keys & cluster.keys
-    if keys and cluster.keys and not shared:
-        return 0.0  # different people: different happenings
-    kinds: frozenset[str] = frozenset()
-    if mention.event_class:
-        # Telling back what took place, a sentence may name talks a meeting ("das Treffen in
-        # Istanbul"); a plan, a denial or a cancellation concerns the kind it names.
-        told = mention.anaphoric and mention.status in (Status.OCCURRED, Status.REPORTED)
-        kinds = related_kinds(mention.event_class, mention.lang) if told else frozenset({mention.event_class})
-    same_kind = any(cluster.classes[kind] for kind in kinds)
     in_doc = mention.doc_id in cluster.doc_ids
-    if mention.event_class and not (same_kind or shared or in_doc):
+    same_time = mention.date.precision is Precision.TIME and mention.date.value == cluster.date.value
+    if kind == 0.0 and mention.event_class and not (shared or same_time):
         return 0.0
     fit = _dates_fit(mention, cluster.date)
     if fit == 0.0:
@@ -365,6 +490,7 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     # A vague date joins a precise event only on firm ground: same kind, and same people or
     # words; of a kind that names a phase of some other happening ("begins"), same people.
     generic = mention.event_class is not None and is_generic_kind(mention.event_class, mention.lang)
+    same_kind = kind == 1.0
     firm = same_kind and (shared or (not keys and not generic and content >= VAGUE_CONTENT_SIMILARITY))
     if _vague(mention) and finer_event and not firm:
         return 0.0
@@ -373,10 +499,14 @@ def _similarity(mention: EventMention, cluster: _Cluster) -> float:
     if fit < 1.0 and content < CONFLICT_CONTENT_SIMILARITY:
         return 0.0
     people = len(shared) / max(1, min(len(keys), len(cluster.keys))) if shared else 0.0
+    others = _others(mention)
+    named = _jaccard(others, cluster.others)
     # A reference back ("das Telefonat", a headline) most likely means its own article's event.
     same_doc = (0.3 if mention.anaphoric else 0.15) if in_doc else 0.0
     same_day = 0.15 if mention.date.day is not None and mention.date.day == cluster.date.day else 0.0
-    return 0.35 * same_kind + 0.35 * people + 0.6 * content + same_doc + same_day
+    # Two sources naming the same minute of the same day ("um 3 Uhr") mean one happening unless
+    # their kinds or people differ.
+    return 0.35 * kind + 0.35 * people + 0.2 * named + 0.6 * content + same_doc + same_day + 0.35 * same_time
 
 
 def _actors(mention: EventMention) -> set[str]:
@@ -386,6 +516,17 @@ def _actors(mention: EventMention) -> set[str]:
     Kremlsprecher Peskow" is no call of Peskow's)."""
     quoted = mention.attributed_to if mention.anaphoric else None
     return {p.key for p in mention.participants if p.kind in ("person", "name") and p.name != quoted}
+
+
+def _people(mention: EventMention) -> set[str]:
+    """Keys of the people a mention names (a ship or an unknown name makes no group of callers)."""
+    return {p.key for p in mention.participants if p.kind == "person"}
+
+
+def _others(mention: EventMention) -> set[str]:
+    """Keys of the organisations, countries and places a mention names: common to many
+    happenings of a story, so they add to the evidence but never tell happenings apart."""
+    return {p.key for p in mention.participants if p.kind not in ("person", "name")}
 
 
 def _said(mention: EventMention, when: Period) -> Status:

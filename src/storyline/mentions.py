@@ -109,8 +109,9 @@ class _Lexicon:
     relative: tuple[str, ...]  # "hatte", "dann": dated by another happening of the story (words)
     relative_phrases: re.Pattern[str]  # "im Anschluss", "at the time": the same, as whole phrases
     stopwords: frozenset[str]
-    related_kinds: dict[str, frozenset[str]]  # kind → the kinds a reference back may name it by
+    related_kinds: dict[str, frozenset[str]]  # kind → the kinds a sentence may name it by
     generic_kinds: frozenset[str]  # kinds that name a phase of some other happening ("begin")
+    party_kinds: frozenset[str]  # kinds whose happening its people define (a call, a meeting)
     negation: _Negation
 
 
@@ -168,8 +169,13 @@ def _lexicon(lang: str) -> _Lexicon:
         relative=tuple(cue for cue in data["reference"]["relative"] if " " not in cue),
         relative_phrases=phrase_pattern(cue for cue in data["reference"]["relative"] if " " in cue),
         stopwords=word_list(lang, "stopwords.txt"),
-        related_kinds={kind: frozenset(group) for group in data["kinds"]["related"] for kind in group},
+        related_kinds={
+            kind: frozenset(other for group in data["kinds"]["related"] if kind in group for other in group)
+            for group in data["kinds"]["related"]
+            for kind in group
+        },
         generic_kinds=frozenset(data["kinds"]["generic"]),
+        party_kinds=frozenset(data["kinds"]["parties"]),
         negation=_Negation(
             adverbs=frozenset(negation["adverbs"]),
             determiners=frozenset(negation["determiners"]),
@@ -185,9 +191,16 @@ def _lexicon(lang: str) -> _Lexicon:
 
 
 def related_kinds(kind: str, lang: str) -> frozenset[str]:
-    """The kinds of happening a sentence may name an event of ``kind`` by when it refers back
-    to it (talks are also a meeting), ``kind`` included."""
+    """The kinds of happening a sentence may name an event of ``kind`` by when it tells what
+    took place (talks are also a meeting, negotiations the agreement they reached), ``kind``
+    included."""
     return _lexicon(lang).related_kinds.get(kind, frozenset({kind}))
+
+
+def is_party_kind(kind: str, lang: str) -> bool:
+    """Whether who takes part defines a happening of ``kind``: a call of Trump and Selenskyj is
+    not the one of Trump and Putin."""
+    return kind in _lexicon(lang).party_kinds
 
 
 def is_generic_kind(kind: str, lang: str) -> bool:
