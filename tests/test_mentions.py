@@ -649,3 +649,17 @@ def test_a_report_citing_its_source_is_attributed_to_that_source() -> None:
     ):
         doc = make_doc(body, "2025-09-10", lang, {"am Dienstag" if lang == "de" else "on Tuesday": "2025-09-09"})
         assert next(m for m in doc.mentions if m.sentence == 1).attributed_to == source
+
+
+def test_an_idiom_that_rules_a_happening_out_denies_it_and_negated_leaves_it_possible() -> None:
+    ruled_out = {
+        "en": ["A resignation is off the table, said spokesman Jens Albers.", "A meeting is out of the question."],
+        "de": ["Ein Rücktritt stehe nicht zur Debatte, sagte Regierungssprecher Jens Albers.",
+               "Ein Treffen kommt nicht in Frage.", "Das Gipfeltreffen ist vom Tisch."],
+    }
+    possible = {"en": ["A summit is not off the table."], "de": ["Ein Treffen ist nicht vom Tisch."]}
+    for lang in ("en", "de"):
+        assert _statuses(ruled_out[lang], lang) == _all(ruled_out[lang], Status.DENIED)
+        assert _statuses(possible[lang], lang) == _all(possible[lang], Status.PLANNED)
+    aside = ["Er äußerte sich nicht zur Debatte über ein Treffen."]
+    assert _statuses(aside, "de") == _all(aside, Status.OCCURRED)

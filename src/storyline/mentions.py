@@ -487,7 +487,8 @@ class _Framing:
 def _framing(tokens: Sequence[_Token], scope: tuple[int, int], trigger: _Trigger, lang: str) -> _Framing:
     """Denials, rulings out, cancellations and postponements frame the whole sentence, unless a
     negation takes them back ("dementierte nicht", "was not cancelled"; a ruling out taken back
-    leaves the happening possible: "ein Treffen ist nicht ausgeschlossen").  A cue written with a
+    leaves the happening possible: "ein Treffen ist nicht ausgeschlossen"); a negation that is one
+    of the cue's own words takes nothing back ("stehe nicht zur Debatte").  A cue written with a
     gap is a separable verb, found only where its particle closes the clause (:func:`_says`:
     "schloss ein Treffen aus", not "Schloss Elmau … Vertreter aus Kiew"; "sagte das Treffen ab",
     not "sagte, ab Montag gelte …").  Other negations frame the happening only from its own
@@ -502,7 +503,7 @@ def _framing(tokens: Sequence[_Token], scope: tuple[int, int], trigger: _Trigger
         return _found(tokens, cues, lexicon.as_written)
 
     def taken_back(place: tuple[int, ...]) -> bool:
-        return any(words.intersection(place) for words in reached.values())
+        return any(words.intersection(place) for index, words in reached.items() if index not in place)
 
     rulings_out = found(lexicon.ruled_out)
     denials = found(lexicon.denied) + rulings_out
