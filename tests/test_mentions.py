@@ -663,3 +663,33 @@ def test_an_idiom_that_rules_a_happening_out_denies_it_and_negated_leaves_it_pos
         assert _statuses(possible[lang], lang) == _all(possible[lang], Status.PLANNED)
     aside = ["Er äußerte sich nicht zur Debatte über ein Treffen."]
     assert _statuses(aside, "de") == _all(aside, Status.OCCURRED)
+
+
+def test_who_denies_a_report_is_its_source_not_the_subject_of_the_reported_clause() -> None:
+    assert _source("The government denied reports that the minister had resigned.", "en") == "government"
+    assert _source("Die Staatskanzlei dementierte Berichte, wonach der Minister zurückgetreten sei.", "de") == (
+        "Staatskanzlei"
+    )
+    assert _source("The spokesman said Trump met Putin on Friday.", "en") == "spokesman"
+
+
+def test_a_group_named_after_a_phrase_is_the_source_as_written() -> None:
+    """Analysts, officials and anonymous circles are no participants, but they are who claims it."""
+    cases = {
+        "en": {
+            "Shares fell 8% on Wednesday, according to analysts.": "analysts",
+            "The minister resigned on Monday, according to diplomatic sources.": "diplomatic sources",
+            "The minister resigned on Monday, according to people familiar with the matter.": "people",
+            "The talks took place on Tuesday, according to reports.": None,
+        },
+        "de": {
+            "Das Treffen fand am Mittwoch statt, laut Experten.": "Experten",
+            "Nach Angaben von Ermittlern wurde der Verdächtige am Dienstag festgenommen.": "Ermittlern",
+            "Der Minister ist unter Berufung auf Parteikreise am Montag zurückgetreten.": "Parteikreise",
+            "Regierungskreisen zufolge fand das Treffen am Freitag statt.": "Regierungskreisen",
+            "Das Treffen fand laut eigenen Angaben am Freitag statt.": None,
+            "Das Telefonat fand nach Angaben seines Ministeriums am Montag statt.": None,
+        },
+    }
+    for lang, sources in cases.items():
+        assert {sentence: _source(sentence, lang) for sentence in sources} == sources

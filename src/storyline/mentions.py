@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import NamedTuple
 
 import simplemma
@@ -97,6 +97,11 @@ class _Lexicon:
     source_follows: re.Pattern[str]  # "according to", "laut": the source follows
     source_precedes: re.Pattern[str]  # "zufolge": the source precedes
     source_window: int  # words a source's noun phrase spans at most
+    source_prepositions: frozenset[str]  # may open a source written after a phrase ("nach Angaben von Ermittlern")
+    subject_determiners: frozenset[str]  # open a verb's subject written as a noun phrase ("The government denied")
+    nouns_capitalised: bool  # a written source ends at its first capitalised word (else at its first plural)
+    not_sources: tuple[str, ...]  # lemma endings of words that name what is said ("Angaben", "reports")
+    reported_clause: frozenset[str]  # "that", "wonach": open the reported clause, where no speaker stands
     prepositions: frozenset[str]  # after one, a name is no subject or speaker of a verb of saying
     background: re.Pattern[str]  # "since", "so far" ending at most one word before a time expression
     boundary: re.Pattern[str]  # "seit …" ending a few words before the time expression it bounds
@@ -152,6 +157,11 @@ def _lexicon(lang: str) -> _Lexicon:
         source_follows=phrase_pattern(data["attribution"]["before_source"]),
         source_precedes=phrase_pattern(data["attribution"]["after_source"]),
         source_window=int(data["attribution"]["window"]),
+        source_prepositions=frozenset(data["attribution"]["source_prepositions"]),
+        subject_determiners=frozenset(data["attribution"]["subject_determiners"]),
+        nouns_capitalised=bool(data["attribution"]["nouns_capitalised"]),
+        not_sources=tuple(data["attribution"]["not_sources"]),
+        reported_clause=frozenset(data["attribution"]["reported_clause"]),
         prepositions=frozenset(data["attribution"]["prepositions"]),
         background=re.compile(rf"(?i)(?<!\w)(?:{phrase_alternation(data['background']['cues'])})(?:\s+\S+)?\s*$"),
         boundary=re.compile(
@@ -606,7 +616,9 @@ def _attribution(sentence: Sentence, lang: str, named: list[Participant], roles:
     its subject ("…, sagte Kremlsprecher Peskow", "…, teilte die NATO mit"), else the
     participant that opens its clause ("Trump kündigt ein Telefonat mit Putin an und betont"),
     so that a verb inside the reported words ("Putin habe erklärt") does not outrank the
-    reporting clause and "Hayward said BP met" is Hayward's claim."""
+    reporting clause and "Hayward said BP met" is Hayward's claim.  Where no participant or role
+    stands there, the noun phrase as written is the source (:func:`_written_source`: "according
+    to analysts", "The government denied reports that the minister had resigned")."""
     lexicon = _lexicon(lang)
     keys = {p.key for p in named}
     located = [o for o in roles.at(sentence.index) if o.participant.key in keys]
@@ -632,7 +644,7 @@ def _attribution(sentence: Sentence, lang: str, named: list[Participant], roles:
     for cue in cues:
         if cue.follows and cue.verb and _has_subject(text, cue, located, lang):
             continue  # what follows the verb is the reported clause
-        source = _source(text, cue, located, lang, roles)
+        source = _source(text, cue, located, lang, roles) or _written_source(text, cue, lang)
         if source is not None:
             return fullest.get(source.key, source.name) if isinstance(source, Participant) else source
     return None
@@ -642,8 +654,87 @@ def _has_subject(sentence: str, verb: _Cue, located: list[participants.Occurrenc
     """Whether a name ahead of a verb of saying in its clause can be its subject: a person, an
     organisation or a name; a country or a role there is often a modifier ("ein Treffen
     amerikanischer Regierungsvertreter")."""
-    ahead = _candidates(sentence, replace(verb, follows=False), located, lang)
-    return any(isinstance(c[2], Participant) and c[2].kind in ("person", "name", "organisation") for c in ahead)
+    ahead = replace(verb, follows=False)
+    candidates = _candidates(sentence, ahead, located, lang)
+    return _subject(sentence, ahead, lang) is not None or any(
+        isinstance(c[2], Participant) and c[2].kind in ("person", "name", "organisation") for c in candidates
+    )
+
+
+def _clause_words(sentence: str, cue: _Cue, lang: str) -> tuple[int, list[re.Match[str]]]:
+    """Where the cue's side of its clause starts, and its words there: after the cue
+    (``cue.follows``), as many as the language's window, up to the reported clause ("denied
+    reports that the minister …"); else all those before it."""
+    lexicon = _lexicon(lang)
+    if cue.follows:
+        stop = next((start for start, _ in _clause_breaks(sentence) if start >= cue.end), len(sentence))
+        words = list(WORD.finditer(sentence, cue.end, stop))[: lexicon.source_window]
+        reported = next((i for i, w in enumerate(words) if w.group().lower() in lexicon.reported_clause), len(words))
+        return cue.end, words[:reported]
+    begin = max((end for _, end in _clause_breaks(sentence) if end <= cue.start), default=0)
+    return begin, list(WORD.finditer(sentence, begin, cue.start))
+
+
+def _is_noun(word: str, lang: str) -> bool:
+    """Whether a word may head a source written as a noun phrase: capitalised where the language
+    capitalises nouns, else a plural, a word its lemma changes ("analysts")."""
+    if _lexicon(lang).nouns_capitalised:
+        return word[:1].isupper()
+    return lemma(word, lang) != word.lower()
+
+
+def _names_a_speaker(words: Sequence[str], lang: str) -> bool:
+    """Whether words may be a source's noun phrase: none a function word, as written or as a lemma
+    ("seines Ministeriums" has a determiner), a verb of saying or a word that names what is said
+    ("laut eigenen Angaben")."""
+    lexicon = _lexicon(lang)
+    return bool(words) and not any(
+        word.lower() in lexicon.stopwords
+        or lemma(word, lang) in lexicon.stopwords
+        or word.lower() in lexicon.prepositions
+        or _is_attribution_verb(word, lang)
+        or lemma(word, lang).endswith(lexicon.not_sources)
+        for word in words
+    )
+
+
+def _subject(sentence: str, verb: _Cue, lang: str) -> str | None:
+    """A verb of saying's subject written as a noun phrase: one of the language's subject
+    determiners opens the clause and the noun right before the verb ends it ("The government
+    denied", "Die Staatskanzlei dementierte"; not "Am Montag sagte", "Das sagte")."""
+    lexicon = _lexicon(lang)
+    _, words = _clause_words(sentence, verb, lang)
+    if not 2 <= len(words) <= 4 or words[0].group().lower() not in lexicon.subject_determiners:
+        return None
+    phrase = [w.group() for w in words[1:]]
+    if not _names_a_speaker(phrase, lang) or (lexicon.nouns_capitalised and not _is_noun(phrase[-1], lang)):
+        return None
+    return sentence[words[1].start() : words[-1].end()]
+
+
+def _written_source(sentence: str, cue: _Cue, lang: str) -> str | None:
+    """The source as the text writes it where no participant or role stands at a cue: a verb's
+    subject (:func:`_subject`); after a phrase, the noun phrase without a determiner up to its
+    head noun ("according to diplomatic sources", "nach Angaben von Ermittlern", "laut
+    Regierungskreisen": a group, often an anonymous one, that is no participant); before one, the
+    noun right before it where no function word precedes that ("Experten zufolge", not "dem
+    Bericht zufolge")."""
+    if cue.verb:
+        return None if cue.follows else _subject(sentence, cue, lang)
+    lexicon = _lexicon(lang)
+    _, words = _clause_words(sentence, cue, lang)
+    if cue.follows:
+        if words and words[0].group().lower() in lexicon.source_prepositions:
+            words = words[1:]
+        run = list(takewhile(lambda w: _names_a_speaker([w.group()], lang), words))
+        heads = [i for i, w in enumerate(run) if _is_noun(w.group(), lang)]
+        head = heads[0] if heads else (None if lexicon.nouns_capitalised or not run else 0)
+        return None if head is None else sentence[run[0].start() : run[head].end()]
+    if not words or not _is_noun(words[-1].group(), lang) or not _names_a_speaker([words[-1].group()], lang):
+        return None
+    if len(words) > 1 and words[-2].group().lower() in lexicon.stopwords:
+        return None
+    return words[-1].group()
 
 
 @lru_cache(maxsize=100_000)
@@ -664,15 +755,9 @@ def _candidates(sentence: str, cue: _Cue, located: list[participants.Occurrence]
     no name after a preposition ("mit Putin", "in Kiew") unless a finite auxiliary stands between
     them: in a compound tense the subject follows it ("Am Montag hatte Trump gesagt")."""
     lexicon = _lexicon(lang)
-    if cue.follows:
-        stop = next((start for start, _ in _clause_breaks(sentence) if start >= cue.end), len(sentence))
-        words = list(WORD.finditer(sentence, cue.end, stop))[: lexicon.source_window]
-        clause_start = cue.end
-    else:
-        begin = max((end for _, end in _clause_breaks(sentence) if end <= cue.start), default=0)
-        words = list(WORD.finditer(sentence, begin, cue.start))
-        words = words if cue.verb else words[-lexicon.source_window :]  # a verb's subject opens its clause
-        clause_start = begin
+    clause_start, words = _clause_words(sentence, cue, lang)
+    if not cue.follows and not cue.verb:
+        words = words[-lexicon.source_window :]  # a phrase's source stands near it; a verb's subject opens its clause
     if not words:
         return []
     low, high = words[0].start(), words[-1].end()
