@@ -126,7 +126,11 @@ def _lexicon(lang: str) -> _Lexicon:
     entries = [(entry, cls) for cls, lemmas in data["triggers"].items() for entry in lemmas]
     triggers = {entry.lower(): cls for entry, cls in entries if " " not in entry}
     nouns = frozenset(entry.lower() for entry, _ in entries if entry[:1].isupper())
-    phrases = tuple((phrase_pattern([entry]), cls) for entry, cls in entries if " " in entry)
+    phrases_of: dict[str, list[str]] = {}
+    for entry, cls in entries:
+        if " " in entry:
+            phrases_of.setdefault(cls, []).append(entry)
+    phrases = tuple((phrase_pattern(words), cls) for cls, words in phrases_of.items())  # one pattern a kind
     suffixes = sorted(((lemma, cls) for lemma, cls in triggers.items() if len(lemma) >= 5), key=lambda p: -len(p[0]))
     if not data.get("compound_nouns", False):
         suffixes = []
