@@ -353,17 +353,23 @@ def _tokens(sentence: str, lang: str) -> tuple[_Token, ...]:
     """The sentence's words; a contraction is its stem and the adverb it stands for ("didn't" is
     "did" and "not").  Cached: each happening a sentence names reads them."""
     contractions = _lexicon(lang).negation.contractions
+    endings = tuple(contractions)
     breaks = [end for _, end in _clause_breaks(sentence)]
     tokens: list[_Token] = []
     for match in WORD.finditer(sentence):
         text, start = match.group(), match.start()
         lowered = text.lower()
-        ending = next((e for e in contractions if lowered.endswith(e) and len(text) > len(e)), None)
-        parts = [(text, start)]
-        if ending is not None:
-            parts = [(text[: -len(ending)], start), (contractions[ending], start + len(text) - len(ending))]
         clause = bisect_right(breaks, start)
-        tokens += [_Token(part, part.lower(), lemma(part, lang), at, clause) for part, at in parts]
+        ending = None
+        if endings and lowered.endswith(endings):  # one test for most words, which end in none
+            ending = next((e for e in endings if lowered.endswith(e) and len(text) > len(e)), None)
+        if ending is None:
+            tokens.append(_Token(text, lowered, lemma(text, lang), start, clause))
+            continue
+        stem, cut = text[: -len(ending)], start + len(text) - len(ending)
+        tokens.append(_Token(stem, stem.lower(), lemma(stem, lang), start, clause))
+        adverb = contractions[ending]
+        tokens.append(_Token(adverb, adverb.lower(), lemma(adverb, lang), cut, clause))
     return tuple(tokens)
 
 
@@ -545,7 +551,7 @@ def _new_date(sentence: Sentence, calendar: list[TimeExpression], lang: str) -> 
     in a sentence that tells of a postponement, the date right after a word of ``postponed_to``
     (an article may stand between: "auf den 12. Mai")."""
     lexicon = _lexicon(lang)
-    if not _found(_tokens(sentence.text, lang), lexicon.postponed, lexicon.as_written):
+    if not calendar or not _found(_tokens(sentence.text, lang), lexicon.postponed, lexicon.as_written):
         return None
     for timex in calendar:
         before = [word.lower() for word in WORD.findall(sentence.text[: timex.start - sentence.start])][-2:]
