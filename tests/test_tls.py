@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from storyline.model import Document, EventMention, Period, Sentence, SentenceKind, TimeExpression, TimexType
 from storyline.tls import (
     Settings,
@@ -108,24 +110,26 @@ def test_a_question_tells_nothing_of_its_day() -> None:
     assert [entry[2].text for entry in collector.pools[D(2020, 5, 3)]] == ["The dam failed after heavy rain."]
 
 
-def test_page_furniture_tells_nothing_of_its_day_but_still_names_it() -> None:
-    stamp = "Sunday 18 July 2010 18.45 BST"
-    doc = _doc("s", D(2010, 7, 19), ["The cap held overnight, engineers said.", stamp], {1: D(2010, 7, 18)})
-    doc.sentences[1].kind = SentenceKind.FURNITURE
+@pytest.mark.parametrize(
+    ("kind", "aside", "named"),
+    [
+        (SentenceKind.FURNITURE, "Sunday 18 July 2010 18.45 BST", D(2010, 7, 18)),
+        (
+            SentenceKind.COMMENT,
+            "At 02:10 am on 19 Jan 2010, Alice wrote: I opened a book I got for Christmas 2009.",
+            D(2009, 12, 25),
+        ),
+    ],
+)
+def test_page_furniture_and_reader_comments_tell_nothing_of_their_day_but_still_name_it(
+    kind: SentenceKind, aside: str, named: date
+) -> None:
+    doc = _doc("s", D(2010, 7, 19), ["The cap held overnight, engineers said.", aside], {1: named})
+    doc.sentences[1].kind = kind
     collector = TimelineCollector(settings=Settings(min_words=1))
     collector.add(doc)
     assert [entry[2].text for pool in collector.pools.values() for entry in pool] == [doc.sentences[0].text]
-    assert collector.references == Counter({D(2010, 7, 18): 1})
-
-
-def test_a_reader_comment_tells_nothing_of_its_day_but_still_names_it() -> None:
-    comment = "At 02:10 am on 19 Jan 2010, Alice wrote: I opened a book I got for Christmas 2009."
-    doc = _doc("c", D(2010, 1, 19), ["Rescuers pulled a girl from the rubble.", comment], {1: D(2009, 12, 25)})
-    doc.sentences[1].kind = SentenceKind.COMMENT
-    collector = TimelineCollector(settings=Settings(min_words=1))
-    collector.add(doc)
-    assert [entry[2].text for pool in collector.pools.values() for entry in pool] == [doc.sentences[0].text]
-    assert collector.references == Counter({D(2009, 12, 25): 1})
+    assert collector.references == Counter({named: 1})
 
 
 def test_keywords_are_whole_words_or_phrases_in_any_case() -> None:
