@@ -73,12 +73,6 @@ class SentenceKind(StrEnum):
     its words report nothing."""
 
     @property
-    def is_furniture(self) -> bool:
-        """The page's, not the story's (a clock included): it reports nothing and names no one
-        who takes part, though a day it names may still count."""
-        return self in (SentenceKind.FURNITURE, SentenceKind.CLOCK)
-
-    @property
     def is_story(self) -> bool:
         """The story's own words (body text or a heading): only these tell of a happening or
         name who takes part in it."""
