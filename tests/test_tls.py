@@ -281,6 +281,22 @@ def test_news_belongs_to_the_earlier_day_and_a_later_day_tells_what_is_new() -> 
     ]
 
 
+def test_an_article_that_says_its_lead_again_in_other_words_is_quoted_once_for_the_day() -> None:
+    standfirst = "Talks on the dam go on: the mayor will meet the engineers on Monday morning."
+    lead = "Talks on the dam go on: the mayor announced he would meet the engineers and the council on Monday."
+
+    def chosen(one_article: bool) -> list[str]:
+        docs = [_doc("a", D(2020, 5, 1), [standfirst, lead])] if one_article else [
+            _doc("a", D(2020, 5, 1), [standfirst]),
+            _doc("b", D(2020, 5, 1), [lead]),
+        ]
+        (day,) = summarise(docs, max_dates=1, sentences_per_date=2, settings=Settings(min_words=1))
+        return [s.text for s in day.sentences]
+
+    assert chosen(one_article=False) == [standfirst, lead], "two outlets may tell it alike"
+    assert len(chosen(one_article=True)) == 1
+
+
 def test_what_later_articles_still_tell_of_a_day_steers_its_sentences() -> None:
     traffic = "Traffic was slow on the motorway near the airport all afternoon."
     docs = [

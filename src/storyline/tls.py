@@ -32,7 +32,9 @@ work, without supervision:
   sentence does not report its day (it announces the day, speaks in the first or second
   person, or has no final punctuation: a headline or caption).  Days are filled in date order
   and a near-duplicate of a sentence chosen on an earlier day is never taken, so each day
-  tells what was new on it (the update-summarisation view of a timeline).
+  tells what was new on it (the update-summarisation view of a timeline); nor is a sentence
+  that says again, in other words, what one chosen from its own article says (a standfirst
+  and its lead).
 * **Quoting**: an entry is dated, so its sentences leave out the time expressions that the date
   makes redundant ("BP said on Tuesday that" under that Tuesday reads "BP said that"), where the
   rest is still the same sentence (``storyline.quote``).
@@ -116,7 +118,10 @@ class Settings:
     """... and of the centroid of the day's candidates published later that name it (what was
     still told of the day afterwards)."""
     duplicate_similarity: float = 0.75
-    """A sentence this similar (TF-IDF cosine) to one chosen on any day is never chosen."""
+    """A sentence this similar (TF-IDF cosine) to one chosen on any day is never chosen ..."""
+    same_article_similarity: float = 0.5
+    """... nor one this similar to a sentence chosen from its own article for the same day: an
+    article's teaser or standfirst says again what its lead says, in other words."""
     day_pool: int = 400
     """Candidate sentences kept per day (those with the best prior); bounds memory when streaming."""
 
@@ -367,7 +372,8 @@ class TimelineCollector:
                 context = context + self.settings.later_weight * _unit(_mean(vectors[later]))
             priors = np.array([entry[0] for entry in entries[day]])
             count = sentence_count(salience[day], median_salience, sentences_per_date)
-            picked = self._pick(vectors, rows, priors, context, chosen_rows, count)
+            articles = [entry[2].doc_id for entry in entries[day]]
+            picked = self._pick(vectors, rows, priors, context, chosen_rows, count, articles)
             if picked:
                 sentences = sorted((entries[day][i][2] for i in picked), key=lambda s: (s.published, s.doc_id, s.index))
                 summaries.append(DaySummary(day, salience[day], sentences))
@@ -391,12 +397,14 @@ class TimelineCollector:
         context: NDArray[np.float64],
         chosen_rows: list[int],
         count: int,
+        articles: list[str],
     ) -> list[int]:
         """Greedy centroid optimisation over one day's candidate rows: add the sentence that brings
         the day's summary vector closest to the target (the day's centroid plus ``context``, the
         story's and the next day's), weighted by its prior; never a near-duplicate of a sentence
-        chosen before, on this day or an earlier one (``chosen_rows`` grows).  Works in the day's
-        own vocabulary, where the summary lives."""
+        chosen before, on this day or an earlier one (``chosen_rows`` grows), nor a sentence
+        that says again what one chosen from its own article (``articles``, by row) says.  Works
+        in the day's own vocabulary, where the summary lives."""
         day_block = vectors[rows.start : rows.stop]
         columns = np.unique(day_block.indices)
         block = day_block[:, columns]
@@ -421,7 +429,11 @@ class TimelineCollector:
             chosen_rows.append(rows.start + best)
             chosen = block[best]
             summary += chosen.toarray().ravel()
-            overlap = np.maximum(overlap, (block @ chosen.T).toarray().ravel())
+            similarity = (block @ chosen.T).toarray().ravel()
+            overlap = np.maximum(overlap, similarity)
+            same_article = np.array([article == articles[best] for article in articles])
+            retold = same_article & (similarity >= self.settings.same_article_similarity)
+            overlap[retold] = np.inf
         return picked
 
 
