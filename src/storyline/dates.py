@@ -112,7 +112,8 @@ class Period:
 
     @property
     def is_day_or_finer(self) -> bool:
-        return self.precision.rank >= Precision.DAY.rank
+        # by identity, not rank: asked for every mention and sentence, and an enum hashes slowly
+        return self.precision is Precision.DAY or self.precision is Precision.TIME
 
     @property
     def day(self) -> date | None:
