@@ -415,6 +415,7 @@ class TimelineCollector:
         overlap = (
             (day_block @ vectors[chosen_rows].T).max(axis=1).toarray().ravel() if chosen_rows else np.zeros(len(rows))
         )
+        article_of = np.asarray(articles)
         summary = np.zeros(len(columns))
         picked: list[int] = []
         while len(picked) < count:
@@ -431,8 +432,7 @@ class TimelineCollector:
             summary += chosen.toarray().ravel()
             similarity = (block @ chosen.T).toarray().ravel()
             overlap = np.maximum(overlap, similarity)
-            same_article = np.array([article == articles[best] for article in articles])
-            retold = same_article & (similarity >= self.settings.same_article_similarity)
+            retold = (article_of == article_of[best]) & (similarity >= self.settings.same_article_similarity)
             overlap[retold] = np.inf
         return picked
 
