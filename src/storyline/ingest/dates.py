@@ -198,6 +198,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         re.IGNORECASE,
     )
     names = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:{phrase_alternation(joiners)})\s+){_NAME})*"
+    stamp_word = phrase_alternation([*labels, *fillers, *weekdays])
     return _Rules(
         dates=dates,
         months=months,
@@ -208,7 +209,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         dateline_before=re.compile(rf"^\s*{_DATELINE_PLACE}(?:{weekday},?\s+)?$", re.IGNORECASE),
         fillers=frozenset(fillers | set(weekdays)),
         stamp_words=re.compile(
-            rf"(?<!\w)(?:{phrase_alternation([*labels, *fillers, *weekdays])})(?!\w)", re.IGNORECASE
+            rf"(?<!\w)(?:{stamp_word})(?!\w)", re.IGNORECASE
         ),
         names=re.compile(names),
         labelled_byline=re.compile(
@@ -216,7 +217,7 @@ def _rules(langs: tuple[str, ...]) -> _Rules:
         ),
         stamp_part=re.compile(
             rf"\s*(?:[,|·–—-]\s*)?"
-            rf"(?:(?P<time>{TIME.pattern})|(?:{phrase_alternation([*labels, *fillers, *weekdays])})\.?:?(?!\w))",
+            rf"(?:(?P<time>{TIME.pattern})|(?:{stamp_word})\.?:?(?!\w))",
             re.IGNORECASE,
         ),
         stamp_label=re.compile(rf"(?<!\w)(?:{phrase_alternation(labels)})(?!\w)", re.IGNORECASE),
