@@ -683,7 +683,7 @@ class Store:
             "SELECT doc_id, idx FROM mentions WHERE story_id = ? AND event_id = ? ORDER BY doc_id, idx",
             (self.story_id, event_id),
         )
-        return [f"{doc_id}#{idx}" for doc_id, idx in rows]
+        return [_mention_key(doc_id, idx) for doc_id, idx in rows]
 
     def _record(self, conn: sqlite3.Connection, kind: str, event_id: str, payload: dict[str, Any]) -> int:
         """Store an edit with the anchor of its event, so that :meth:`remerge` can find it again."""
@@ -754,10 +754,10 @@ class Store:
             keys = [_parse_mention_key(key) for key in mention_keys]
             anchor = self._anchor(conn, event_id)
             held = set(anchor)
-            chosen = [key for key in keys if f"{key[0]}#{key[1]}" in held]
+            chosen = [key for key in keys if _mention_key(*key) in held]
             if not chosen or len(set(chosen)) >= len(anchor):
                 raise EditError("choose some, but not all, of the event's mentions to split off")
-            moved = [f"{d}#{i}" for d, i in chosen]
+            moved = [_mention_key(d, i) for d, i in chosen]
             seq = self._record(conn, "split", event_id, {"mentions": moved})
             new_id = f"{event_id}.{seq}"
             payload = {"mentions": moved, "new": new_id, "anchor": anchor}
@@ -792,7 +792,7 @@ class Store:
                 " ON d.story_id = m.story_id AND d.doc_id = m.doc_id WHERE m.story_id = ? ORDER BY d.seq, m.idx",
                 (self.story_id,),
             )
-            mentions = {f"{d}#{i}": codec.from_json(EventMention, json.loads(data)) for d, i, data in rows}
+            mentions = {_mention_key(d, i): codec.from_json(EventMention, json.loads(data)) for d, i, data in rows}
             fresh = events.EventIndex()
             assignment = {
                 key: fresh.add(mention)
@@ -903,7 +903,9 @@ class Store:
             (self.story_id, event_id),
         )
         result["sources"] = [
-            _source_api(f"{doc_id}#{idx}", codec.from_json(EventMention, json.loads(data)), title, url, outlet, date)
+            _source_api(
+                _mention_key(doc_id, idx), codec.from_json(EventMention, json.loads(data)), title, url, outlet, date
+            )
             for doc_id, idx, data, title, url, outlet, date in mentions
         ]
         result["edits"] = self.edits(event_id)
@@ -1009,6 +1011,11 @@ def _resolve(assignment: dict[str, str], anchor: list[str], event_id: str) -> st
     return event_id if event_id in assignment.values() else None
 
 
+def _mention_key(doc_id: str, idx: int) -> str:
+    """How edits and the API name a mention: its document and its index there ("a#3")."""
+    return f"{doc_id}#{idx}"
+
+
 def _parse_mention_key(key: str) -> tuple[str, int]:
     doc_id, sep, idx = key.rpartition("#")
     if not sep or not idx.isdigit():
@@ -1086,7 +1093,7 @@ class _EditAnchors:
                 if not keys or not any(_parse_mention_key(key)[0] == doc_id for key in keys):
                     continue
                 payload[name] = [
-                    key if key_doc != doc_id else f"{doc_id}#{moved[idx]}"
+                    key if key_doc != doc_id else _mention_key(doc_id, moved[idx])
                     for key in keys
                     for key_doc, idx in [_parse_mention_key(key)]
                     if key_doc != doc_id or idx in moved
